@@ -1,0 +1,64 @@
+"""Documents: normalized text, a content-hash key, and the ``documents`` frame.
+
+Stored text is lightly normalized (Unicode NFC, ``\\n`` line ends, no trailing spaces, at most
+one blank line in a row) so offsets stay meaningful. The key hashes a stronger normalization
+(all white space collapsed, case folded) so trivially different copies of one text share a key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+import polars as pl
+
+_TRAILING_SPACE = re.compile(r"[ \t\f\v\u00a0]+\n")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ANY_SPACE = re.compile(r"\s+")
+DOC_ID_CHARS = 32
+
+
+def normalize_text(text: str) -> str:
+    """The text as stored: NFC, ``\\n`` line ends, no control characters, tidy blank lines."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    text = _TRAILING_SPACE.sub("\n", text)
+    text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip()
+
+
+def content_key(text: str) -> str:
+    """A stable document key: sha256 of the case-folded, white-space-collapsed text."""
+    canonical = _ANY_SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:DOC_ID_CHARS]
+
+
+def prepare_documents(raw: pl.DataFrame) -> pl.DataFrame:
+    """Raw rows (with ``text`` filled) -> documents keyed by ``doc_id``, first copy wins.
+
+    Rows whose text is empty after normalization are dropped here; the caller rejects them
+    before (see ``empty_text_uris``).
+    """
+    normalized = [normalize_text(text) for text in raw["text"].to_list()]
+    keys = [content_key(text) if text else None for text in normalized]
+    return (
+        raw.with_columns(
+            pl.Series("text", normalized, dtype=pl.String),
+            pl.Series("doc_id", keys, dtype=pl.String),
+        )
+        .filter(pl.col("doc_id").is_not_null())
+        .unique(subset="doc_id", keep="first", maintain_order=True)
+        .drop("html")
+    )
+
+
+def empty_text_uris(raw: pl.DataFrame) -> list[str]:
+    """Source URIs of rows that have no text left after normalization."""
+    empty = raw.filter(
+        pl.col("text").is_null()
+        | (pl.col("text").str.replace_all(r"[\s\x00-\x1f\x7f]", "").str.len_chars() == 0)
+    )
+    return empty["source_uri"].to_list()
