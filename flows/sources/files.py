@@ -136,7 +136,9 @@ def read_bytes(item: InputFile, max_bytes: int) -> bytes:
         with open(item.path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as error:
-        raise InputRejected("unreadable", f"{type(error).__name__}: {error.strerror or error}")
+        raise InputRejected(
+            "unreadable", f"{type(error).__name__}: {error.strerror or error}"
+        ) from error
     if not item.is_gzip:
         return data
     cap = min(max_bytes, max(len(data), 1) * MAX_GZIP_RATIO)
@@ -177,11 +179,11 @@ def decode(data: bytes) -> str:
         if sample.count(b"\x00") > len(sample) // 100 + 1:
             raise InputRejected("binary", "the file holds binary data, not text") from None
         text = data.decode("cp1252", errors="replace")
-    if "\x00" in text:
-        if text.count("\x00") > len(text) // 100 + 1:
-            raise InputRejected("binary", "the file holds binary data, not text")
-        text = text.replace("\x00", "")
-    return text
+    sample = text[:8192]
+    controls = sum(1 for char in sample if char < " " and char not in "\t\n\r\f")
+    if controls > len(sample) // 20 + 1:
+        raise InputRejected("binary", "the file holds binary data, not text")
+    return text.replace("\x00", "")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:

@@ -1,0 +1,166 @@
+"""The ``newsevents`` command (typer + rich).
+
+Prefect is imported only by the commands that run a flow, so ``newsevents sql`` answers fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from flows import __version__
+from flows.settings import load_settings
+
+app = typer.Typer(
+    name="newsevents",
+    help="News articles in, a political-event warehouse (DuckDB) out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+WarehouseOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--warehouse",
+        "-w",
+        help="DuckDB file (default: $NEWSEVENTS_WAREHOUSE or warehouse/events.duckdb)",
+        dir_okay=False,
+    ),
+]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    errors.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        console.print(f"newsevents {__version__}")
+        raise typer.Exit(0)
+
+
+@app.command()
+def run(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, directories (recursive), globs or .jsonl files. Default: seeds/articles/",
+            show_default=False,
+        ),
+    ] = None,
+    warehouse: WarehouseOption = None,
+    batch_size: Annotated[
+        int | None, typer.Option("--batch-size", min=1, help="Documents per batch (default 2000)")
+    ] = None,
+) -> None:
+    """One flow run: pull, extract, code and load SOURCES into the warehouse."""
+    from flows.sources import SourceError
+    from flows.warehouse import WarehouseError
+
+    settings = load_settings(warehouse_path=warehouse, batch_size=batch_size)
+    chosen = list(sources) if sources else [str(settings.default_articles_dir)]
+    with console.status("starting Prefect (a local temporary API)...", spinner="dots") as status:
+        from flows.pipeline import execute_run
+
+        def progress(seen: int, new: int, events: int) -> None:
+            status.update(f"{seen:,} documents read, {new:,} new, {events:,} events added")
+
+        status.update("reading inputs...")
+        try:
+            summary = execute_run(
+                chosen, str(settings.warehouse_path), settings.batch_size, progress
+            )
+        except SourceError as error:
+            _fail(str(error), 2)
+        except WarehouseError as error:
+            _fail(str(error), 3)
+    _print_summary(summary)
+    if summary.status != "completed":
+        _fail(f"run failed: {summary.message}")
+
+
+def _print_summary(summary: object) -> None:
+    table = Table(
+        title=f"newsevents run {summary.run_id[:12]}: {summary.status}",
+        show_header=False,
+        title_justify="left",
+    )
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("input files", f"{summary.files:,}")
+    table.add_row("documents read", f"{summary.docs_seen:,}")
+    table.add_row("documents new", f"{summary.docs_new:,}")
+    table.add_row("already in the warehouse", f"{summary.docs_known:,}")
+    table.add_row("inputs rejected", f"{summary.docs_rejected:,}")
+    table.add_row("events added", f"{summary.events_added:,}")
+    table.add_row("seconds", f"{summary.seconds:.1f}")
+    console.print(table)
+    if summary.events_by_type:
+        types = ", ".join(f"{name} {count}" for name, count in summary.events_by_type.most_common())
+        console.print(f"events by type: {types}", highlight=False)
+    if summary.rejections_by_reason:
+        reasons = ", ".join(
+            f"{name} {count}" for name, count in summary.rejections_by_reason.most_common()
+        )
+        console.print(
+            f"[yellow]rejected inputs[/] ({reasons}): see table rejected_inputs", highlight=False
+        )
+    console.print(f"warehouse: {summary.warehouse_path}", highlight=False)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="SQL to run (read-only)")],
+    warehouse: WarehouseOption = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv or json")
+    ] = "table",
+) -> None:
+    """Query the warehouse read-only and print the result."""
+    import duckdb
+
+    from flows.warehouse import WarehouseError
+    from flows.warehouse import query as run_query
+
+    if output_format not in ("table", "csv", "json"):
+        _fail(f"unknown --format {output_format!r}: use table, csv or json", 2)
+    settings = load_settings(warehouse_path=warehouse)
+    try:
+        frame = run_query(settings.warehouse_path, query)
+    except WarehouseError as error:
+        _fail(str(error), 3)
+    except duckdb.Error as error:
+        message = str(error)
+        if "read-only" in message.lower() or "read only" in message.lower():
+            message = f"the warehouse is opened read-only by `newsevents sql`: {message}"
+        _fail(message, 1)
+    if output_format == "csv":
+        sys.stdout.write(frame.write_csv())
+    elif output_format == "json":
+        sys.stdout.write(json.dumps(frame.to_dicts(), default=str, ensure_ascii=False, indent=1))
+        sys.stdout.write("\n")
+    else:
+        table = Table(show_lines=False)
+        for name in frame.columns:
+            table.add_column(name, overflow="fold")
+        for row in frame.iter_rows():
+            table.add_row(*["" if value is None else str(value) for value in row])
+        console.print(table)
+        console.print(f"{frame.height:,} rows", style="dim")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,345 @@
+"""Text -> sentences, actor mentions and events (polars + rules; no file or database I/O).
+
+``code_documents`` takes a batch of documents (doc_id, text, published_at) and the loaded
+``Lexicon`` and returns the rows of every coding table. Dictionary matching runs over the
+whole batch with polars' Aho-Corasick kernels; the per-sentence decisions in ``events.py``
+run only over sentences that hold a match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import polars as pl
+
+from flows.coding.events import Actor, DocumentCoder, EventRow, LexiconView, event_id
+from flows.coding.text import find_phrases, keep_longest, split_sentences
+from flows.lexicon import Lexicon
+
+MENTION_SCHEMA = {
+    "doc_id": pl.String,
+    "sentence_index": pl.Int32,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "surface": pl.String,
+    "actor_id": pl.String,
+}
+EVENT_SCHEMA = {
+    "event_id": pl.String,
+    "doc_id": pl.String,
+    "sentence_index": pl.Int32,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "evidence": pl.String,
+    "event_code": pl.String,
+    "trigger": pl.String,
+    "event_date": pl.Date,
+    "date_precision": pl.String,
+    "is_historical": pl.Boolean,
+    "is_negated": pl.Boolean,
+    "modality": pl.String,
+    "fatalities": pl.Int32,
+    "injured": pl.Int32,
+    "place_id": pl.String,
+    "confidence": pl.Float64,
+    "coder_version": pl.String,
+}
+EVENT_ACTOR_SCHEMA = {"event_id": pl.String, "actor_id": pl.String, "role": pl.String}
+ACTOR_SCHEMA = {
+    "actor_id": pl.String,
+    "name": pl.String,
+    "actor_type": pl.String,
+    "country_code": pl.String,
+    "sector": pl.String,
+    "is_seeded": pl.Boolean,
+}
+PLACE_SCHEMA = {
+    "place_id": pl.String,
+    "name": pl.String,
+    "place_type": pl.String,
+    "country_code": pl.String,
+    "admin1": pl.String,
+    "latitude": pl.Float64,
+    "longitude": pl.Float64,
+}
+
+
+@dataclass
+class CodedBatch:
+    """The coder's rows for one batch of documents."""
+
+    actor_mentions: pl.DataFrame
+    events: pl.DataFrame
+    event_actors: pl.DataFrame
+    actors: pl.DataFrame  # generic actors the batch created (not seeded)
+    places: pl.DataFrame  # places the events refer to
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    insensitive: pl.DataFrame  # phrase (lower case), kind, ref, sub
+    sensitive: pl.DataFrame
+    view: LexiconView
+    names: dict[str, str]  # country_code -> short name
+    sector_names: dict[str, str]
+
+
+_compiled: dict[str, _Compiled] = {}
+
+
+def _compile(lexicon: Lexicon) -> _Compiled:
+    cached = _compiled.get(lexicon.coder_version)
+    if cached is not None:
+        return cached
+    columns = ["phrase", "kind", "ref", "sub"]
+    aliases = lexicon.aliases.select(
+        pl.col("alias").alias("phrase"),
+        pl.lit("actor").alias("kind"),
+        pl.col("actor_id").alias("ref"),
+        pl.col("alias_kind").alias("sub"),
+        "is_case_sensitive",
+    )
+    places = lexicon.place_names.select(
+        pl.col("name").alias("phrase"),
+        pl.lit("place").alias("kind"),
+        pl.col("place_id").alias("ref"),
+        pl.lit("").alias("sub"),
+        "is_case_sensitive",
+    )
+    insensitive = pl.concat(
+        [
+            aliases.filter(~pl.col("is_case_sensitive")).select(columns),
+            places.filter(~pl.col("is_case_sensitive")).select(columns),
+            lexicon.agent_nouns.select(
+                pl.col("noun").alias("phrase"),
+                pl.lit("noun").alias("kind"),
+                pl.col("sector").alias("ref"),
+                pl.col("is_plural").cast(pl.String).alias("sub"),
+            ),
+            lexicon.triggers.select(
+                "phrase",
+                pl.lit("trigger").alias("kind"),
+                pl.col("event_code").alias("ref"),
+                pl.col("part").alias("sub"),
+            ),
+            lexicon.cues.select(
+                pl.col("cue").alias("phrase"),
+                pl.lit("cue").alias("kind"),
+                pl.col("cue_type").alias("ref"),
+                pl.lit("").alias("sub"),
+            ),
+        ]
+    ).with_columns(pl.col("phrase").str.to_lowercase().str.strip_chars())
+    sensitive = pl.concat(
+        [
+            aliases.filter(pl.col("is_case_sensitive")).select(columns),
+            places.filter(pl.col("is_case_sensitive")).select(columns),
+        ]
+    )
+    actor_info = {
+        row[0]: (row[1], row[2], row[3])
+        for row in lexicon.actors.select(
+            "actor_id", "country_code", "sector", "actor_type"
+        ).iter_rows()
+    }
+    place_info = {
+        row[0]: (row[1], row[2], row[3])
+        for row in lexicon.places.select(
+            "place_id", "country_code", "place_type", "population"
+        ).iter_rows()
+    }
+    compiled = _Compiled(
+        insensitive=insensitive.filter(pl.col("phrase").str.len_chars() > 1).unique(),
+        sensitive=sensitive.filter(pl.col("phrase").str.len_chars() > 1).unique(),
+        view=LexiconView(actor_info=actor_info, place_info=place_info),
+        names=dict(
+            lexicon.countries.select(
+                "country_code", pl.col("short_name").fill_null(pl.col("name"))
+            ).iter_rows()
+        ),
+        sector_names=dict(lexicon.sectors.select("sector", "description").iter_rows()),
+    )
+    _compiled[lexicon.coder_version] = compiled
+    return compiled
+
+
+def find_mentions(documents: pl.DataFrame, lexicon: Lexicon) -> pl.DataFrame:
+    """Every dictionary match, longest-first within its group, with its sentence index."""
+    compiled = _compile(lexicon)
+    matches = []
+    for table, sensitive in ((compiled.insensitive, False), (compiled.sensitive, True)):
+        found = find_phrases(documents, table["phrase"], case_sensitive=sensitive)
+        matches.append(found.join(table, on="phrase", how="inner"))
+    found = pl.concat(matches).with_columns(
+        group=pl.when(pl.col("kind").is_in(["actor", "noun", "place"]))
+        .then(pl.lit("entity"))
+        .otherwise(pl.col("kind"))
+    )
+    found = keep_longest(found, ["group"])
+    sentences = split_sentences(documents)
+    return found.sort("doc_id", "start").join_asof(
+        sentences.sort("doc_id", "start").rename(
+            {"start": "sentence_start", "end": "sentence_end"}
+        ),
+        left_on="start",
+        right_on="sentence_start",
+        by="doc_id",
+        strategy="backward",
+    ).filter(pl.col("sentence_index").is_not_null()), sentences
+
+
+def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
+    """Code a batch: ``doc_id, text, published_at`` in, the coding tables' rows out."""
+    compiled = _compile(lexicon)
+    if documents.is_empty():
+        return _empty()
+    mentions, sentences = find_mentions(documents, lexicon)
+    by_doc = mentions.partition_by("doc_id", as_dict=True, maintain_order=True)
+    sentence_rows = sentences.partition_by("doc_id", as_dict=True, maintain_order=True)
+    event_rows: list[dict] = []
+    event_actor_rows: list[tuple[str, str, str]] = []
+    mention_rows: list[tuple] = []
+    generic: dict[str, tuple[str | None, str]] = {}
+    place_ids: set[str] = set()
+    for doc_id, text, published_at in documents.select(
+        "doc_id", "text", "published_at"
+    ).iter_rows():
+        doc_mentions = by_doc.get((doc_id,))
+        if doc_mentions is None:
+            continue
+        coder = DocumentCoder(doc_id, text, published_at, compiled.view)
+        spans = {
+            row[0]: (row[1], row[2])
+            for row in sentence_rows[(doc_id,)].select("sentence_index", "start", "end").iter_rows()
+        }
+        grouped: dict[int, list] = {}
+        for start, end, kind, ref, sub, index in doc_mentions.select(
+            "start", "end", "kind", "ref", "sub", "sentence_index"
+        ).iter_rows():
+            grouped.setdefault(index, []).append((start, end, kind, ref, sub))
+        for index in sorted(grouped):
+            coder.code_sentence(index, *spans[index], _mentions(grouped[index]))
+        main_country = (
+            max(coder.doc_countries, key=coder.doc_countries.get) if coder.doc_countries else None
+        )
+        for sentence_index, actor in coder.mentions:
+            actor_id = actor.actor_id or f"{main_country or 'UNK'}.{actor.sector}"
+            if actor.is_generic:
+                country = actor.country_code or (main_country if actor.actor_id is None else None)
+                generic.setdefault(
+                    actor_id,
+                    (country if actor_id.split(".")[0] != "UNK" else None, actor.sector or ""),
+                )
+            mention_rows.append(
+                (
+                    doc_id,
+                    sentence_index,
+                    actor.start,
+                    actor.end,
+                    text[actor.start : actor.end],
+                    actor_id,
+                )
+            )
+        for event in coder.events:
+            start, end = spans[event.sentence_index]
+            row = _event_row(event, text, start, end, lexicon.coder_version)
+            event_rows.append(row)
+            if event.place_id:
+                place_ids.add(event.place_id)
+            for role, actors in (
+                ("source", [event.source]),
+                ("target", event.targets),
+                ("claimant", event.claimants),
+            ):
+                for actor in actors:
+                    if actor is None or actor.actor_id is None:
+                        continue
+                    event_actor_rows.append((row["event_id"], actor.actor_id, role))
+                    if actor.is_generic:
+                        code = actor.actor_id.split(".")[0]
+                        generic.setdefault(
+                            actor.actor_id, (None if code == "UNK" else code, actor.sector or "")
+                        )
+    return CodedBatch(
+        actor_mentions=pl.DataFrame(mention_rows, schema=MENTION_SCHEMA, orient="row").unique(
+            subset=["doc_id", "char_start", "char_end", "actor_id"], maintain_order=True
+        ),
+        events=pl.DataFrame(event_rows, schema=EVENT_SCHEMA).unique(
+            subset="event_id", maintain_order=True
+        ),
+        event_actors=pl.DataFrame(event_actor_rows, schema=EVENT_ACTOR_SCHEMA, orient="row").unique(
+            maintain_order=True
+        ),
+        actors=_generic_actors(generic, compiled),
+        places=lexicon.places.filter(pl.col("place_id").is_in(list(place_ids))).select(
+            list(PLACE_SCHEMA)
+        ),
+    )
+
+
+def _mentions(rows: list[tuple]) -> list:
+    from flows.coding.events import Mention
+
+    places: dict[tuple[int, int], list[str]] = {}
+    result = []
+    for start, end, kind, ref, sub in rows:
+        if kind == "place":
+            places.setdefault((start, end), []).append(ref)
+        else:
+            result.append(Mention(start, end, kind, ref, sub or ""))
+    for (start, end), refs in places.items():
+        result.append(Mention(start, end, "place", refs[0], "", tuple(refs)))
+    return sorted(result, key=lambda m: (m.start, m.end))
+
+
+def _event_row(event: EventRow, text: str, start: int, end: int, coder_version: str) -> dict:
+    source = event.source.actor_id if event.source else None
+    target = event.targets[0].actor_id if event.targets else None
+    return {
+        "event_id": event_id(
+            event.doc_id, event.start, event.end, event.event_code, source, target
+        ),
+        "doc_id": event.doc_id,
+        "sentence_index": event.sentence_index,
+        "char_start": start,
+        "char_end": end,
+        "evidence": text[start:end],
+        "event_code": event.event_code,
+        "trigger": event.trigger,
+        "event_date": event.event_date,
+        "date_precision": event.date_precision,
+        "is_historical": event.is_historical,
+        "is_negated": event.is_negated,
+        "modality": event.modality,
+        "fatalities": event.fatalities,
+        "injured": event.injured,
+        "place_id": event.place_id,
+        "confidence": event.confidence,
+        "coder_version": coder_version,
+    }
+
+
+def _generic_actors(
+    generic: dict[str, tuple[str | None, str]], compiled: _Compiled
+) -> pl.DataFrame:
+    rows = []
+    for actor_id, (country, sector) in sorted(generic.items()):
+        label = compiled.sector_names.get(sector, sector)
+        name = f"{compiled.names.get(country, country)} {label}" if country else label
+        rows.append((actor_id, name, "generic", country, sector or None, False))
+    return pl.DataFrame(rows, schema=ACTOR_SCHEMA, orient="row")
+
+
+def _empty() -> CodedBatch:
+    return CodedBatch(
+        actor_mentions=pl.DataFrame(schema=MENTION_SCHEMA),
+        events=pl.DataFrame(schema=EVENT_SCHEMA),
+        event_actors=pl.DataFrame(schema=EVENT_ACTOR_SCHEMA),
+        actors=pl.DataFrame(schema=ACTOR_SCHEMA),
+        places=pl.DataFrame(schema=PLACE_SCHEMA),
+    )
+
+
+__all__ = ["Actor", "CodedBatch", "code_documents", "find_mentions"]
+del lru_cache

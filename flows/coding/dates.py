@@ -1,0 +1,174 @@
+"""Dates in a sentence, resolved against the publication date, with their precision.
+
+Explicit dates ("3 January 2024", "January 3", "Jan. 3, 2024", "2024-01-03", "August 2021",
+"in 2021") and relative ones ("on Tuesday", "yesterday", "last month"). A date that needs a
+reference and has none stays unresolved: never the publication date by default.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"((?:1[89]|20)\d{2})"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b((?:1[89]|20)\d{2})-(\d{2})-(\d{2})\b")),
+    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
+    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)", re.I)),
+    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d)", re.I)),
+    ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    ("y", re.compile(rf"\b(?:in|since|during|of|by|until|early|late|mid-)\s*{_YEAR}\b(?!-)", re.I)),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:on|last|this|late|early)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+            re.I,
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(yesterday|today|tonight|this morning|last night|earlier today|last month|last year|this year|this month)\b",
+            re.I,
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: date | None
+    precision: str | None  # day, month, year; None when unresolved
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, published: date | None) -> date | None:
+    if published is None:
+        return None
+    candidate = _safe_date(published.year, month, day)
+    if candidate is None:
+        return None
+    if candidate > published + timedelta(days=2):
+        candidate = _safe_date(published.year - 1, month, day)
+    return candidate
+
+
+def find_dates(sentence: str, published_at: datetime | None) -> list[DateMention]:
+    """Every date expression in the sentence, resolved where it can be, in text order."""
+    published = published_at.date() if published_at is not None else None
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            mention = _resolve(kind, match, published)
+            if mention is None:
+                continue
+            taken.append(span)
+            found.append(DateMention(span[0], span[1], mention[0], mention[1]))
+    return sorted(found, key=lambda item: item.start)
+
+
+def _resolve(
+    kind: str, match: re.Match[str], published: date | None
+) -> tuple[date | None, str | None] | None:
+    groups = match.groups()
+    if kind == "iso":
+        value = _safe_date(int(groups[0]), int(groups[1]), int(groups[2]))
+        return (value, "day") if value else None
+    if kind == "dmy":
+        value = _safe_date(int(groups[2]), MONTHS[groups[1].lower()], int(groups[0]))
+        return (value, "day") if value else None
+    if kind == "mdy":
+        value = _safe_date(int(groups[2]), MONTHS[groups[0].lower()], int(groups[1]))
+        return (value, "day") if value else None
+    if kind == "md":
+        if groups[0].lower() == "may" and not match.group(0)[0].isupper():
+            return None  # "may 3" in lower-case text is too often the verb
+        day = int(groups[1])
+        if day > 31:
+            return None
+        value = _infer_year(MONTHS[groups[0].lower()], day, published)
+        return (value, "day" if value else None)
+    if kind == "dm":
+        day = int(groups[0])
+        if day > 31:
+            return None
+        value = _infer_year(MONTHS[groups[1].lower()], day, published)
+        return (value, "day" if value else None)
+    if kind == "my":
+        if groups[0].lower() == "may" and not match.group(0)[0].isupper():
+            return None
+        return (date(int(groups[1]), MONTHS[groups[0].lower()], 1), "month")
+    if kind == "y":
+        return (date(int(groups[0]), 1, 1), "year")
+    if kind == "weekday":
+        if published is None:
+            return (None, None)
+        weekday = WEEKDAYS[groups[0].lower()]
+        back = (published.weekday() - weekday) % 7
+        return (published - timedelta(days=back), "day")
+    word = groups[0].lower()
+    if published is None:
+        return (None, None)
+    if word in ("today", "tonight", "this morning", "earlier today"):
+        return (published, "day")
+    if word in ("yesterday", "last night"):
+        return (published - timedelta(days=1), "day")
+    if word == "last month":
+        first = published.replace(day=1) - timedelta(days=1)
+        return (first.replace(day=1), "month")
+    if word == "this month":
+        return (published.replace(day=1), "month")
+    if word == "last year":
+        return (date(published.year - 1, 1, 1), "year")
+    return (date(published.year, 1, 1), "year")

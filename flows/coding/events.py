@@ -1,0 +1,680 @@
+"""Sentence-level decisions: who did what to whom, where, when, how many killed.
+
+Input: one document's sentences and the dictionary matches in them (from ``text.py``).
+Output: plain rows. The rules, in order of a sentence:
+
+* Actors: an alias of a named actor; a country name, demonym or capital (a capital after
+  "in/at/from" is a place, not an actor); a country modifier before an agent noun makes a
+  generic actor ("Kenyan police" -> KEN COP); a bare agent noun is a generic actor whose
+  country is the event's place country.
+* Events: each trigger. The source is the nearest subject-like actor before it (not the
+  object of a preposition); targets are the actors after it in its clause, coordinated ones
+  each making an event ("attacks on Iraq and Syria"). Passive voice ("was attacked by X")
+  swaps them; "clashes between X and Y" pairs them.
+* Claims: "X claimed responsibility for the attack" adds X as ``claimant`` to the document's
+  last violent event instead of making a new one.
+* Factuality: negation, hypothetical, future and claimed cues before the trigger in its clause.
+* Date, place and casualties: the nearest in the sentence, else carried from earlier
+  sentences of the document (dates and places only).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from flows.coding.casualties import count_casualties
+from flows.coding.dates import DateMention, find_dates
+
+VIOLENT_TYPES = {"ASSAULT", "FIGHT", "COERCE"}
+PREPOSITIONS = {
+    "on",
+    "against",
+    "to",
+    "at",
+    "with",
+    "of",
+    "in",
+    "from",
+    "for",
+    "by",
+    "into",
+    "near",
+    "towards",
+    "toward",
+    "upon",
+    "between",
+    "among",
+    "within",
+    "inside",
+    "across",
+    "over",
+    "targeting",
+    "throughout",
+    "about",
+    "after",
+    "before",
+    "than",
+    "like",
+    "including",
+}
+PLACE_PREPOSITIONS = {
+    "in",
+    "at",
+    "near",
+    "within",
+    "inside",
+    "across",
+    "throughout",
+    "outside",
+    "from",
+}
+CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bbut\b|\bwhereas\b|, which\b|, who\b|\bafter\b|\bbefore\b")
+_WORD = re.compile(r"[\w'’-]+")
+HISTORICAL_DAYS = 60  # an event dated this long before publication is background
+PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$")
+
+
+@dataclass
+class Mention:
+    start: int  # offsets in the document
+    end: int
+    kind: str  # actor, noun, place, trigger, cue
+    ref: str  # actor_id / sector / place_id / event_code / cue_type
+    sub: str = ""  # alias kind / is_plural / part of speech
+    refs: tuple[str, ...] = ()  # every place_id sharing this name
+
+
+@dataclass
+class Actor:
+    start: int
+    end: int
+    actor_id: str | None  # None for generic actors until their country is known
+    country_code: str | None
+    sector: str | None
+    surface: str
+    is_generic: bool = False
+
+
+@dataclass
+class EventRow:
+    doc_id: str
+    sentence_index: int
+    start: int
+    end: int
+    event_code: str
+    trigger: str
+    event_date: date | None
+    date_precision: str | None
+    is_historical: bool
+    is_negated: bool
+    modality: str
+    fatalities: int | None
+    injured: int | None
+    place_id: str | None
+    confidence: float
+    source: Actor | None
+    targets: list[Actor]
+    claimants: list[Actor] = field(default_factory=list)
+
+
+def _words_before(text: str, position: int, count: int) -> list[str]:
+    return [word.lower() for word in _WORD.findall(text[max(0, position - 60) : position])][-count:]
+
+
+def _clause_bounds(sentence: str, offset: int) -> tuple[int, int]:
+    """The clause of the sentence around ``offset`` (sentence-relative offsets)."""
+    start, end = 0, len(sentence)
+    for match in CLAUSE_BREAK.finditer(sentence):
+        if match.end() <= offset:
+            start = match.end()
+        elif match.start() >= offset:
+            end = match.start()
+            break
+    return start, end
+
+
+def event_id(
+    doc_id: str, start: int, end: int, code: str, source: str | None, target: str | None
+) -> str:
+    key = f"{doc_id}|{start}|{end}|{code}|{source or ''}|{target or ''}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+class DocumentCoder:
+    """Codes one document, sentence by sentence, carrying context (date, place, actors)."""
+
+    def __init__(
+        self, doc_id: str, text: str, published_at: datetime | None, lexicon_view: LexiconView
+    ) -> None:
+        self.doc_id = doc_id
+        self.text = text
+        self.published_at = published_at
+        self.lex = lexicon_view
+        self.events: list[EventRow] = []
+        self.mentions: list[tuple[int, Actor]] = []  # (sentence_index, actor)
+        self.places_used: set[str] = set()
+        self.last_date: DateMention | None = None
+        self.last_place: str | None = None
+        self.last_armed_group: Actor | None = None
+        self.doc_countries: dict[str, int] = {}
+
+    # ------------------------------------------------------------------ actors
+    def _actors(
+        self, sentence_start: int, mentions: list[Mention]
+    ) -> tuple[list[Actor], list[Mention]]:
+        """Actor spans of a sentence, and the place mentions (capitals after "in" included)."""
+        actors: list[Actor] = []
+        places: list[Mention] = [m for m in mentions if m.kind == "place"]
+        entity = sorted((m for m in mentions if m.kind in ("actor", "noun")), key=lambda m: m.start)
+        place_spans = {(m.start, m.end) for m in places}
+        used: set[int] = set()
+        for index, mention in enumerate(entity):
+            if index in used:
+                continue
+            surface = self.text[mention.start : mention.end]
+            before = _words_before(self.text, mention.start, 1)
+            if mention.kind == "actor":
+                info = self.lex.actor_info.get(mention.ref)
+                if info is None:
+                    continue
+                country, sector, actor_type = info
+                if (
+                    actor_type == "country"
+                    and before
+                    and before[0] in PLACE_PREPOSITIONS
+                    and (mention.sub in ("name", "capital"))
+                ):
+                    if (mention.start, mention.end) not in place_spans:
+                        places.append(
+                            Mention(
+                                mention.start,
+                                mention.end,
+                                "place",
+                                f"{mention.ref}:country",
+                                refs=(f"{mention.ref}:country",),
+                            )
+                        )
+                    continue
+                # a modifier followed by an agent noun: "Iranian state media", "US troops"
+                following = entity[index + 1] if index + 1 < len(entity) else None
+                if (
+                    following is not None
+                    and following.kind == "noun"
+                    and actor_type == "country"
+                    and mention.sub in ("name", "demonym", "alias")
+                    and following.start - mention.end <= 25
+                    and re.fullmatch(
+                        r"(?:['’]s)?[\s\w-]*", self.text[mention.end : following.start]
+                    )
+                    and len(_WORD.findall(self.text[mention.end : following.start])) <= 2
+                ):
+                    used.add(index + 1)
+                    actors.append(
+                        Actor(
+                            mention.start,
+                            following.end,
+                            f"{country}.{following.ref}",
+                            country,
+                            following.ref,
+                            self.text[mention.start : following.end],
+                            True,
+                        )
+                    )
+                    continue
+                if mention.sub == "people":
+                    actors.append(
+                        Actor(
+                            mention.start,
+                            mention.end,
+                            f"{country}.CVL",
+                            country,
+                            "CVL",
+                            surface,
+                            True,
+                        )
+                    )
+                    continue
+                actors.append(
+                    Actor(mention.start, mention.end, mention.ref, country, sector, surface)
+                )
+                if sector in ("REB", "UAF") and actor_type == "organization":
+                    self.last_armed_group = actors[-1]
+            else:
+                lowered = surface.lower()
+                if lowered in ("group", "the group") or (
+                    before
+                    and before[0] == "the"
+                    and lowered in ("group", "militants", "militia", "insurgents")
+                    and self.last_armed_group is not None
+                ):
+                    if self.last_armed_group is not None:
+                        group = self.last_armed_group
+                        actors.append(
+                            Actor(
+                                mention.start,
+                                mention.end,
+                                group.actor_id,
+                                group.country_code,
+                                group.sector,
+                                surface,
+                            )
+                        )
+                    continue
+                actors.append(
+                    Actor(mention.start, mention.end, None, None, mention.ref, surface, True)
+                )
+        for actor in actors:
+            if actor.country_code:
+                self.doc_countries[actor.country_code] = (
+                    self.doc_countries.get(actor.country_code, 0) + 1
+                )
+        return sorted(actors, key=lambda a: a.start), places
+
+    def _is_object(self, actor: Actor, actors: list[Actor]) -> bool:
+        """True when the actor is the object of a preposition (directly or by coordination)."""
+        before = _words_before(self.text, actor.start, 2)
+        if before and before[-1] in PREPOSITIONS:
+            return True
+        if len(before) == 2 and before[-1] in ("the", "a", "an") and before[-2] in PREPOSITIONS:
+            return True
+        gap = self.text[max(0, actor.start - 8) : actor.start].lower()
+        if re.search(r"(?:\band|,|\bor)\s*(?:the\s+)?$", gap):
+            earlier = [a for a in actors if a.end <= actor.start and actor.start - a.end <= 12]
+            if earlier:
+                return self._is_object(earlier[-1], actors)
+        return False
+
+    # ------------------------------------------------------------------ events
+    def code_sentence(
+        self, sentence_index: int, start: int, end: int, mentions: list[Mention]
+    ) -> None:
+        sentence = self.text[start:end]
+        actors, places = self._actors(start, mentions)
+        for actor in actors:
+            self.mentions.append((sentence_index, actor))
+        dates = find_dates(sentence, self.published_at)
+        triggers = [m for m in mentions if m.kind == "trigger"]
+        cues = [m for m in mentions if m.kind == "cue"]
+        claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
+        place_id = self._choose_place(places)
+        killed, injured = (None, None)
+        if triggers or claim:
+            killed, injured = count_casualties(sentence)
+        if claim is not None:
+            self._code_claim(
+                sentence_index,
+                start,
+                sentence,
+                actors,
+                claim,
+                dates,
+                place_id,
+                killed,
+                injured,
+                triggers,
+            )
+        else:
+            casualties_used = False
+            for trigger in triggers:
+                casualties_used |= self._code_trigger(
+                    sentence_index,
+                    start,
+                    sentence,
+                    trigger,
+                    actors,
+                    cues,
+                    dates,
+                    place_id,
+                    (None, None) if casualties_used else (killed, injured),
+                    triggers,
+                )
+        if dates:
+            self.last_date = dates[-1]
+        if place_id is not None:
+            self.last_place = place_id
+
+    def _choose_place(self, places: list[Mention]) -> str | None:
+        if not places:
+            return None
+        best: tuple | None = None
+        for place in places:
+            for place_id in place.refs or (place.ref,):
+                info = self.lex.place_info.get(place_id)
+                if info is None:
+                    continue
+                country, place_type, population = info
+                score = (
+                    self.doc_countries.get(country, 0) > 0,
+                    {"site": 3, "city": 2, "admin1": 1, "country": 0}.get(place_type, 0),
+                    population or 0,
+                    -place.start,
+                )
+                if best is None or score > best[0]:
+                    best = (score, place_id)
+        return best[1] if best else None
+
+    def _modality(
+        self,
+        sentence: str,
+        offset: int,
+        clause_start: int,
+        cues: list[Mention],
+        sentence_start: int,
+    ) -> tuple[bool, str]:
+        window_start = max(clause_start, offset - 45)
+        negated, modality = False, "asserted"
+        for cue in cues:
+            relative = cue.start - sentence_start
+            if window_start <= relative < offset:
+                if cue.ref == "negation":
+                    negated = True
+                elif cue.ref in ("hypothetical", "future", "claimed") and modality == "asserted":
+                    modality = cue.ref
+        return negated, modality
+
+    def _date_for(self, dates: list[DateMention], offset: int) -> DateMention | None:
+        if dates:
+            return min(dates, key=lambda d: abs(d.start - offset))
+        return self.last_date
+
+    def _code_trigger(
+        self,
+        sentence_index: int,
+        sentence_start: int,
+        sentence: str,
+        trigger: Mention,
+        actors: list[Actor],
+        cues: list[Mention],
+        dates: list[DateMention],
+        place_id: str | None,
+        casualties: tuple[int | None, int | None],
+        triggers: list[Mention],
+    ) -> bool:
+        code = trigger.ref
+        kind = code.split(".")[0]
+        offset = trigger.start - sentence_start
+        clause_start, clause_end = _clause_bounds(sentence, offset)
+        before = [a for a in actors if a.end <= trigger.start]
+        after = [
+            a for a in actors if a.start >= trigger.end and a.start - sentence_start < clause_end
+        ]
+        next_verb = next((t for t in triggers if t.start > trigger.start and t.sub == "verb"), None)
+        if next_verb is not None:
+            after = [a for a in after if a.start < next_verb.start]
+        source: Actor | None = None
+        targets: list[Actor] = []
+        passive = trigger.sub == "verb" and PASSIVE_AUX.search(
+            self.text[max(0, trigger.start - 30) : trigger.start].lower()
+        )
+        between = re.match(
+            r"\s+(?:\w+\s+){0,2}between\s", self.text[trigger.end : trigger.end + 40].lower()
+        )
+        if between and len(after) >= 2:
+            source, targets = after[0], [after[1]]
+        elif passive:
+            agent = next(
+                (
+                    a
+                    for a in after
+                    if re.search(
+                        r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
+                        self.text[trigger.end : a.start].lower(),
+                    )
+                ),
+                None,
+            )
+            source = agent
+            subjects = [a for a in before if not self._is_object(a, actors)]
+            targets = subjects[-1:] if subjects else []
+        else:
+            subjects = [a for a in before if not self._is_object(a, actors)]
+            if trigger.sub == "noun":
+                agent = next(
+                    (
+                        a
+                        for a in after
+                        if re.match(
+                            r"^\s*(?:\w+\s+){0,1}by\s+(?:the\s+)?$",
+                            self.text[trigger.end : a.start].lower(),
+                        )
+                    ),
+                    None,
+                )
+                possessive = [
+                    a
+                    for a in before
+                    if re.fullmatch(
+                        r"['’]s\s+(?:[\w-]+\s+){0,2}", self.text[a.end : trigger.start].lower()
+                    )
+                ]
+                adjacent = [
+                    a
+                    for a in before
+                    if re.fullmatch(r"\s+(?:[\w-]+\s+){0,1}", self.text[a.end : trigger.start])
+                ]
+                if agent is not None:
+                    source = agent
+                    after = [a for a in after if a is not agent]
+                elif possessive:
+                    source = possessive[-1]
+                elif adjacent and not self._is_object(adjacent[-1], actors):
+                    source = adjacent[-1]
+                elif subjects:
+                    source = subjects[-1]
+            elif subjects:
+                source = subjects[-1]
+            targets = self._targets(after, actors)
+        if source is not None:
+            targets = [t for t in targets if t.actor_id != source.actor_id or t.actor_id is None]
+        negated, modality = self._modality(sentence, offset, clause_start, cues, sentence_start)
+        killed, injured = casualties
+        if kind not in VIOLENT_TYPES:
+            killed, injured = None, None
+        if (
+            source is None
+            and not targets
+            and killed is None
+            and kind not in VIOLENT_TYPES | {"PROTEST"}
+        ):
+            return False  # a verbal or cooperative event needs someone doing it
+        date_mention = self._date_for(dates, offset)
+        event_date = date_mention.value if date_mention else None
+        precision = date_mention.precision if date_mention and date_mention.value else None
+        event_place = place_id or self.last_place
+        country = self.lex.place_info.get(event_place, (None,))[0] if event_place else None
+        if killed and not targets and kind in VIOLENT_TYPES:
+            targets = [Actor(trigger.start, trigger.end, None, None, "CVL", "", True)]
+        confidence = (
+            0.5 + 0.2 * (source is not None) + 0.2 * bool(targets) + 0.1 * (event_date is not None)
+        )
+        self._add_event(
+            EventRow(
+                doc_id=self.doc_id,
+                sentence_index=sentence_index,
+                start=trigger.start,
+                end=trigger.end,
+                event_code=code,
+                trigger=self.text[trigger.start : trigger.end],
+                event_date=event_date,
+                date_precision=precision,
+                is_historical=self._is_historical(
+                    event_date, cues, sentence_start, clause_start, offset
+                ),
+                is_negated=negated,
+                modality=modality,
+                fatalities=killed,
+                injured=injured,
+                place_id=event_place,
+                confidence=round(min(confidence, 1.0), 2),
+                source=self._resolve(source, country),
+                targets=[self._resolve(t, country) for t in targets],
+            )
+        )
+        return killed is not None or injured is not None
+
+    def _targets(self, after: list[Actor], actors: list[Actor]) -> list[Actor]:
+        if not after:
+            return []
+        first = after[0]
+        if first.start - 0 > 0 and re.search(
+            r"\bby\s+(?:the\s+)?$", self.text[max(0, first.start - 10) : first.start].lower()
+        ):
+            return []
+        chosen = [first]
+        for actor in after[1:]:
+            gap = self.text[chosen[-1].end : actor.start]
+            if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?(?:[\w-]+\s+){0,2}", gap):
+                chosen.append(actor)
+            else:
+                break
+        return chosen
+
+    def _resolve(self, actor: Actor | None, country: str | None) -> Actor | None:
+        if actor is None or actor.actor_id is not None:
+            return actor
+        code = actor.country_code or country
+        return Actor(
+            actor.start,
+            actor.end,
+            f"{code or 'UNK'}.{actor.sector}",
+            code,
+            actor.sector,
+            actor.surface,
+            True,
+        )
+
+    def _is_historical(
+        self,
+        event_date: date | None,
+        cues: list[Mention],
+        sentence_start: int,
+        clause_start: int,
+        offset: int,
+    ) -> bool:
+        if event_date is not None and self.published_at is not None:
+            return event_date < self.published_at.date() - timedelta(days=HISTORICAL_DAYS)
+        return any(
+            c.ref == "historical" and clause_start <= c.start - sentence_start < offset + 60
+            for c in cues
+        )
+
+    def _add_event(self, event: EventRow) -> None:
+        """Split coordinated targets into one event each; merge repeats of one event."""
+        targets = event.targets or [None]
+        for index, target in enumerate(targets):
+            row = EventRow(**{**event.__dict__, "targets": [target] if target else []})
+            if index > 0:
+                row.fatalities = None  # the count belongs to the whole attack, stored once
+                row.injured = None
+                row.start, row.end = event.start, event.end
+            duplicate = self._find_duplicate(row)
+            if duplicate is not None:
+                duplicate.fatalities = duplicate.fatalities or row.fatalities
+                duplicate.injured = duplicate.injured or row.injured
+                duplicate.event_date = duplicate.event_date or row.event_date
+                duplicate.date_precision = duplicate.date_precision or row.date_precision
+                duplicate.place_id = duplicate.place_id or row.place_id
+                continue
+            self.events.append(row)
+
+    def _find_duplicate(self, row: EventRow) -> EventRow | None:
+        for other in self.events:
+            if (
+                other.event_code.split(".")[0] == row.event_code.split(".")[0]
+                and other.start != row.start
+                and _actor_key(other.source) == _actor_key(row.source)
+                and [_actor_key(t) for t in other.targets] == [_actor_key(t) for t in row.targets]
+                and (
+                    other.event_date is None
+                    or row.event_date is None
+                    or other.event_date == row.event_date
+                )
+                and other.is_negated == row.is_negated
+                and other.modality == row.modality
+            ):
+                return other
+        return None
+
+    def _code_claim(
+        self,
+        sentence_index: int,
+        sentence_start: int,
+        sentence: str,
+        actors: list[Actor],
+        claim: Mention,
+        dates: list[DateMention],
+        place_id: str | None,
+        killed: int | None,
+        injured: int | None,
+        triggers: list[Mention],
+    ) -> None:
+        claimants = [a for a in actors if a.end <= claim.start]
+        claimant = claimants[-1] if claimants else None
+        date_mention = dates[0] if dates else None
+        attack = None
+        for event in reversed(self.events):
+            if (
+                event.event_code.split(".")[0] in ("ASSAULT", "FIGHT")
+                and event.modality == "asserted"
+            ):
+                same_date = (
+                    date_mention is None
+                    or date_mention.value is None
+                    or event.event_date is None
+                    or event.event_date == date_mention.value
+                )
+                if same_date:
+                    attack = event
+                    break
+        if attack is None:
+            violent = [t for t in triggers if t.start > claim.start] or triggers
+            code = violent[0].ref if violent else "ASSAULT"
+            trig = violent[0] if violent else claim
+            self._code_trigger(
+                sentence_index,
+                sentence_start,
+                sentence,
+                trig,
+                actors,
+                [],
+                dates,
+                place_id,
+                (killed, injured),
+                [],
+            )
+            if not self.events:
+                return
+            attack = self.events[-1]
+            if claimant is not None and attack.source is None:
+                attack.source = claimant
+            del code
+        if claimant is not None and all(c.actor_id != claimant.actor_id for c in attack.claimants):
+            attack.claimants.append(claimant)
+        if attack.source is None and claimant is not None:
+            attack.source = claimant
+        if (
+            date_mention is not None
+            and date_mention.value is not None
+            and attack.event_date is None
+        ):
+            attack.event_date = date_mention.value
+            attack.date_precision = date_mention.precision
+        if place_id is not None and attack.place_id is None:
+            attack.place_id = place_id
+        if attack.fatalities is None and killed is not None:
+            attack.fatalities = killed
+
+
+def _actor_key(actor: Actor | None) -> str | None:
+    return actor.actor_id if actor else None
+
+
+@dataclass(frozen=True)
+class LexiconView:
+    """The lookups the sentence rules need, as plain dicts built once per batch."""
+
+    actor_info: dict[str, tuple[str | None, str | None, str]]  # id -> country, sector, type
+    place_info: dict[str, tuple[str | None, str, int | None]]  # id -> country, type, population

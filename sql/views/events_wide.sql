@@ -1,0 +1,68 @@
+-- One row per event with its codes in every ontology, actors, place and provenance.
+-- Counts nothing; filter on is_negated / modality / is_historical as needed.
+SELECT
+    e.event_id,
+    e.event_date,
+    e.date_precision,
+    e.event_code,
+    c.plover_type,
+    c.plover_mode,
+    c.cameo_code,
+    c.quad_class,
+    c.goldstein,
+    c.acled_event_type,
+    c.acled_sub_event_type,
+    s.actor_id      AS source_actor_id,
+    s.name          AS source_name,
+    s.country_code  AS source_country,
+    s.sector        AS source_sector,
+    t.actor_id      AS target_actor_id,
+    t.name          AS target_name,
+    t.country_code  AS target_country,
+    t.sector        AS target_sector,
+    cl.actor_id     AS claimant_actor_id,
+    cl.name         AS claimant_name,
+    e.place_id,
+    p.name          AS place_name,
+    p.place_type,
+    p.country_code  AS place_country,
+    p.latitude,
+    p.longitude,
+    e.fatalities,
+    e.injured,
+    e.is_negated,
+    e.is_historical,
+    e.modality,
+    e.confidence,
+    e.trigger,
+    e.evidence,
+    e.char_start,
+    e.char_end,
+    e.doc_id,
+    d.publisher,
+    d.url,
+    d.title,
+    d.published_at,
+    e.coder_version
+FROM events e
+JOIN event_codes c ON c.event_code = e.event_code
+JOIN documents d ON d.doc_id = e.doc_id
+LEFT JOIN (
+    SELECT ea.event_id, a.actor_id, a.name, a.country_code, a.sector
+    FROM event_actors ea JOIN actors a ON a.actor_id = ea.actor_id
+    WHERE ea.role = 'source'
+    QUALIFY row_number() OVER (PARTITION BY ea.event_id ORDER BY a.actor_id) = 1
+) s ON s.event_id = e.event_id
+LEFT JOIN (
+    SELECT ea.event_id, a.actor_id, a.name, a.country_code, a.sector
+    FROM event_actors ea JOIN actors a ON a.actor_id = ea.actor_id
+    WHERE ea.role = 'target'
+    QUALIFY row_number() OVER (PARTITION BY ea.event_id ORDER BY a.actor_id) = 1
+) t ON t.event_id = e.event_id
+LEFT JOIN (
+    SELECT ea.event_id, a.actor_id, a.name
+    FROM event_actors ea JOIN actors a ON a.actor_id = ea.actor_id
+    WHERE ea.role = 'claimant'
+    QUALIFY row_number() OVER (PARTITION BY ea.event_id ORDER BY a.actor_id) = 1
+) cl ON cl.event_id = e.event_id
+LEFT JOIN places p ON p.place_id = e.place_id

@@ -1,0 +1,168 @@
+"""The schema, views and loading against real DuckDB files."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+import polars as pl
+import pytest
+
+from flows import warehouse
+from flows.settings import load_settings
+from flows.sources import Rejection
+
+SETTINGS = load_settings()
+CONTRACT_TABLES = {
+    "documents",
+    "actors",
+    "actor_aliases",
+    "sectors",
+    "actor_mentions",
+    "event_codes",
+    "places",
+    "events",
+    "event_actors",
+    "runs",
+    "rejected_inputs",
+}
+CONTRACT_VIEWS = {
+    "events_wide",
+    "daily_event_counts",
+    "actor_activity",
+    "dyads",
+    "fatalities_by_country_month",
+    "claims",
+}
+
+
+@pytest.fixture
+def con():
+    connection = duckdb.connect()
+    warehouse.migrate(connection, SETTINGS.schema_dir)
+    yield connection
+    connection.close()
+
+
+def _tables(connection, kind="BASE TABLE"):
+    return {
+        row[0]
+        for row in connection.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_type = ?", [kind]
+        ).fetchall()
+    }
+
+
+def test_schema_creates_every_contract_table_and_records_its_version():
+    connection = duckdb.connect()
+    applied = warehouse.migrate(connection, SETTINGS.schema_dir)
+    assert applied and applied[0].startswith("001_")
+    assert CONTRACT_TABLES <= _tables(connection)
+    versions = connection.execute("SELECT version FROM schema_version").fetchall()
+    assert len(versions) == len(applied)
+
+
+def test_reapplying_the_schema_is_a_no_op_and_keeps_data(con):
+    con.execute("INSERT INTO sectors VALUES ('GOV', 'government')")
+    assert warehouse.migrate(con, SETTINGS.schema_dir) == []
+    assert con.execute("SELECT count(*) FROM sectors").fetchone()[0] == 1
+
+
+def test_views_apply_on_an_empty_warehouse(con):
+    created = warehouse.apply_views(con, SETTINGS.views_dir)
+    assert CONTRACT_VIEWS <= set(created)
+    for view in CONTRACT_VIEWS:
+        assert con.execute(f"SELECT count(*) FROM {view}").fetchone()[0] == 0
+
+
+def test_a_broken_view_names_itself(tmp_path, con):
+    (tmp_path / "bad_view.sql").write_text("SELECT * FROM no_such_table")
+    with pytest.raises(warehouse.WarehouseError, match="bad_view"):
+        warehouse.apply_views(con, tmp_path)
+
+
+def _document(doc_id: str) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "doc_id": [doc_id],
+            "external_id": [None],
+            "source_uri": [f"file:///{doc_id}.txt"],
+            "url": [None],
+            "title": ["t"],
+            "publisher": [None],
+            "author": [None],
+            "published_at": [datetime(2024, 1, 25)],
+            "language": [None],
+            "text": ["Some text."],
+            "content_type": ["text"],
+            "coder_version": ["test"],
+            "ingested_at": [datetime(2024, 1, 26)],
+            "run_id": ["r1"],
+        },
+        schema_overrides={
+            "external_id": pl.String,
+            "url": pl.String,
+            "publisher": pl.String,
+            "author": pl.String,
+            "language": pl.String,
+        },
+    )
+
+
+def _batch(doc_id: str, rejections=()) -> warehouse.Batch:
+    empty = pl.DataFrame()
+    return warehouse.Batch(_document(doc_id), empty, empty, empty, empty, empty, list(rejections))
+
+
+def test_load_batch_is_idempotent_and_records_rejections(con):
+    rejection = Rejection("file:///bad.txt", "empty", "nothing")
+    first = warehouse.load_batch(con, _batch("a", [rejection]), "r1")
+    second = warehouse.load_batch(con, _batch("a"), "r2")
+    assert (first.documents, first.rejected) == (1, 1)
+    assert second.documents == 0
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    assert con.execute("SELECT reason FROM rejected_inputs").fetchall() == [("empty",)]
+
+
+def test_a_failing_batch_leaves_nothing_behind(con):
+    bad = _batch("b")
+    bad.events = pl.DataFrame({"event_id": ["e1"], "doc_id": ["b"]})  # violates NOT NULL
+    with pytest.raises(duckdb.Error):
+        warehouse.load_batch(con, bad, "r1")
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+
+
+def test_writer_publishes_atomically_while_a_reader_holds_the_file(tmp_path):
+    published = tmp_path / "events.duckdb"
+    with warehouse.WarehouseWriter(published) as writer:
+        warehouse.migrate(writer.con, SETTINGS.schema_dir)
+        warehouse.load_batch(writer.con, _batch("a"), "r1")
+        writer.publish()
+    reader = duckdb.connect(str(published), read_only=True)
+    with warehouse.WarehouseWriter(published) as writer:
+        warehouse.load_batch(writer.con, _batch("b"), "r2")
+        writer.publish()
+    assert reader.execute("SELECT count(*) FROM documents").fetchone()[0] == 1  # old snapshot
+    reader.close()
+    assert warehouse.query(published, "SELECT count(*) AS n FROM documents")["n"][0] == 2
+
+
+def test_a_second_writer_is_refused_clearly(tmp_path):
+    published = tmp_path / "events.duckdb"
+    with (
+        warehouse.WarehouseWriter(published),
+        pytest.raises(warehouse.WarehouseBusy, match="another newsevents run"),
+        warehouse.WarehouseWriter(published),
+    ):
+        pass
+
+
+def test_read_only_query_cannot_write(tmp_path):
+    published = tmp_path / "events.duckdb"
+    with warehouse.WarehouseWriter(published) as writer:
+        warehouse.migrate(writer.con, SETTINGS.schema_dir)
+        writer.publish()
+    with pytest.raises(duckdb.Error, match="read-only"):
+        warehouse.query(published, "DELETE FROM documents")
+    with pytest.raises(warehouse.WarehouseError, match="no warehouse"):
+        warehouse.query(tmp_path / "missing.duckdb", "SELECT 1")

@@ -1,0 +1,107 @@
+from datetime import date, datetime
+
+import polars as pl
+import pytest
+
+from flows.coding.casualties import count_casualties
+from flows.coding.dates import find_dates
+from flows.coding.text import find_phrases, keep_longest, split_sentences
+
+
+def _sentences(text):
+    frame = split_sentences(pl.DataFrame({"doc_id": ["d"], "text": [text]}))
+    return [text[start:end] for start, end in frame.select("start", "end").iter_rows()]
+
+
+def test_sentences_respect_abbreviations_decimals_and_lines():
+    text = (
+        "The U.S. Army said 3.5 million people fled. Gen. Qassem Soleimani was killed in "
+        "Jan. 2020!\nBackground\n“Is it over?” she asked. Yes."
+    )
+    assert _sentences(text) == [
+        "The U.S. Army said 3.5 million people fled.",
+        "Gen. Qassem Soleimani was killed in Jan. 2020!",
+        "Background",
+        "“Is it over?” she asked.",
+        "Yes.",
+    ]
+
+
+def test_sentence_offsets_point_into_the_text_with_non_ascii():
+    text = "Ça va. Kenyan police in Mombasa said … nothing. Done"
+    frame = split_sentences(pl.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert frame["sentence_index"].to_list() == [0, 1, 2]
+    assert _sentences(text) == ["Ça va.", "Kenyan police in Mombasa said … nothing.", "Done"]
+
+
+def test_long_text_without_punctuation_is_one_sentence():
+    text = "word " * 200_000
+    assert len(_sentences(text)) == 1
+
+
+def test_find_phrases_respects_word_boundaries_and_longest_match():
+    docs = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": [
+                "Iranian forces and ISIS-Khorasan fought near Paris; the Parisian mayor wept. Über Iran."
+            ],
+        }
+    )
+    found = find_phrases(
+        docs, pl.Series(["iran", "iranian", "isis", "isis-khorasan", "paris"]), case_sensitive=False
+    )
+    found = keep_longest(found)
+    text = docs["text"][0]
+    assert [text[s:e] for s, e in found.select("start", "end").iter_rows()] == [
+        "Iranian",
+        "ISIS-Khorasan",
+        "Paris",
+        "Iran",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("the deadly bombings that claimed the lives of 95 people", (95, None)),
+        ("the deaths of 13 US troops and around 170 Afghans", (183, None)),
+        ("Five people were killed and 12 injured in the attack.", (5, 12)),
+        ("Police shot dead a suspected robber.", (1, None)),
+        ("At least 12 people were killed, including 3 children.", (12, None)),
+        ("Gunmen killed between 5 and 8 villagers.", (5, None)),
+        ("Dozens were injured.", (None, 12)),
+        ("killing two police officers and injuring four others", (2, 4)),
+        ("No casualties were reported.", (None, None)),
+        ("Rustlers stole 300 cattle and killed a herder.", (1, None)),
+        ("The budget rose by 12 million and nobody was hurt by it.", (None, None)),
+    ],
+)
+def test_casualty_counts_follow_acled_conventions(sentence, expected):
+    assert count_casualties(sentence) == expected
+
+
+PUBLISHED = datetime(2024, 1, 25, 9, 30)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "precision"),
+    [
+        ("claimed the January 3 attack", date(2024, 1, 3), "day"),
+        ("in August 2021, which resulted", date(2021, 8, 1), "month"),
+        ("On 12 June 2018, police", date(2018, 6, 12), "day"),
+        ("on Tuesday gunmen", date(2024, 1, 23), "day"),
+        ("On 3 March the army", date(2023, 3, 3), "day"),
+        ("unrest in 2019 spread", date(2019, 1, 1), "year"),
+        ("yesterday protesters", date(2024, 1, 24), "day"),
+        ("on 2024-01-03 the", date(2024, 1, 3), "day"),
+    ],
+)
+def test_dates_resolve_against_publication(sentence, value, precision):
+    [mention] = find_dates(sentence, PUBLISHED)
+    assert (mention.value, mention.precision) == (value, precision)
+
+
+def test_relative_dates_without_publication_stay_unresolved():
+    [mention] = find_dates("on Tuesday gunmen attacked", None)
+    assert mention.value is None and mention.precision is None
