@@ -92,6 +92,38 @@ def run(
         _fail(f"run failed: {summary.message}")
 
 
+@app.command()
+def recode(
+    warehouse: WarehouseOption = None,
+    batch_size: Annotated[
+        int | None, typer.Option("--batch-size", min=1, help="Documents per batch (default 2000)")
+    ] = None,
+) -> None:
+    """Re-code stored documents whose coder version is older (no re-fetching)."""
+    from flows.warehouse import WarehouseError
+
+    settings = load_settings(warehouse_path=warehouse, batch_size=batch_size)
+    if not settings.warehouse_path.exists():
+        _fail(f"no warehouse at {settings.warehouse_path}: run `newsevents run` first", 3)
+    with console.status("starting Prefect (a local temporary API)...", spinner="dots") as status:
+        from flows.pipeline import execute_recode
+
+        def progress(seen: int, _new: int, events: int) -> None:
+            status.update(f"{seen:,} documents re-coded, {events:,} events")
+
+        try:
+            summary = execute_recode(str(settings.warehouse_path), settings.batch_size, progress)
+        except WarehouseError as error:
+            _fail(str(error), 3)
+    console.print(
+        f"re-coded {summary.docs_seen:,} documents into {summary.events_added:,} "
+        f"events with coder {summary.coder_version} ({summary.seconds:.1f} s)",
+        highlight=False,
+    )
+    if summary.status != "completed":
+        _fail(f"recode failed: {summary.message}")
+
+
 def _print_summary(summary: object) -> None:
     table = Table(
         title=f"newsevents run {summary.run_id[:12]}: {summary.status}",
@@ -160,6 +192,58 @@ def sql(
             table.add_row(*["" if value is None else str(value) for value in row])
         console.print(table)
         console.print(f"{frame.height:,} rows", style="dim")
+
+
+@app.command(name="eval")
+def evaluate(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="Gold file (PLOVER JSON, ACLED CSV, MUC-4 JSON "
+            "lines) or, for bbc, the corpus directory"
+        ),
+    ],
+    file_format: Annotated[
+        str, typer.Option("--format", "-f", help="plover, acled, muc4 or bbc")
+    ] = "plover",
+    output_format: Annotated[str, typer.Option("--output", "-o", help="table or json")] = "table",
+) -> None:
+    """Score the coder against human-coded data and print one table of metrics."""
+    from flows.evaluation import FORMATS
+    from flows.evaluation import evaluate as run_evaluation
+    from flows.lexicon import load_lexicon
+
+    if file_format not in FORMATS:
+        _fail(f"unknown --format {file_format!r}: use one of {', '.join(FORMATS)}", 2)
+    if not path.exists():
+        _fail(f"no such file or directory: {path}", 2)
+    lexicon = load_lexicon(load_settings().seeds_dir)
+    with console.status(f"coding {path.name}..."):
+        metrics = run_evaluation(file_format, path, lexicon)
+    if output_format == "json":
+        rows = [
+            {
+                "metric": m.name,
+                "value": m.value,
+                "n": m.count,
+                "target": m.target,
+                "passed": m.passed,
+            }
+            for m in metrics
+        ]
+        sys.stdout.write(json.dumps(rows, indent=1) + "\n")
+        return
+    table = Table(
+        title=f"{file_format} evaluation of {path.name} (coder {lexicon.coder_version})",
+        title_justify="left",
+    )
+    for name in ("metric", "value", "n", "target", ""):
+        table.add_column(name, justify="left" if name == "metric" else "right")
+    for metric in metrics:
+        mark = {True: "[green]ok[/]", False: "[red]below[/]", None: ""}[metric.passed]
+        value = "-" if metric.value is None else f"{metric.value:.3f}"
+        table.add_row(metric.name, value, f"{metric.count:,}", metric.target, mark)
+    console.print(table)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -26,7 +26,7 @@ def _read(seeds_dir: Path, name: str) -> pl.DataFrame:
     path = seeds_dir / name
     if not path.exists():
         raise FileNotFoundError(f"seed file missing: {path}")
-    return pl.read_csv(path, infer_schema=False, missing_utf8_is_empty_string=False)
+    return pl.read_csv(path, infer_schema=False)
 
 
 def slug(text: str) -> str:

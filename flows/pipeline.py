@@ -21,18 +21,18 @@ import polars as pl
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
-from prefect import flow, get_run_logger, task  # noqa: E402 (environment first)
-from prefect.artifacts import create_markdown_artifact  # noqa: E402
-from prefect.cache_policies import NO_CACHE  # noqa: E402
-from prefect.runtime import flow_run  # noqa: E402
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
 
-from flows import warehouse  # noqa: E402
-from flows.coding import code_documents  # noqa: E402
-from flows.documents import empty_text_uris, prepare_documents  # noqa: E402
-from flows.extract import extract_batch  # noqa: E402
-from flows.lexicon import Lexicon, load_lexicon  # noqa: E402
-from flows.settings import Settings, load_settings  # noqa: E402
-from flows.sources import RawDocument, Rejection, discover_inputs, iter_documents, raw_frame  # noqa: E402
+from flows import warehouse
+from flows.coding import code_documents
+from flows.documents import empty_text_uris, prepare_documents
+from flows.extract import extract_batch
+from flows.lexicon import Lexicon, load_lexicon
+from flows.settings import Settings, load_settings
+from flows.sources import RawDocument, Rejection, discover_inputs, iter_documents, raw_frame
 
 ProgressHook = Callable[[int, int, int], None]  # (docs seen, docs new, events added)
 
@@ -221,6 +221,83 @@ def run_pipeline(
         key="newsevents-run-summary",
         markdown=summary.as_markdown(),
         description="What this newsevents run loaded",
+    )
+    return summary
+
+
+@task(name="recode-batch", cache_policy=NO_CACHE)
+def recode_batch(documents: pl.DataFrame, lexicon: Lexicon) -> warehouse.Batch:
+    """Code stored documents again with the current dictionaries and rules."""
+    coded = code_documents(documents, lexicon)
+    return warehouse.Batch(
+        documents=documents,
+        actors=coded.actors,
+        actor_mentions=coded.actor_mentions,
+        places=coded.places,
+        events=coded.events,
+        event_actors=coded.event_actors,
+    )
+
+
+@flow(name="newsevents-recode", log_prints=False, persist_result=False)
+def recode_pipeline(warehouse_path: str | None = None, batch_size: int | None = None) -> RunSummary:
+    """Re-code every stored document whose coder version is not the current one."""
+    settings = load_settings(warehouse_path=warehouse_path, batch_size=batch_size)
+    started = time.perf_counter()
+    lexicon = load_lexicon(settings.seeds_dir)
+    summary = RunSummary(
+        run_id=uuid.uuid4().hex,
+        warehouse_path=settings.warehouse_path,
+        coder_version=lexicon.coder_version,
+    )
+    if not settings.warehouse_path.exists():
+        raise warehouse.WarehouseError(f"no warehouse at {settings.warehouse_path}")
+    with warehouse.WarehouseWriter(settings.warehouse_path) as writer:
+        con = writer.con
+        warehouse.migrate(con, settings.schema_dir)
+        warehouse.apply_views(con, settings.views_dir)
+        warehouse.replace_reference(con, lexicon.reference_tables())
+        warehouse.start_run(
+            con, summary.run_id, str(flow_run.get_id() or ""), ["recode"], lexicon.coder_version
+        )
+        try:
+            while True:
+                documents = warehouse.documents_to_recode(
+                    con, lexicon.coder_version, settings.batch_size
+                )
+                if documents.is_empty():
+                    break
+                batch = recode_batch(documents, lexicon)
+                summary.events_added += warehouse.replace_coding(
+                    con, batch, documents["doc_id"].to_list(), lexicon.coder_version
+                )
+                summary.docs_seen += documents.height
+                summary.batches += 1
+                summary.events_by_type.update(
+                    batch.events["event_code"].str.split(".").list.first().to_list()
+                )
+                if _progress_hook is not None:
+                    _progress_hook(summary.docs_seen, 0, summary.events_added)
+            summary.status = "completed"
+        except Exception as error:
+            summary.status = "failed"
+            summary.message = f"{type(error).__name__}: {error}"
+        summary.seconds = time.perf_counter() - started
+        warehouse.finish_run(
+            con,
+            summary.run_id,
+            summary.status,
+            docs_seen=summary.docs_seen,
+            docs_new=0,
+            docs_rejected=0,
+            events_added=summary.events_added,
+            message=summary.message,
+        )
+        writer.publish()
+    create_markdown_artifact(
+        key="newsevents-recode-summary",
+        markdown=summary.as_markdown(),
+        description="What this newsevents recode changed",
     )
     return summary
 

@@ -210,6 +210,54 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, run_id: str) -> Loa
     return LoadCounts(documents=documents, events=events, rejected=rejected)
 
 
+def documents_to_recode(
+    con: duckdb.DuckDBPyConnection, coder_version: str, limit: int
+) -> pl.DataFrame:
+    """Up to ``limit`` stored documents coded by another coder version."""
+    return con.execute(
+        "SELECT doc_id, text, published_at FROM documents"
+        " WHERE coder_version IS DISTINCT FROM ? ORDER BY doc_id LIMIT ?",
+        [coder_version, limit],
+    ).pl()
+
+
+def replace_coding(
+    con: duckdb.DuckDBPyConnection, batch: Batch, doc_ids: list[str], coder_version: str
+) -> int:
+    """Swap the coding of these documents for a new one, in one transaction."""
+    keys = pl.DataFrame({"doc_id": doc_ids}, schema={"doc_id": pl.String})
+    with transaction(con):
+        con.register("_recode", keys)
+        try:
+            con.execute(
+                "DELETE FROM event_actors WHERE event_id IN (SELECT event_id FROM events"
+                " WHERE doc_id IN (SELECT doc_id FROM _recode))"
+            ).fetchall()
+            con.execute(
+                "DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM _recode)"
+            ).fetchall()
+            con.execute(
+                "DELETE FROM actor_mentions WHERE doc_id IN (SELECT doc_id FROM _recode)"
+            ).fetchall()
+            con.execute(
+                "UPDATE documents SET coder_version = ? WHERE doc_id IN (SELECT doc_id FROM _recode)",
+                [coder_version],
+            ).fetchall()
+        finally:
+            con.unregister("_recode")
+        _insert(con, "actors", batch.actors, ["actor_id"])
+        _insert(con, "places", batch.places, ["place_id"])
+        _insert(
+            con,
+            "actor_mentions",
+            batch.actor_mentions,
+            ["doc_id", "char_start", "char_end", "actor_id"],
+        )
+        events = _insert(con, "events", batch.events, ["event_id"])
+        _insert(con, "event_actors", batch.event_actors, ["event_id", "actor_id", "role"])
+    return events
+
+
 def replace_reference(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) -> None:
     """Load reference seeds (sectors, event codes, seeded actors...) in one transaction.
 
@@ -282,7 +330,7 @@ class WarehouseWriter:
 
     def __enter__(self) -> WarehouseWriter:
         self.published.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.lock_path, "a+")  # noqa: SIM115 (held for the writer's lifetime)
+        handle = open(self.lock_path, "a+")
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

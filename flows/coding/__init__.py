@@ -152,7 +152,11 @@ def _compile(lexicon: Lexicon) -> _Compiled:
     compiled = _Compiled(
         insensitive=insensitive.filter(pl.col("phrase").str.len_chars() > 1).unique(),
         sensitive=sensitive.filter(pl.col("phrase").str.len_chars() > 1).unique(),
-        view=LexiconView(actor_info=actor_info, place_info=place_info),
+        view=LexiconView(
+            actor_info=actor_info,
+            place_info=place_info,
+            event_codes=frozenset(lexicon.event_codes["event_code"].to_list()),
+        ),
         names=dict(
             lexicon.countries.select(
                 "country_code", pl.col("short_name").fill_null(pl.col("name"))
@@ -195,8 +199,16 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
     if documents.is_empty():
         return _empty()
     mentions, sentences = find_mentions(documents, lexicon)
-    by_doc = mentions.partition_by("doc_id", as_dict=True, maintain_order=True)
-    sentence_rows = sentences.partition_by("doc_id", as_dict=True, maintain_order=True)
+    by_doc: dict[str, dict[int, list[tuple]]] = {}
+    for doc_id, index, start, end, kind, ref, sub in mentions.select(
+        "doc_id", "sentence_index", "start", "end", "kind", "ref", "sub"
+    ).iter_rows():
+        by_doc.setdefault(doc_id, {}).setdefault(index, []).append((start, end, kind, ref, sub))
+    spans_by_doc: dict[str, dict[int, tuple[int, int]]] = {}
+    for doc_id, index, start, end in sentences.select(
+        "doc_id", "sentence_index", "start", "end"
+    ).iter_rows():
+        spans_by_doc.setdefault(doc_id, {})[index] = (start, end)
     event_rows: list[dict] = []
     event_actor_rows: list[tuple[str, str, str]] = []
     mention_rows: list[tuple] = []
@@ -205,19 +217,20 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
     for doc_id, text, published_at in documents.select(
         "doc_id", "text", "published_at"
     ).iter_rows():
-        doc_mentions = by_doc.get((doc_id,))
-        if doc_mentions is None:
+        grouped = by_doc.get(doc_id)
+        if grouped is None:
             continue
         coder = DocumentCoder(doc_id, text, published_at, compiled.view)
-        spans = {
-            row[0]: (row[1], row[2])
-            for row in sentence_rows[(doc_id,)].select("sentence_index", "start", "end").iter_rows()
-        }
-        grouped: dict[int, list] = {}
-        for start, end, kind, ref, sub, index in doc_mentions.select(
-            "start", "end", "kind", "ref", "sub", "sentence_index"
-        ).iter_rows():
-            grouped.setdefault(index, []).append((start, end, kind, ref, sub))
+        spans = spans_by_doc[doc_id]
+        for rows in grouped.values():  # the document's countries, for place names
+            for _start, _end, kind, ref, _sub in rows:
+                country = None
+                if kind == "actor":
+                    country = compiled.view.actor_info.get(ref, (None,))[0]
+                elif kind == "place" and ref.endswith(":country"):
+                    country = ref.split(":")[0]
+                if country:
+                    coder.doc_countries[country] = coder.doc_countries.get(country, 0) + 1
         for index in sorted(grouped):
             coder.code_sentence(index, *spans[index], _mentions(grouped[index]))
         main_country = (

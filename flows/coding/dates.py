@@ -49,29 +49,33 @@ WEEKDAYS = {
 _MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"((?:1[89]|20)\d{2})"
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b((?:1[89]|20)\d{2})-(\d{2})-(\d{2})\b")),
-    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
-    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)", re.I)),
-    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d)", re.I)),
-    ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
-    ("y", re.compile(rf"\b(?:in|since|during|of|by|until|early|late|mid-)\s*{_YEAR}\b(?!-)", re.I)),
+_KINDS: list[tuple[str, str]] = [
+    ("iso", r"\b((?:1[89]|20)\d{2})-(\d{2})-(\d{2})\b"),
+    ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+    ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+    ("my", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
+    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)"),
+    ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d)"),
+    ("y", rf"\b(?:in|since|during|of|by|until|early|late|mid-)\s*{_YEAR}\b(?!-)"),
     (
         "weekday",
-        re.compile(
-            r"\b(?:on|last|this|late|early)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-            re.I,
-        ),
+        r"\b(?:on\s+|last\s+|this\s+|late\s+|early\s+)?"
+        r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     ),
     (
         "relative",
-        re.compile(
-            r"\b(yesterday|today|tonight|this morning|last night|earlier today|last month|last year|this year|this month)\b",
-            re.I,
-        ),
+        r"\b(yesterday|today|tonight|this morning|last night|earlier today|last month|"
+        r"last year|this year|this month)\b",
     ),
 ]
+# One pass over the sentence: alternatives are tried in the order above at each position.
+_COMBINED = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
+_GROUPS: dict[str, tuple[int, int]] = {}
+_position = 1
+for _kind, _pattern in _KINDS:
+    _count = re.compile(_pattern).groups
+    _GROUPS[_kind] = (_position + 1, _position + 1 + _count)
+    _position += 1 + _count
 
 
 @dataclass(frozen=True)
@@ -100,28 +104,32 @@ def _infer_year(month: int, day: int, published: date | None) -> date | None:
     return candidate
 
 
+_ANY = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|tonight|night|month|year"
+)
+
+
 def find_dates(sentence: str, published_at: datetime | None) -> list[DateMention]:
     """Every date expression in the sentence, resolved where it can be, in text order."""
+    if _ANY.search(sentence.lower()) is None:
+        return []
     published = published_at.date() if published_at is not None else None
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(sentence):
-            span = match.span()
-            if any(span[0] < end and start < span[1] for start, end in taken):
-                continue
-            mention = _resolve(kind, match, published)
-            if mention is None:
-                continue
-            taken.append(span)
-            found.append(DateMention(span[0], span[1], mention[0], mention[1]))
-    return sorted(found, key=lambda item: item.start)
+    for match in _COMBINED.finditer(sentence.lower()):
+        kind = match.lastgroup
+        if kind is None:
+            continue
+        first, last = _GROUPS[kind]
+        groups = tuple(match.group(index) for index in range(first, last))
+        mention = _resolve(kind, groups, sentence[match.start() : match.end()], published)
+        if mention is not None:
+            found.append(DateMention(match.start(), match.end(), mention[0], mention[1]))
+    return found
 
 
 def _resolve(
-    kind: str, match: re.Match[str], published: date | None
+    kind: str, groups: tuple[str, ...], surface: str, published: date | None
 ) -> tuple[date | None, str | None] | None:
-    groups = match.groups()
     if kind == "iso":
         value = _safe_date(int(groups[0]), int(groups[1]), int(groups[2]))
         return (value, "day") if value else None
@@ -132,7 +140,7 @@ def _resolve(
         value = _safe_date(int(groups[2]), MONTHS[groups[0].lower()], int(groups[1]))
         return (value, "day") if value else None
     if kind == "md":
-        if groups[0].lower() == "may" and not match.group(0)[0].isupper():
+        if groups[0].lower() == "may" and not surface[0].isupper():
             return None  # "may 3" in lower-case text is too often the verb
         day = int(groups[1])
         if day > 31:
@@ -146,7 +154,7 @@ def _resolve(
         value = _infer_year(MONTHS[groups[1].lower()], day, published)
         return (value, "day" if value else None)
     if kind == "my":
-        if groups[0].lower() == "may" and not match.group(0)[0].isupper():
+        if groups[0].lower() == "may" and not surface[0].isupper():
             return None
         return (date(int(groups[1]), MONTHS[groups[0].lower()], 1), "month")
     if kind == "y":

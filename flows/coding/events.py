@@ -70,9 +70,34 @@ PLACE_PREPOSITIONS = {
     "throughout",
     "outside",
     "from",
+    "through",
+    "around",
 }
+QUANTITY_OF = re.compile(
+    r"\b(?:thousands|hundreds|dozens|scores|millions|tens|number|group|some|many|most|all|"
+    r"several|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bbut\b|\bwhereas\b|, which\b|, who\b|\bafter\b|\bbefore\b")
 _WORD = re.compile(r"[\w'’-]+")
+ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY", "COM", "CRM"}
+STATE_ARMED = {"MIL", "COP", "SPY"}
+NOMINAL_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|of|for|deadly|fatal|suicide|"
+    r"missile|rocket|drone|air|bomb|terror|terrorist|armed|fresh|new|recent|latest|further|"
+    r"in|after|during|following|such)|['’]s|\d)\s+$"
+)
+INTERVENTION = re.compile(
+    r"tear ?gas|teargas|dispers|water cannon|arrest|baton|rubber bullets", re.I
+)
+RIOT = re.compile(r"\briot|pelt|stones|hurl|burn|torch|loot|barricad|violent|bonfire|smash", re.I)
+MOB = re.compile(r"\bmob\b|lynch|mob justice", re.I)
+KILL_WORD = re.compile(
+    r"\b(?:killed|killing|kills|dead|died|deaths?|lives|fatalities|slain|murdered|bodies|body|"
+    r"injured|injuring|wounded|wounding|injuries|hurt|lynched|beheaded|massacred|shot)\b",
+    re.I,
+)
+COMPLEMENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
 PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$")
 
@@ -156,7 +181,7 @@ class DocumentCoder:
         self.events: list[EventRow] = []
         self.mentions: list[tuple[int, Actor]] = []  # (sentence_index, actor)
         self.places_used: set[str] = set()
-        self.last_date: DateMention | None = None
+        self.sentences: list[tuple[int, int, int]] = []  # (index, start, end) coded so far
         self.last_place: str | None = None
         self.last_armed_group: Actor | None = None
         self.doc_countries: dict[str, int] = {}
@@ -266,16 +291,13 @@ class DocumentCoder:
                 actors.append(
                     Actor(mention.start, mention.end, None, None, mention.ref, surface, True)
                 )
-        for actor in actors:
-            if actor.country_code:
-                self.doc_countries[actor.country_code] = (
-                    self.doc_countries.get(actor.country_code, 0) + 1
-                )
         return sorted(actors, key=lambda a: a.start), places
 
     def _is_object(self, actor: Actor, actors: list[Actor]) -> bool:
         """True when the actor is the object of a preposition (directly or by coordination)."""
         before = _words_before(self.text, actor.start, 2)
+        if QUANTITY_OF.search(self.text[max(0, actor.start - 30) : actor.start]):
+            return False  # "thousands of teachers" is a subject, not an object of "of"
         if before and before[-1] in PREPOSITIONS:
             return True
         if len(before) == 2 and before[-1] in ("the", "a", "an") and before[-2] in PREPOSITIONS:
@@ -295,11 +317,15 @@ class DocumentCoder:
         actors, places = self._actors(start, mentions)
         for actor in actors:
             self.mentions.append((sentence_index, actor))
-        dates = find_dates(sentence, self.published_at)
+        self.sentences.append((sentence_index, start, end))
         triggers = [m for m in mentions if m.kind == "trigger"]
         cues = [m for m in mentions if m.kind == "cue"]
         claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
         place_id = self._choose_place(places)
+        if _is_headline(sentence, self.text[end : end + 1]):
+            triggers, claim = [], None  # headlines and subheads repeat the story's events
+        # dates only where an event needs one (the costliest rule, so computed lazily)
+        dates = find_dates(sentence, self.published_at) if triggers or claim else []
         killed, injured = (None, None)
         if triggers or claim:
             killed, injured = count_casualties(sentence)
@@ -316,10 +342,10 @@ class DocumentCoder:
                 injured,
                 triggers,
             )
-        else:
-            casualties_used = False
+        elif triggers:
+            receiver = self._casualty_receiver(sentence, start, triggers)
             for trigger in triggers:
-                casualties_used |= self._code_trigger(
+                self._code_trigger(
                     sentence_index,
                     start,
                     sentence,
@@ -328,13 +354,24 @@ class DocumentCoder:
                     cues,
                     dates,
                     place_id,
-                    (None, None) if casualties_used else (killed, injured),
+                    (killed, injured) if trigger is receiver else (None, None),
                     triggers,
                 )
-        if dates:
-            self.last_date = dates[-1]
         if place_id is not None:
             self.last_place = place_id
+
+    def _casualty_receiver(
+        self, sentence: str, sentence_start: int, triggers: list[Mention]
+    ) -> Mention | None:
+        """The violent trigger nearest to the first word of killing or injuring."""
+        match = KILL_WORD.search(sentence)
+        violent = [t for t in triggers if t.ref.split(".")[0] in VIOLENT_TYPES | {"PROTEST"}]
+        if not violent:
+            return None
+        if match is None:
+            return violent[0]
+        position = sentence_start + match.start()
+        return min(violent, key=lambda t: (abs(t.start - position), t.start))
 
     def _choose_place(self, places: list[Mention]) -> str | None:
         if not places:
@@ -378,7 +415,15 @@ class DocumentCoder:
     def _date_for(self, dates: list[DateMention], offset: int) -> DateMention | None:
         if dates:
             return min(dates, key=lambda d: abs(d.start - offset))
-        return self.last_date
+        return self._earlier_date()
+
+    def _earlier_date(self) -> DateMention | None:
+        """The last date told in the (up to three) sentences before the current one."""
+        for _index, start, end in reversed(self.sentences[-4:-1]):
+            dates = find_dates(self.text[start:end], self.published_at)
+            if dates:
+                return dates[-1]
+        return None
 
     def _code_trigger(
         self,
@@ -406,7 +451,9 @@ class DocumentCoder:
             after = [a for a in after if a.start < next_verb.start]
         source: Actor | None = None
         targets: list[Actor] = []
-        passive = trigger.sub == "verb" and PASSIVE_AUX.search(
+        preceding = self.text[max(0, trigger.start - 30) : trigger.start].lower()
+        nominal = trigger.sub == "noun" or bool(NOMINAL_BEFORE.search(preceding))
+        passive = not nominal and PASSIVE_AUX.search(
             self.text[max(0, trigger.start - 30) : trigger.start].lower()
         )
         between = re.match(
@@ -431,7 +478,7 @@ class DocumentCoder:
             targets = subjects[-1:] if subjects else []
         else:
             subjects = [a for a in before if not self._is_object(a, actors)]
-            if trigger.sub == "noun":
+            if nominal:
                 agent = next(
                     (
                         a
@@ -466,10 +513,51 @@ class DocumentCoder:
                     source = subjects[-1]
             elif subjects:
                 source = subjects[-1]
+            if nominal:
+                after = [
+                    a
+                    for a in after
+                    if re.search(
+                        r"\b(?:on|against|targeting|at|upon|of|with|in|into)\s+(?:the\s+|a\s+|an\s+)?"
+                        r"(?:[\w-]+\s+){0,2}$",
+                        self.text[trigger.end : a.start].lower(),
+                    )
+                    or re.fullmatch(r"\s*", self.text[trigger.end : a.start])
+                ]
             targets = self._targets(after, actors)
         if source is not None:
             targets = [t for t in targets if t.actor_id != source.actor_id or t.actor_id is None]
-        negated, modality = self._modality(sentence, offset, clause_start, cues, sentence_start)
+        previous = [t.end - sentence_start for t in triggers if t.end <= trigger.start]
+        scope_start = max([clause_start, *previous])
+        negated, modality = self._modality(sentence, offset, scope_start, cues, sentence_start)
+        governing = [
+            t
+            for t in triggers
+            if t.start < trigger.start
+            and t.ref.split(".")[0] in COMPLEMENT_TYPES
+            and t.start - sentence_start >= clause_start
+        ]
+        if (
+            governing
+            and re.search(
+                r"\bto\s+(?:\w+\s+){0,3}$",
+                self.text[governing[-1].end : trigger.start + 1].lower() + " ",
+            )
+            and modality == "asserted"
+        ):
+            modality = "hypothetical"  # "urged the union to return to talks"
+        if (
+            nominal
+            and not targets
+            and source is None
+            and re.search(r"\bthe\s+(?:\w+\s+)?$", preceding)
+            and any(e.event_code.split(".")[0] == kind for e in self.events)
+        ):
+            return False  # "the attack" refers back to an event already coded
+        if not targets and kind in VIOLENT_TYPES:
+            targets = self._victims(sentence, sentence_start, actors, source)
+        code = self._refine(code, source, targets, sentence)
+        kind = code.split(".")[0]
         killed, injured = casualties
         if kind not in VIOLENT_TYPES:
             killed, injured = None, None
@@ -514,6 +602,69 @@ class DocumentCoder:
             )
         )
         return killed is not None or injured is not None
+
+    def _victims(
+        self, sentence: str, sentence_start: int, actors: list[Actor], source: Actor | None
+    ) -> list[Actor]:
+        """Actors named right after a word of killing: "the deaths of 13 US troops and 170 Afghans"."""
+        victims: list[Actor] = []
+        for match in KILL_WORD.finditer(sentence):
+            position = sentence_start + match.end()
+            for actor in actors:
+                if (
+                    0 <= actor.start - position <= 45
+                    and actor is not source
+                    and actor not in victims
+                ):
+                    victims.append(actor)
+        return victims
+
+    def _refine(self, code: str, source: Actor | None, targets: list[Actor], sentence: str) -> str:
+        """Choose the code the context implies: clashes, repression of protests, riots."""
+        kind, _, mode = code.partition(".")
+        source_sector = source.sector if source else None
+        target_sectors = {t.sector for t in targets}
+        if kind == "PROTEST":
+            if MOB.search(sentence) and self.lex.has_code("PROTEST.mob"):
+                return "PROTEST.mob"
+            if RIOT.search(sentence) and self.lex.has_code("PROTEST.riot"):
+                return "PROTEST.riot"
+            if INTERVENTION.search(sentence) and self.lex.has_code("PROTEST.intervention"):
+                return "PROTEST.intervention"
+            return code
+        if kind == "ASSAULT":
+            if (
+                MOB.search(sentence)
+                and self.lex.has_code("PROTEST.mob")
+                and mode in ("", "kill", "beat", "edged")
+            ):
+                return "PROTEST.mob"
+            if (
+                "PRO" in target_sectors
+                and source_sector in STATE_ARMED
+                and self.lex.has_code("ASSAULT.protesters")
+            ):
+                return "ASSAULT.protesters"
+            remote = mode in (
+                "explosives",
+                "ied",
+                "car-bomb",
+                "grenade",
+                "suicide",
+                "shelling",
+                "missile",
+                "aerial",
+                "chemical",
+                "nuclear",
+            )
+            if (
+                not remote
+                and source_sector in ARMED_SECTORS
+                and target_sectors & ARMED_SECTORS
+                and source_sector != "CRM"
+            ):
+                return "FIGHT.firearms" if self.lex.has_code("FIGHT.firearms") else "FIGHT"
+        return code
 
     def _targets(self, after: list[Actor], actors: list[Actor]) -> list[Actor]:
         if not after:
@@ -572,8 +723,8 @@ class DocumentCoder:
                 row.start, row.end = event.start, event.end
             duplicate = self._find_duplicate(row)
             if duplicate is not None:
-                duplicate.fatalities = duplicate.fatalities or row.fatalities
-                duplicate.injured = duplicate.injured or row.injured
+                duplicate.fatalities = _larger(duplicate.fatalities, row.fatalities)
+                duplicate.injured = _larger(duplicate.injured, row.injured)
                 duplicate.event_date = duplicate.event_date or row.event_date
                 duplicate.date_precision = duplicate.date_precision or row.date_precision
                 duplicate.place_id = duplicate.place_id or row.place_id
@@ -581,21 +732,41 @@ class DocumentCoder:
             self.events.append(row)
 
     def _find_duplicate(self, row: EventRow) -> EventRow | None:
-        for other in self.events:
+        kind = row.event_code.split(".")[0]
+        row_actors = {_actor_key(row.source)} | {_actor_key(t) for t in row.targets}
+        for other in reversed(self.events):
+            if other.event_code.split(".")[0] != kind:
+                continue
+            if other.is_negated != row.is_negated or other.modality != row.modality:
+                continue
             if (
-                other.event_code.split(".")[0] == row.event_code.split(".")[0]
-                and other.start != row.start
+                other.event_date is not None
+                and row.event_date is not None
+                and other.event_date != row.event_date
+            ):
+                continue
+            other_actors = {_actor_key(other.source)} | {_actor_key(t) for t in other.targets}
+            same_sentence = other.sentence_index == row.sentence_index
+            if (
+                other.start != row.start
                 and _actor_key(other.source) == _actor_key(row.source)
                 and [_actor_key(t) for t in other.targets] == [_actor_key(t) for t in row.targets]
-                and (
-                    other.event_date is None
-                    or row.event_date is None
-                    or other.event_date == row.event_date
-                )
-                and other.is_negated == row.is_negated
-                and other.modality == row.modality
             ):
                 return other
+            if (
+                same_sentence
+                and other.start != row.start
+                and kind in VIOLENT_TYPES
+                and (row_actors - {None} <= other_actors)
+            ):
+                return other  # "killed seven villagers and wounded four others"
+            if (
+                kind in VIOLENT_TYPES
+                and row.source is None
+                and 0 < row.sentence_index - other.sentence_index <= 2
+                and all(t.is_generic for t in row.targets)
+            ):
+                return other  # a follow-up sentence about the same attack
         return None
 
     def _code_claim(
@@ -615,20 +786,22 @@ class DocumentCoder:
         claimant = claimants[-1] if claimants else None
         date_mention = dates[0] if dates else None
         attack = None
-        for event in reversed(self.events):
-            if (
-                event.event_code.split(".")[0] in ("ASSAULT", "FIGHT")
-                and event.modality == "asserted"
-            ):
-                same_date = (
-                    date_mention is None
-                    or date_mention.value is None
-                    or event.event_date is None
-                    or event.event_date == date_mention.value
-                )
-                if same_date:
-                    attack = event
-                    break
+        candidates = [
+            e
+            for e in reversed(self.events)
+            if e.event_code.split(".")[0] in ("ASSAULT", "FIGHT")
+            and e.modality == "asserted"
+            and not e.is_negated
+        ]
+        claim_date = date_mention.value if date_mention is not None else None
+        for test in (
+            lambda e: place_id is not None and e.place_id == place_id,
+            lambda e: claim_date is not None and e.event_date == claim_date,
+            lambda e: claim_date is None or e.event_date is None,
+        ):
+            attack = next((e for e in candidates if test(e)), None)
+            if attack is not None:
+                break
         if attack is None:
             violent = [t for t in triggers if t.start > claim.start] or triggers
             code = violent[0].ref if violent else "ASSAULT"
@@ -668,6 +841,29 @@ class DocumentCoder:
             attack.fatalities = killed
 
 
+def _larger(first: int | None, second: int | None) -> int | None:
+    """Two reports of one count: the larger (a later, updated toll), never their sum."""
+    if first is None:
+        return second
+    if second is None:
+        return first
+    return max(first, second)
+
+
+def _is_headline(sentence: str, following: str) -> bool:
+    """A title or subhead: a line of its own with no closing punctuation."""
+    stripped = sentence.strip()
+    if re.search(r"[.!?:;][\"'’”)\]]*$", stripped):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", stripped)
+    if len(words) > 30:
+        return False
+    if following == "\n":
+        return True
+    long_words = [w for w in words if len(w) > 3]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
+
+
 def _actor_key(actor: Actor | None) -> str | None:
     return actor.actor_id if actor else None
 
@@ -678,3 +874,7 @@ class LexiconView:
 
     actor_info: dict[str, tuple[str | None, str | None, str]]  # id -> country, sector, type
     place_info: dict[str, tuple[str | None, str, int | None]]  # id -> country, type, population
+    event_codes: frozenset[str] = frozenset()
+
+    def has_code(self, code: str) -> bool:
+        return code in self.event_codes
