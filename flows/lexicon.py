@@ -221,9 +221,11 @@ def _gazetteer(seeds_dir: Path, countries: pl.DataFrame) -> tuple[pl.DataFrame, 
                 "name",
                 pl.lit(False).alias("is_case_sensitive"),
             ),
-            seeded.select("place_id", "name", pl.lit(False).alias("is_case_sensitive")),
+            # Region and site names are matched as written: "Central", "Coast" and "North"
+            # are provinces, but "central" and "north" are ordinary words.
+            seeded.select("place_id", "name", pl.lit(True).alias("is_case_sensitive")),
             _read(seeds_dir, "place_aliases.csv").select(
-                "place_id", pl.col("alias").alias("name"), pl.lit(False).alias("is_case_sensitive")
+                "place_id", pl.col("alias").alias("name"), pl.lit(True).alias("is_case_sensitive")
             ),
             # City names are matched as written (capitalized) to keep common words out.
             city_places.select("place_id", "name", pl.lit(True).alias("is_case_sensitive")),

@@ -69,9 +69,11 @@ def generate_rows() -> list[list[str]]:
     rows = []
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_3):
         code = country.alpha_3
-        short = short_names.get(code, {}).get("short_name") or getattr(
-            country, "common_name", None
-        ) or country.name
+        short = (
+            short_names.get(code, {}).get("short_name")
+            or getattr(country, "common_name", None)
+            or country.name
+        )
         capital = ((gn_countries.get(country.alpha_2) or {}).get("capital") or "").strip()
         city = cities.get((country.alpha_2, capital.lower())) if capital else None
         demonym = demonyms.get(code, {})

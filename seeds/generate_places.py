@@ -123,7 +123,13 @@ def generate() -> tuple[list[list[str]], list[list[str]]]:
                     coordinate(city["longitude"] if city else None),
                 ]
             )
-            for alias in {sub.name, plain, stripped, ARTICLE.sub("", stripped), SUFFIX.sub("", name)}:
+            for alias in {
+                sub.name,
+                plain,
+                stripped,
+                ARTICLE.sub("", stripped),
+                SUFFIX.sub("", name),
+            }:
                 if alias and alias != name and len(alias) > 2:
                     aliases.add((place_id, alias))
     for extra in read_csv("places_extra.csv"):

@@ -190,6 +190,7 @@ def find_mentions(documents: pl.DataFrame, lexicon: Lexicon) -> pl.DataFrame:
         right_on="sentence_start",
         by="doc_id",
         strategy="backward",
+        check_sortedness=False,
     ).filter(pl.col("sentence_index").is_not_null()), sentences
 
 
@@ -212,7 +213,7 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
     event_rows: list[dict] = []
     event_actor_rows: list[tuple[str, str, str]] = []
     mention_rows: list[tuple] = []
-    generic: dict[str, tuple[str | None, str]] = {}
+    generic: dict[str, tuple[str | None, str, str | None]] = {}
     place_ids: set[str] = set()
     for doc_id, text, published_at in documents.select(
         "doc_id", "text", "published_at"
@@ -239,11 +240,7 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
         for sentence_index, actor in coder.mentions:
             actor_id = actor.actor_id or f"{main_country or 'UNK'}.{actor.sector}"
             if actor.is_generic:
-                country = actor.country_code or (main_country if actor.actor_id is None else None)
-                generic.setdefault(
-                    actor_id,
-                    (country if actor_id.split(".")[0] != "UNK" else None, actor.sector or ""),
-                )
+                _register(generic, actor_id, actor)
             mention_rows.append(
                 (
                     doc_id,
@@ -270,10 +267,7 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
                         continue
                     event_actor_rows.append((row["event_id"], actor.actor_id, role))
                     if actor.is_generic:
-                        code = actor.actor_id.split(".")[0]
-                        generic.setdefault(
-                            actor.actor_id, (None if code == "UNK" else code, actor.sector or "")
-                        )
+                        _register(generic, actor.actor_id, actor)
     return CodedBatch(
         actor_mentions=pl.DataFrame(mention_rows, schema=MENTION_SCHEMA, orient="row").unique(
             subset=["doc_id", "char_start", "char_end", "actor_id"], maintain_order=True
@@ -333,12 +327,26 @@ def _event_row(event: EventRow, text: str, start: int, end: int, coder_version: 
     }
 
 
+def _register(
+    generic: dict[str, tuple[str | None, str, str | None]], actor_id: str, actor: Actor
+) -> None:
+    """Remember an actor the coder made: "KEN.COP" (generic) or "ORG.shining-path" (a group)."""
+    if actor_id.startswith("ORG."):
+        generic.setdefault(actor_id, (None, actor.sector or "", actor.name))
+        return
+    code = actor_id.split(".")[0]
+    generic.setdefault(actor_id, (None if code == "UNK" else code, actor.sector or "", None))
+
+
 def _generic_actors(
-    generic: dict[str, tuple[str | None, str]], compiled: _Compiled
+    generic: dict[str, tuple[str | None, str, str | None]], compiled: _Compiled
 ) -> pl.DataFrame:
     rows = []
-    for actor_id, (country, sector) in sorted(generic.items()):
-        label = compiled.sector_names.get(sector, sector)
+    for actor_id, (country, sector, name) in sorted(generic.items()):
+        if name is not None:
+            rows.append((actor_id, name, "organization", country, sector or None, False))
+            continue
+        label = compiled.sector_names.get(sector, sector).split(",")[0]
         name = f"{compiled.names.get(country, country)} {label}" if country else label
         rows.append((actor_id, name, "generic", country, sector or None, False))
     return pl.DataFrame(rows, schema=ACTOR_SCHEMA, orient="row")

@@ -85,7 +85,8 @@ STATE_ARMED = {"MIL", "COP", "SPY"}
 NOMINAL_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|of|for|deadly|fatal|suicide|"
     r"missile|rocket|drone|air|bomb|terror|terrorist|armed|fresh|new|recent|latest|further|"
-    r"in|after|during|following|such)|['’]s|\d)\s+$"
+    r"in|after|during|following|such|out|launch|launched|launching|conducted|staged|mounted|"
+    r"carried|several|multiple|two|three|four|five|many|coordinated)|['’]s|\d)\s+$"
 )
 INTERVENTION = re.compile(
     r"tear ?gas|teargas|dispers|water cannon|arrest|baton|rubber bullets", re.I
@@ -121,6 +122,7 @@ class Actor:
     sector: str | None
     surface: str
     is_generic: bool = False
+    name: str | None = None  # for groups the dictionaries do not know
 
 
 @dataclass
@@ -181,6 +183,7 @@ class DocumentCoder:
         self.events: list[EventRow] = []
         self.mentions: list[tuple[int, Actor]] = []  # (sentence_index, actor)
         self.places_used: set[str] = set()
+        self.place_mentions: list[Actor] = []  # countries named as places ("in Iran")
         self.sentences: list[tuple[int, int, int]] = []  # (index, start, end) coded so far
         self.last_place: str | None = None
         self.last_armed_group: Actor | None = None
@@ -193,105 +196,117 @@ class DocumentCoder:
         """Actor spans of a sentence, and the place mentions (capitals after "in" included)."""
         actors: list[Actor] = []
         places: list[Mention] = [m for m in mentions if m.kind == "place"]
-        entity = sorted((m for m in mentions if m.kind in ("actor", "noun")), key=lambda m: m.start)
         place_spans = {(m.start, m.end) for m in places}
+        entity: list[Mention] = []
+        seen: set[tuple[int, int, str]] = set()
+        for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+            if (
+                mention.kind in ("actor", "noun")
+                and (key := (mention.start, mention.end, mention.ref)) not in seen
+            ):
+                seen.add(key)
+                entity.append(mention)
         used: set[int] = set()
         for index, mention in enumerate(entity):
             if index in used:
                 continue
             surface = self.text[mention.start : mention.end]
-            before = _words_before(self.text, mention.start, 1)
-            if mention.kind == "actor":
-                info = self.lex.actor_info.get(mention.ref)
-                if info is None:
-                    continue
-                country, sector, actor_type = info
-                if (
-                    actor_type == "country"
-                    and before
-                    and before[0] in PLACE_PREPOSITIONS
-                    and (mention.sub in ("name", "capital"))
-                ):
-                    if (mention.start, mention.end) not in place_spans:
-                        places.append(
-                            Mention(
-                                mention.start,
-                                mention.end,
-                                "place",
-                                f"{mention.ref}:country",
-                                refs=(f"{mention.ref}:country",),
-                            )
-                        )
-                    continue
-                # a modifier followed by an agent noun: "Iranian state media", "US troops"
-                following = entity[index + 1] if index + 1 < len(entity) else None
-                if (
-                    following is not None
-                    and following.kind == "noun"
-                    and actor_type == "country"
-                    and mention.sub in ("name", "demonym", "alias")
-                    and following.start - mention.end <= 25
-                    and re.fullmatch(
-                        r"(?:['’]s)?[\s\w-]*", self.text[mention.end : following.start]
-                    )
-                    and len(_WORD.findall(self.text[mention.end : following.start])) <= 2
-                ):
-                    used.add(index + 1)
-                    actors.append(
-                        Actor(
-                            mention.start,
-                            following.end,
-                            f"{country}.{following.ref}",
-                            country,
-                            following.ref,
-                            self.text[mention.start : following.end],
-                            True,
-                        )
-                    )
-                    continue
-                if mention.sub == "people":
-                    actors.append(
-                        Actor(
-                            mention.start,
-                            mention.end,
-                            f"{country}.CVL",
-                            country,
-                            "CVL",
-                            surface,
-                            True,
-                        )
-                    )
-                    continue
-                actors.append(
-                    Actor(mention.start, mention.end, mention.ref, country, sector, surface)
+            before = _words_before(self.text, mention.start, 2)
+            if mention.kind == "noun":
+                actor = self._noun_actor(mention, surface, before)
+                if actor is not None:
+                    actors.append(actor)
+                continue
+            info = self.lex.actor_info.get(mention.ref)
+            if info is None:
+                continue
+            country, sector, actor_type = info
+            if (
+                actor_type == "country"
+                and mention.sub in ("name", "capital")
+                and _after_place_word(before)
+            ):
+                self.place_mentions.append(
+                    Actor(mention.start, mention.end, mention.ref, country, None, surface)
                 )
-                if sector in ("REB", "UAF") and actor_type == "organization":
-                    self.last_armed_group = actors[-1]
-            else:
-                lowered = surface.lower()
-                if lowered in ("group", "the group") or (
-                    before
-                    and before[0] == "the"
-                    and lowered in ("group", "militants", "militia", "insurgents")
-                    and self.last_armed_group is not None
-                ):
-                    if self.last_armed_group is not None:
-                        group = self.last_armed_group
-                        actors.append(
-                            Actor(
-                                mention.start,
-                                mention.end,
-                                group.actor_id,
-                                group.country_code,
-                                group.sector,
-                                surface,
-                            )
-                        )
-                    continue
+                if (mention.start, mention.end) not in place_spans:
+                    place_id = f"{mention.ref}:country"
+                    places.append(
+                        Mention(mention.start, mention.end, "place", place_id, refs=(place_id,))
+                    )
+                    place_spans.add((mention.start, mention.end))
+                continue
+            if any(a.start == mention.start and a.end == mention.end for a in actors):
+                continue  # one span, two readings of one actor
+            following = next((m for m in entity[index + 1 :] if m.start >= mention.end), None)
+            if (
+                following is not None
+                and following.kind == "noun"
+                and actor_type == "country"
+                and mention.sub in ("name", "demonym", "alias")
+                and _modifies(self.text[mention.end : following.start])
+            ):
+                used.add(entity.index(following))
                 actors.append(
-                    Actor(mention.start, mention.end, None, None, mention.ref, surface, True)
+                    Actor(
+                        mention.start,
+                        following.end,
+                        f"{country}.{following.ref}",
+                        country,
+                        following.ref,
+                        self.text[mention.start : following.end],
+                        True,
+                    )
                 )
+                continue
+            if mention.sub == "people":
+                actors.append(
+                    Actor(
+                        mention.start, mention.end, f"{country}.CVL", country, "CVL", surface, True
+                    )
+                )
+                continue
+            actors.append(Actor(mention.start, mention.end, mention.ref, country, sector, surface))
+            if sector in ("REB", "UAF", "COM", "PAR") and actor_type == "organization":
+                self.last_armed_group = actors[-1]
         return sorted(actors, key=lambda a: a.start), places
+
+    def _noun_actor(self, mention: Mention, surface: str, before: list[str]) -> Actor | None:
+        """A generic actor from an agent noun, an anaphor, or an unknown named group."""
+        lowered = surface.lower()
+        if lowered == "group" and (not before or before[-1] != "the"):
+            return None  # "a group of protesters": a quantity, not an armed group
+        if before and before[-1] == "the" and lowered in ANAPHORS:
+            group = self.last_armed_group
+            if group is None:
+                return None
+            return Actor(
+                mention.start,
+                mention.end,
+                group.actor_id,
+                group.country_code,
+                group.sector,
+                surface,
+            )
+        if mention.ref in GROUP_SECTORS:
+            named = UNKNOWN_GROUP.search(self.text[max(0, mention.start - 60) : mention.start])
+            if named is not None:
+                name = named.group(1).strip()
+                start = mention.start - len(named.group(0))
+                if start >= 0 and name.lower() not in NOT_NAMES:
+                    actor = Actor(
+                        start + named.start(1) - named.start(0),
+                        mention.end,
+                        f"ORG.{_slug(name)}",
+                        None,
+                        mention.ref,
+                        self.text[start + named.start(1) - named.start(0) : mention.end],
+                        True,
+                    )
+                    actor.name = name
+                    self.last_armed_group = actor
+                    return actor
+        return Actor(mention.start, mention.end, None, None, mention.ref, surface, True)
 
     def _is_object(self, actor: Actor, actors: list[Actor]) -> bool:
         """True when the actor is the object of a preposition (directly or by coordination)."""
@@ -314,12 +329,17 @@ class DocumentCoder:
         self, sentence_index: int, start: int, end: int, mentions: list[Mention]
     ) -> None:
         sentence = self.text[start:end]
+        self.place_mentions.clear()
         actors, places = self._actors(start, mentions)
-        for actor in actors:
+        for actor in [*actors, *self.place_mentions]:
             self.mentions.append((sentence_index, actor))
         self.sentences.append((sentence_index, start, end))
         triggers = [m for m in mentions if m.kind == "trigger"]
-        cues = [m for m in mentions if m.kind == "cue"]
+        cues = [
+            m
+            for m in mentions
+            if m.kind == "cue" and not any(a.start <= m.start and m.end <= a.end for a in actors)
+        ]
         claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
         place_id = self._choose_place(places)
         if _is_headline(sentence, self.text[end : end + 1]):
@@ -383,6 +403,12 @@ class DocumentCoder:
                 if info is None:
                     continue
                 country, place_type, population = info
+                if (
+                    place_type == "city"
+                    and (population or 0) < 15000
+                    and not self.doc_countries.get(country)
+                ):
+                    continue  # a village named like a common word, far from the story
                 score = (
                     self.doc_countries.get(country, 0) > 0,
                     {"site": 3, "city": 2, "admin1": 1, "country": 0}.get(place_type, 0),
@@ -507,12 +533,16 @@ class DocumentCoder:
                     after = [a for a in after if a is not agent]
                 elif possessive:
                     source = possessive[-1]
-                elif adjacent and not self._is_object(adjacent[-1], actors):
+                elif (
+                    adjacent
+                    and not self._is_object(adjacent[-1], actors)
+                    and not (adjacent[-1].is_generic and _named(subjects, trigger.start))
+                ):
                     source = adjacent[-1]
                 elif subjects:
-                    source = subjects[-1]
+                    source = _prefer_named(subjects, trigger.start)
             elif subjects:
-                source = subjects[-1]
+                source = _prefer_named(subjects, trigger.start)
             if nominal:
                 after = [
                     a
@@ -537,23 +567,27 @@ class DocumentCoder:
             and t.ref.split(".")[0] in COMPLEMENT_TYPES
             and t.start - sentence_start >= clause_start
         ]
+        gap = self.text[governing[-1].end : trigger.start].lower() if governing else ""
         if (
             governing
-            and re.search(
-                r"\bto\s+(?:\w+\s+){0,3}$",
-                self.text[governing[-1].end : trigger.start + 1].lower() + " ",
-            )
+            and len(_WORD.findall(gap)) <= 6
+            and "," not in gap
+            and re.search(r"\bto\s+(?:\w+\s+){0,2}$", gap)
             and modality == "asserted"
         ):
             modality = "hypothetical"  # "urged the union to return to talks"
         if (
             nominal
             and not targets
-            and source is None
-            and re.search(r"\bthe\s+(?:\w+\s+)?$", preceding)
+            and not dates
+            and casualties == (None, None)
+            and re.search(
+                r"(?:\b(?:the|such|this|that|these|those)\b[^.,;]{0,40}|['’]s\s+(?:[\w-]+\s+)?)$",
+                preceding,
+            )
             and any(e.event_code.split(".")[0] == kind for e in self.events)
         ):
-            return False  # "the attack" refers back to an event already coded
+            return False  # "the attack", "such warnings": a reference to an event already coded
         if not targets and kind in VIOLENT_TYPES:
             targets = self._victims(sentence, sentence_start, actors, source)
         code = self._refine(code, source, targets, sentence)
@@ -839,6 +873,122 @@ class DocumentCoder:
             attack.place_id = place_id
         if attack.fatalities is None and killed is not None:
             attack.fatalities = killed
+
+
+ANAPHORS = {
+    "group",
+    "militants",
+    "militia",
+    "insurgents",
+    "rebels",
+    "jihadists",
+    "extremists",
+    "terrorists",
+    "organization",
+    "organisation",
+    "movement",
+    "fighters",
+}
+GROUP_SECTORS = {"REB", "UAF", "COM", "PAR", "CRM", "OPP"}
+UNKNOWN_GROUP = re.compile(r"(?:\b[Tt]he\s+)?((?:[A-Z][\w'’.-]*\s+){1,4})$")
+NOT_NAMES = {
+    "the",
+    "a",
+    "an",
+    "armed",
+    "suspected",
+    "unidentified",
+    "unknown",
+    "local",
+    "rival",
+    "islamist",
+    "islamic",
+    "government",
+    "opposition",
+    "some",
+    "many",
+}
+MODIFIER_WORDS = {
+    "state",
+    "security",
+    "riot",
+    "special",
+    "armed",
+    "local",
+    "federal",
+    "national",
+    "elite",
+    "regional",
+    "provincial",
+    "county",
+    "anti-riot",
+    "paramilitary",
+    "border",
+    "naval",
+    "air",
+    "government",
+    "opposition",
+    "rebel",
+    "military",
+    "police",
+    "army",
+}
+
+
+def _after_place_word(before: list[str]) -> bool:
+    """True after "in", "near"... (directly or with one word between: "in central")."""
+    if before and before[-1] in PLACE_PREPOSITIONS:
+        return True
+    return (
+        len(before) == 2
+        and before[0] in PLACE_PREPOSITIONS
+        and before[1]
+        in (
+            "central",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "the",
+            "downtown",
+            "rural",
+            "north",
+            "south",
+            "east",
+            "west",
+        )
+    )
+
+
+def _modifies(gap: str) -> bool:
+    """True when a country word and the agent noun after it form one phrase ("US troops")."""
+    if re.fullmatch(r"(?:['’]s)?\s*", gap):
+        return True
+    words = _WORD.findall(gap)
+    return (
+        len(words) <= 2
+        and re.fullmatch(r"(?:['’]s)?\s+[\w\s-]+\s+", gap) is not None
+        and all(word.lower() in MODIFIER_WORDS for word in words)
+    )
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _named(subjects: list[Actor], position: int) -> Actor | None:
+    """The nearest named (dictionary) actor among subjects within 80 characters."""
+    return next(
+        (a for a in reversed(subjects) if not a.is_generic and position - a.end <= 160), None
+    )
+
+
+def _prefer_named(subjects: list[Actor], position: int) -> Actor:
+    """The nearest subject, unless it is generic and a named actor stands just before it."""
+    nearest = subjects[-1]
+    if nearest.is_generic:
+        return _named(subjects, position) or nearest
+    return nearest
 
 
 def _larger(first: int | None, second: int | None) -> int | None:

@@ -57,7 +57,7 @@ def test_schema_creates_every_contract_table_and_records_its_version():
     connection = duckdb.connect()
     applied = warehouse.migrate(connection, SETTINGS.schema_dir)
     assert applied and applied[0].startswith("001_")
-    assert CONTRACT_TABLES <= _tables(connection)
+    assert _tables(connection) >= CONTRACT_TABLES
     versions = connection.execute("SELECT version FROM schema_version").fetchall()
     assert len(versions) == len(applied)
 
@@ -70,7 +70,7 @@ def test_reapplying_the_schema_is_a_no_op_and_keeps_data(con):
 
 def test_views_apply_on_an_empty_warehouse(con):
     created = warehouse.apply_views(con, SETTINGS.views_dir)
-    assert CONTRACT_VIEWS <= set(created)
+    assert set(created) >= CONTRACT_VIEWS
     for view in CONTRACT_VIEWS:
         assert con.execute(f"SELECT count(*) FROM {view}").fetchone()[0] == 0
 

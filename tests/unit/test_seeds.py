@@ -13,14 +13,28 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 HEADERS = {
     "sectors.csv": ["sector", "description"],
     "event_codes.csv": [
-        "event_code", "plover_type", "plover_mode", "cameo_code", "quad_class",
-        "goldstein", "acled_event_type", "acled_sub_event_type", "description",
+        "event_code",
+        "plover_type",
+        "plover_mode",
+        "cameo_code",
+        "quad_class",
+        "goldstein",
+        "acled_event_type",
+        "acled_sub_event_type",
+        "description",
     ],
     "triggers.csv": ["phrase", "event_code", "part", "lemma"],
     "cues.csv": ["cue", "cue_type"],
     "countries.csv": [
-        "country_code", "alpha2", "name", "short_name", "capital", "demonym",
-        "demonym_plural", "latitude", "longitude",
+        "country_code",
+        "alpha2",
+        "name",
+        "short_name",
+        "capital",
+        "demonym",
+        "demonym_plural",
+        "latitude",
+        "longitude",
     ],
     "demonyms.csv": ["country_code", "demonym", "demonym_plural"],
     "country_short_names.csv": ["country_code", "short_name"],
@@ -29,13 +43,25 @@ HEADERS = {
     "actor_aliases.csv": ["actor_id", "alias", "is_case_sensitive"],
     "agent_nouns.csv": ["noun", "sector", "is_plural"],
     "places.csv": [
-        "place_id", "name", "place_type", "country_code", "admin1", "latitude", "longitude",
+        "place_id",
+        "name",
+        "place_type",
+        "country_code",
+        "admin1",
+        "latitude",
+        "longitude",
     ],
     "place_aliases.csv": ["place_id", "alias"],
     "admin1_curated.csv": ["country_code", "subdivision", "name_en", "capital"],
     "places_extra.csv": [
-        "place_id", "name", "place_type", "country_code", "admin1", "latitude",
-        "longitude", "anchor_city",
+        "place_id",
+        "name",
+        "place_type",
+        "country_code",
+        "admin1",
+        "latitude",
+        "longitude",
+        "anchor_city",
     ],
     "place_aliases_curated.csv": ["place_id", "alias"],
 }
@@ -58,28 +84,67 @@ KEYS = {
 }
 
 PLOVER_TYPES = {
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE",
-    "ASSAULT", "FIGHT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "SANCTION",
+    "PROTEST",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+    "FIGHT",
 }
 
 ACLED = {
-    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+    "Battles": {
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    },
     "Explosions/Remote violence": {
-        "Chemical weapon", "Air/drone strike", "Suicide bomb",
-        "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
     },
     "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
-    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
+    "Protests": {
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+    },
     "Riots": {"Violent demonstration", "Mob violence"},
     "Strategic developments": {
-        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-        "Headquarters or base established", "Looting/property destruction",
-        "Non-violent transfer of territory", "Other",
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
     },
 }
 
-CUE_TYPES = {"negation", "claimed", "hypothetical", "future", "claim_responsibility", "historical", "report"}
+CUE_TYPES = {
+    "negation",
+    "claimed",
+    "hypothetical",
+    "future",
+    "claim_responsibility",
+    "historical",
+    "report",
+}
 ISO3 = {country.alpha_3 for country in pycountry.countries}
 
 
@@ -144,8 +209,20 @@ def test_triggers(seeds) -> None:
     assert (triggers["phrase"] == triggers["phrase"].str.to_lowercase()).all()
     assert triggers["lemma"].null_count() == 0
     phrases = dict(triggers.select("phrase", "event_code").iter_rows())
-    for phrase in ["attack", "attacks", "attacked", "attacking", "killed", "kidnapped",
-                   "clashes", "protests", "arrested", "warned", "bombings", "teargas"]:
+    for phrase in [
+        "attack",
+        "attacks",
+        "attacked",
+        "attacking",
+        "killed",
+        "kidnapped",
+        "clashes",
+        "protests",
+        "arrested",
+        "warned",
+        "bombings",
+        "teargas",
+    ]:
         assert phrase in phrases, phrase
     assert "claimed the lives" not in phrases
     assert phrases["killed"].startswith("ASSAULT")
@@ -230,7 +307,8 @@ def test_agent_nouns(seeds) -> None:
 
 def test_aliases_needed_by_the_seed_article(seeds) -> None:
     alias_to_actor = {
-        alias: actor for actor, alias in seeds["actor_aliases.csv"].select("actor_id", "alias").iter_rows()
+        alias: actor
+        for actor, alias in seeds["actor_aliases.csv"].select("actor_id", "alias").iter_rows()
     }
     assert alias_to_actor["ISIS-K"] == "ISIS_K"
     assert alias_to_actor["ISIS-Khorasan"] == "ISIS_K"
@@ -248,7 +326,9 @@ def test_aliases_needed_by_the_seed_article(seeds) -> None:
         seeds["country_aliases.csv"].select("alias", "is_case_sensitive").iter_rows()
     )
     assert country_aliases["US"] == "true" and country_aliases["U.S."] == "false"
-    case_sensitive = dict(seeds["actor_aliases.csv"].select("alias", "is_case_sensitive").iter_rows())
+    case_sensitive = dict(
+        seeds["actor_aliases.csv"].select("alias", "is_case_sensitive").iter_rows()
+    )
     assert case_sensitive["IS"] == "true" and case_sensitive["UN"] == "true"
 
 

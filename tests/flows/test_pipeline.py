@@ -1,0 +1,111 @@
+"""End to end: the flow under Prefect's test harness, on the seed articles and bad inputs."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+
+import duckdb
+import pytest
+from prefect.testing.utilities import prefect_test_harness
+from typer.testing import CliRunner
+
+from flows.cli import app
+from flows.pipeline import execute_run
+from flows.settings import load_settings
+
+SEEDS = load_settings().default_articles_dir
+
+
+@pytest.fixture(scope="session", autouse=True)
+def prefect_api():
+    with prefect_test_harness():
+        yield
+
+
+def _count(path, sql):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_seed_articles_load_once_and_a_rerun_adds_nothing(tmp_path):
+    warehouse = tmp_path / "events.duckdb"
+    first = execute_run([str(SEEDS)], str(warehouse))
+    assert first.status == "completed"
+    assert first.docs_new >= 2 and first.events_added > 0
+    documents = _count(warehouse, "SELECT count(*) FROM documents")
+    events = _count(warehouse, "SELECT count(*) FROM events")
+    assert documents == first.docs_new and events == first.events_added
+    assert (
+        _count(
+            warehouse, "SELECT count(*) FROM documents WHERE published_at = TIMESTAMP '2024-01-25'"
+        )
+        >= 1
+    )
+
+    second = execute_run([str(SEEDS)], str(warehouse))
+    assert (second.status, second.docs_new, second.events_added) == ("completed", 0, 0)
+    assert second.docs_known == first.docs_seen
+    assert _count(warehouse, "SELECT count(*) FROM documents") == documents
+    assert _count(warehouse, "SELECT count(*) FROM events") == events
+    assert _count(warehouse, "SELECT count(*) FROM runs WHERE status = 'completed'") == 2
+    # every event row comes from its document's text
+    assert (
+        _count(
+            warehouse,
+            "SELECT count(*) FROM events e JOIN documents d USING (doc_id) "
+            "WHERE substr(d.text, e.char_start + 1, e.char_end - e.char_start)"
+            " <> e.evidence",
+        )
+        == 0
+    )
+
+
+def test_bad_inputs_are_rejected_and_the_rest_loads(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SEEDS / "kerman-warning.txt", inputs / "good.txt")
+    (inputs / "empty.txt").write_text("  \n")
+    (inputs / "broken.txt.gz").write_bytes(gzip.compress(b"Troops withdrew. " * 50)[:-10])
+    (inputs / "lines.jsonl").write_text(
+        json.dumps(
+            {
+                "id": "x1",
+                "text": "Police arrested 12 protesters in Nairobi on Monday.",
+                "published_at": "2024-03-05",
+            }
+        )
+        + "\n{broken\n"
+    )
+    warehouse = tmp_path / "events.duckdb"
+    summary = execute_run([str(inputs)], str(warehouse), batch_size=1)
+    assert summary.status == "completed"
+    assert summary.docs_new == 2
+    reasons = (
+        duckdb.connect(str(warehouse), read_only=True)
+        .execute("SELECT reason, count(*) FROM rejected_inputs GROUP BY ALL ORDER BY 1")
+        .fetchall()
+    )
+    assert reasons == [("bad_gzip", 1), ("bad_json", 1), ("empty", 1)]
+    assert _count(warehouse, "SELECT docs_rejected FROM runs") == 3
+
+
+def test_cli_run_and_sql(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSEVENTS_WAREHOUSE", str(tmp_path / "w.duckdb"))
+    runner = CliRunner()
+    result = runner.invoke(app, ["run", str(SEEDS / "kerman-warning.txt")])
+    assert result.exit_code == 0, result.output
+    assert "documents new" in result.output
+    result = runner.invoke(app, ["sql", "select count(*) as n from documents", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == [{"n": 1}]
+    result = runner.invoke(app, ["sql", "select count(*) as n from documents", "-f", "csv"])
+    assert result.output.splitlines() == ["n", "1"]
+    result = runner.invoke(app, ["sql", "delete from documents"])
+    assert result.exit_code == 1
+    result = runner.invoke(app, ["run", str(tmp_path / "nothing-here")])
+    assert result.exit_code == 2
