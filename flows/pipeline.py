@@ -113,7 +113,7 @@ def process_batch(
     prepared = prepare_documents(extracted)
     documents = prepared.filter(~pl.col("doc_id").is_in(list(known_ids)))
     duplicates = extracted.height - len(empty) - documents.height
-    coded = code_documents(documents.select("doc_id", "text", "published_at"), lexicon)
+    coded = code_documents(documents.select("doc_id", "text", "published_at", "publisher"), lexicon)
     return warehouse.Batch(
         documents=documents,
         actors=coded.actors,

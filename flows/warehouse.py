@@ -215,7 +215,7 @@ def documents_to_recode(
 ) -> pl.DataFrame:
     """Up to ``limit`` stored documents coded by another coder version."""
     return con.execute(
-        "SELECT doc_id, text, published_at FROM documents"
+        "SELECT doc_id, text, published_at, publisher FROM documents"
         " WHERE coder_version IS DISTINCT FROM ? ORDER BY doc_id LIMIT ?",
         [coder_version, limit],
     ).pl()

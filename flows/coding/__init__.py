@@ -8,12 +8,13 @@ run only over sentences that hold a match.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import polars as pl
 
-from flows.coding.events import Actor, DocumentCoder, EventRow, LexiconView, event_id
+from flows.coding.events import ARMED_SECTORS, Actor, DocumentCoder, EventRow, LexiconView, event_id
 from flows.coding.text import find_phrases, keep_longest, split_sentences
 from flows.lexicon import Lexicon
 
@@ -36,6 +37,7 @@ EVENT_SCHEMA = {
     "trigger": pl.String,
     "event_date": pl.Date,
     "date_precision": pl.String,
+    "date_source": pl.String,
     "is_historical": pl.Boolean,
     "is_negated": pl.Boolean,
     "modality": pl.String,
@@ -82,6 +84,7 @@ class _Compiled:
     sensitive: pl.DataFrame
     view: LexiconView
     names: dict[str, str]  # country_code -> short name
+    publisher_words: dict[str, str]  # lower-case name or demonym -> country_code
     sector_names: dict[str, str]
 
 
@@ -121,7 +124,11 @@ def _compile(lexicon: Lexicon) -> _Compiled:
                 "phrase",
                 pl.lit("trigger").alias("kind"),
                 pl.col("event_code").alias("ref"),
-                pl.col("part").alias("sub"),
+                # "verb!" / "noun!": a word with everyday non-violent senses
+                pl.concat_str(
+                    "part",
+                    pl.when(pl.col("is_ambiguous")).then(pl.lit("!")).otherwise(pl.lit("")),
+                ).alias("sub"),
             ),
             lexicon.cues.select(
                 pl.col("cue").alias("phrase"),
@@ -149,7 +156,18 @@ def _compile(lexicon: Lexicon) -> _Compiled:
             "place_id", "country_code", "place_type", "population"
         ).iter_rows()
     }
+    country_ids = set(lexicon.countries["country_code"].to_list())
+    country_words = lexicon.aliases.filter(
+        pl.col("actor_id").is_in(list(country_ids))
+        & pl.col("alias_kind").is_in(["name", "demonym"])
+    ).select(pl.col("alias").str.to_lowercase(), "actor_id")
+    media = (
+        lexicon.actors.filter((pl.col("sector") == "MED") & pl.col("country_code").is_not_null())
+        .join(lexicon.aliases, on="actor_id")
+        .select(pl.col("alias").str.to_lowercase(), pl.col("country_code").alias("actor_id"))
+    )
     compiled = _Compiled(
+        publisher_words=dict(pl.concat([media, country_words]).iter_rows()),
         insensitive=insensitive.filter(pl.col("phrase").str.len_chars() > 1).unique(),
         sensitive=sensitive.filter(pl.col("phrase").str.len_chars() > 1).unique(),
         view=LexiconView(
@@ -215,16 +233,27 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
     mention_rows: list[tuple] = []
     generic: dict[str, tuple[str | None, str, str | None]] = {}
     place_ids: set[str] = set()
-    for doc_id, text, published_at in documents.select(
-        "doc_id", "text", "published_at"
-    ).iter_rows():
+    publishers = (
+        documents["publisher"]
+        if "publisher" in documents.columns
+        else pl.Series([None] * documents.height, dtype=pl.String)
+    ).to_list()
+    for (doc_id, text, published_at), publisher in zip(
+        documents.select("doc_id", "text", "published_at").iter_rows(), publishers, strict=True
+    ):
         grouped = by_doc.get(doc_id)
         if grouped is None:
             continue
         coder = DocumentCoder(doc_id, text, published_at, compiled.view)
+        coder.home_country = _publisher_country(publisher, compiled.publisher_words)
         spans = spans_by_doc[doc_id]
+        domain_words = armed = 0
         for rows in grouped.values():  # the document's countries, for place names
             for _start, _end, kind, ref, _sub in rows:
+                if kind == "cue" and ref == "domain":
+                    domain_words += 1
+                elif kind == "noun" and ref in ARMED_SECTORS:
+                    armed += 1
                 country = None
                 if kind == "actor":
                     country = compiled.view.actor_info.get(ref, (None,))[0]
@@ -232,6 +261,7 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
                     country = ref.split(":")[0]
                 if country:
                     coder.doc_countries[country] = coder.doc_countries.get(country, 0) + 1
+        coder.is_off_topic = domain_words >= 4 and domain_words > 2 * armed
         for index in sorted(grouped):
             coder.code_sentence(index, *spans[index], _mentions(grouped[index]))
         main_country = (
@@ -316,6 +346,7 @@ def _event_row(event: EventRow, text: str, start: int, end: int, coder_version: 
         "trigger": event.trigger,
         "event_date": event.event_date,
         "date_precision": event.date_precision,
+        "date_source": event.date_source,
         "is_historical": event.is_historical,
         "is_negated": event.is_negated,
         "modality": event.modality,
@@ -325,6 +356,19 @@ def _event_row(event: EventRow, text: str, start: int, end: int, coder_version: 
         "confidence": event.confidence,
         "coder_version": coder_version,
     }
+
+
+def _publisher_country(publisher: str | None, words: dict[str, str]) -> str | None:
+    """The country a publisher's name tells ("Daily Nation (Kenya)", "Kenya Standard")."""
+    if not publisher:
+        return None
+    tokens = re.findall(r"[\w'.-]+", publisher.lower())
+    for size in (3, 2, 1):
+        for index in range(len(tokens) - size + 1):
+            country = words.get(" ".join(tokens[index : index + size]))
+            if country:
+                return country
+    return None
 
 
 def _register(

@@ -145,6 +145,7 @@ class EventRow:
     source: Actor | None
     targets: list[Actor]
     claimants: list[Actor] = field(default_factory=list)
+    date_source: str | None = None  # text, or publication when the report tells no time
 
 
 def _words_before(text: str, position: int, count: int) -> list[str]:
@@ -183,6 +184,9 @@ class DocumentCoder:
         self.events: list[EventRow] = []
         self.mentions: list[tuple[int, Actor]] = []  # (sentence_index, actor)
         self.places_used: set[str] = set()
+        self._has_dates: bool | None = None
+        self.is_off_topic = False  # sport, arts, business or technology news
+        self.home_country: str | None = None  # the publisher's country, when known
         self.place_mentions: list[Actor] = []  # countries named as places ("in Iran")
         self.sentences: list[tuple[int, int, int]] = []  # (index, start, end) coded so far
         self.last_place: str | None = None
@@ -472,13 +476,15 @@ class DocumentCoder:
         after = [
             a for a in actors if a.start >= trigger.end and a.start - sentence_start < clause_end
         ]
-        next_verb = next((t for t in triggers if t.start > trigger.start and t.sub == "verb"), None)
+        next_verb = next(
+            (t for t in triggers if t.start > trigger.start and t.sub.startswith("verb")), None
+        )
         if next_verb is not None:
             after = [a for a in after if a.start < next_verb.start]
         source: Actor | None = None
         targets: list[Actor] = []
         preceding = self.text[max(0, trigger.start - 30) : trigger.start].lower()
-        nominal = trigger.sub == "noun" or bool(NOMINAL_BEFORE.search(preceding))
+        nominal = trigger.sub.startswith("noun") or bool(NOMINAL_BEFORE.search(preceding))
         passive = not nominal and PASSIVE_AUX.search(
             self.text[max(0, trigger.start - 30) : trigger.start].lower()
         )
@@ -595,17 +601,28 @@ class DocumentCoder:
         killed, injured = casualties
         if kind not in VIOLENT_TYPES:
             killed, injured = None, None
+        counted = killed is not None or injured is not None
         if (
             source is None
             and not targets
-            and killed is None
-            and kind not in VIOLENT_TYPES | {"PROTEST"}
+            and not counted
+            and not (kind in VIOLENT_TYPES | {"PROTEST"} and not trigger.sub.endswith("!"))
         ):
-            return False  # a verbal or cooperative event needs someone doing it
+            return False  # an event needs someone doing it, someone suffering it, or victims
+        armed = any(
+            a is not None and a.sector in ARMED_SECTORS | {"PRO"} for a in [source, *targets]
+        )
+        accident = any(c.ref == "accident" for c in cues)
+        if kind in VIOLENT_TYPES and not armed and (self.is_off_topic or accident):
+            return False  # "Arsenal beat Chelsea", "killed in a crash": no armed actor
         date_mention = self._date_for(dates, offset)
         event_date = date_mention.value if date_mention else None
         precision = date_mention.precision if date_mention and date_mention.value else None
-        event_place = place_id or self.last_place
+        date_source = "text" if event_date is not None else None
+        if event_date is None and self.published_at is not None and not self._doc_has_dates():
+            # The report tells no time at all: the event is dated to the report, and says so.
+            event_date, precision, date_source = self.published_at.date(), "day", "publication"
+        event_place = place_id or self.last_place or self._actor_place(targets, source)
         country = self.lex.place_info.get(event_place, (None,))[0] if event_place else None
         if killed and not targets and kind in VIOLENT_TYPES:
             targets = [Actor(trigger.start, trigger.end, None, None, "CVL", "", True)]
@@ -630,12 +647,32 @@ class DocumentCoder:
                 fatalities=killed,
                 injured=injured,
                 place_id=event_place,
+                date_source=date_source,
                 confidence=round(min(confidence, 1.0), 2),
                 source=self._resolve(source, country),
                 targets=[self._resolve(t, country) for t in targets],
             )
         )
         return killed is not None or injured is not None
+
+    def _doc_has_dates(self) -> bool:
+        if self._has_dates is None:
+            self._has_dates = bool(find_dates(self.text, self.published_at))
+        return self._has_dates
+
+    def _actor_place(self, targets: list[Actor], source: Actor | None) -> str | None:
+        """A country-level place when the text names none: the target's, the source's, or
+        the document's country (else the publisher's)."""
+        for actor in [*targets, source]:
+            if actor is not None and actor.country_code and not actor.is_generic:
+                return f"{actor.country_code}:country"
+        main = self.main_country()
+        return f"{main}:country" if main else None
+
+    def main_country(self) -> str | None:
+        if self.doc_countries:
+            return max(self.doc_countries, key=self.doc_countries.get)
+        return self.home_country
 
     def _victims(
         self, sentence: str, sentence_start: int, actors: list[Actor], source: Actor | None
@@ -720,7 +757,7 @@ class DocumentCoder:
     def _resolve(self, actor: Actor | None, country: str | None) -> Actor | None:
         if actor is None or actor.actor_id is not None:
             return actor
-        code = actor.country_code or country
+        code = actor.country_code or country or self.main_country()
         return Actor(
             actor.start,
             actor.end,

@@ -4,6 +4,7 @@ SELECT
     e.event_id,
     e.event_date,
     e.date_precision,
+    e.date_source,
     e.event_code,
     c.plover_type,
     c.plover_mode,

@@ -23,7 +23,7 @@ HEADERS = {
         "acled_sub_event_type",
         "description",
     ],
-    "triggers.csv": ["phrase", "event_code", "part", "lemma"],
+    "triggers.csv": ["phrase", "event_code", "part", "lemma", "is_ambiguous"],
     "cues.csv": ["cue", "cue_type"],
     "countries.csv": [
         "country_code",
@@ -137,6 +137,8 @@ ACLED = {
 }
 
 CUE_TYPES = {
+    "accident",
+    "domain",
     "negation",
     "claimed",
     "hypothetical",
