@@ -217,8 +217,9 @@ def evaluate_acled(path: Path, lexicon: Lexicon) -> list[Metric]:
         [n["text"] for n in notes], published, [n["rows"][0].get("source") or None for n in notes]
     )
     coded = code_documents(documents, lexicon)
+    # ACLED codes reported events, alleged ones included.
     view = _event_view(coded, lexicon).filter(
-        ~pl.col("is_negated") & (pl.col("modality") == "asserted")
+        ~pl.col("is_negated") & pl.col("modality").is_in(["asserted", "claimed"])
     )
     events = _by_doc(view)
     hits = {key: 0 for key in ("recall", "type", "sub", "fatal", "country", "place", "date")}

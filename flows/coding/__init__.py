@@ -255,8 +255,12 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
                 elif kind == "noun" and ref in ARMED_SECTORS:
                     armed += 1
                 country = None
-                if kind == "actor":
-                    country = compiled.view.actor_info.get(ref, (None,))[0]
+                if kind == "actor":  # countries, their people and capitals; not organizations
+                    country, _sector, actor_type = compiled.view.actor_info.get(
+                        ref, (None, None, "")
+                    )
+                    if actor_type != "country":
+                        country = None
                 elif kind == "place" and ref.endswith(":country"):
                     country = ref.split(":")[0]
                 if country:

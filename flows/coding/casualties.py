@@ -116,6 +116,25 @@ _LINK = {
 }
 _STOP_CHAIN = {"including", "among", "of", "whom", "which", "while", "but", ";", "."}
 _CONNECTORS = {"and", ",", "&"}
+_VAGUE = {"death", "life", "kill", "die", "injury", "injure", "fatally"}
+_PLURAL = {
+    "people",
+    "civilians",
+    "persons",
+    "others",
+    "men",
+    "women",
+    "children",
+    "villagers",
+    "residents",
+    "several",
+    "many",
+    "two",
+    "three",
+    "four",
+    "five",
+    "dozens",
+}
 _SINGULAR = {
     "a",
     "an",
@@ -137,6 +156,10 @@ _SINGULAR = {
 def _number(tokens: list[str], index: int) -> tuple[int, int] | None:
     """The quantity starting at ``tokens[index]``: (value, tokens used), or None."""
     token = tokens[index].lower()
+    following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+    after_dash = tokens[index + 2].lower() if index + 2 < len(tokens) else ""
+    if following.startswith("year") or (following == "-" and after_dash.startswith("year")):
+        return None  # an age: "a 48-year-old man"
     if token[0].isdigit():
         if len(token) == 4 and token.startswith(("19", "20")) and "," not in token:
             return None  # a year
@@ -252,21 +275,16 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
             break
         add(kind, chain_value)
     for kind, words in (("killed", KILLED), ("injured", INJURED)):
-        if totals[kind] is None:
-            for position, token in enumerate(lower):
-                if token in words and token not in (
-                    "death",
-                    "life",
-                    "kill",
-                    "die",
-                    "injury",
-                    "injure",
-                    "fatally",
+        if totals[kind] is not None:
+            continue
+        # one victim named in the singular: "a man was hacked to death", "killed him"
+        for position, token in enumerate(lower):
+            to_death = token == "death" and position > 0 and lower[position - 1] == "to"
+            if token in words and (to_death or token not in _VAGUE):
+                window = lower[max(0, position - 7) : position + 4]
+                if any(word in _SINGULAR for word in window) and not any(
+                    word in _PLURAL for word in window
                 ):
-                    window = lower[max(0, position - 4) : position + 4]
-                    if any(word in _SINGULAR for word in window) and not any(
-                        word in ("people", "civilians", "persons", "others") for word in window
-                    ):
-                        totals[kind] = 1
-                        break
+                    totals[kind] = 1
+                    break
     return totals["killed"], totals["injured"]

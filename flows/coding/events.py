@@ -89,7 +89,7 @@ NOMINAL_BEFORE = re.compile(
     r"carried|several|multiple|two|three|four|five|many|coordinated)|['’]s|\d)\s+$"
 )
 INTERVENTION = re.compile(
-    r"tear ?gas|teargas|dispers|water cannon|arrest|baton|rubber bullets", re.I
+    r"tear ?gas|teargas|dispers|water cannon|\barrested\b|baton|rubber bullets|live bullets", re.I
 )
 RIOT = re.compile(r"\briot|pelt|stones|hurl|burn|torch|loot|barricad|violent|bonfire|smash", re.I)
 MOB = re.compile(r"\bmob\b|lynch|mob justice", re.I)
@@ -99,6 +99,8 @@ KILL_WORD = re.compile(
     re.I,
 )
 COMPLEMENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
+SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
+COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
 PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$")
 
@@ -199,7 +201,11 @@ class DocumentCoder:
     ) -> tuple[list[Actor], list[Mention]]:
         """Actor spans of a sentence, and the place mentions (capitals after "in" included)."""
         actors: list[Actor] = []
-        places: list[Mention] = [m for m in mentions if m.kind == "place"]
+        # A country's name is a place only after "in", "near"... (handled below); elsewhere
+        # it names the state as an actor.
+        places: list[Mention] = [
+            m for m in mentions if m.kind == "place" and not m.ref.endswith(":country")
+        ]
         place_spans = {(m.start, m.end) for m in places}
         entity: list[Mention] = []
         seen: set[tuple[int, int, str]] = set()
@@ -411,10 +417,11 @@ class DocumentCoder:
                     place_type == "city"
                     and (population or 0) < 15000
                     and not self.doc_countries.get(country)
+                    and country != self.home_country
                 ):
                     continue  # a village named like a common word, far from the story
                 score = (
-                    self.doc_countries.get(country, 0) > 0,
+                    self.doc_countries.get(country, 0) > 0 or country == self.home_country,
                     {"site": 3, "city": 2, "admin1": 1, "country": 0}.get(place_type, 0),
                     population or 0,
                     -place.start,
@@ -430,9 +437,10 @@ class DocumentCoder:
         clause_start: int,
         cues: list[Mention],
         sentence_start: int,
-    ) -> tuple[bool, str]:
+    ) -> tuple[bool, str, bool]:
+        """Negation, modality, and whether a cooperative relation is being cut."""
         window_start = max(clause_start, offset - 45)
-        negated, modality = False, "asserted"
+        negated, modality, halted = False, "asserted", False
         for cue in cues:
             relative = cue.start - sentence_start
             if window_start <= relative < offset:
@@ -440,7 +448,9 @@ class DocumentCoder:
                     negated = True
                 elif cue.ref in ("hypothetical", "future", "claimed") and modality == "asserted":
                     modality = cue.ref
-        return negated, modality
+                elif cue.ref == "cessation":
+                    halted = True
+        return negated, modality, halted
 
     def _date_for(self, dates: list[DateMention], offset: int) -> DateMention | None:
         if dates:
@@ -565,7 +575,9 @@ class DocumentCoder:
             targets = [t for t in targets if t.actor_id != source.actor_id or t.actor_id is None]
         previous = [t.end - sentence_start for t in triggers if t.end <= trigger.start]
         scope_start = max([clause_start, *previous])
-        negated, modality = self._modality(sentence, offset, scope_start, cues, sentence_start)
+        negated, modality, halted = self._modality(
+            sentence, offset, scope_start, cues, sentence_start
+        )
         governing = [
             t
             for t in triggers
@@ -597,6 +609,23 @@ class DocumentCoder:
         if not targets and kind in VIOLENT_TYPES:
             targets = self._victims(sentence, sentence_start, actors, source)
         code = self._refine(code, source, targets, sentence)
+        if halted and kind in COOPERATIVE_TYPES:
+            # "halted economic aid", "suspended air links": cutting cooperation is a sanction
+            code = (
+                "SANCTION.aid"
+                if kind == "AID" and self.lex.has_code("SANCTION.aid")
+                else ("SANCTION.halt" if self.lex.has_code("SANCTION.halt") else "SANCTION")
+            )
+        elif (
+            modality == "future"
+            and not negated
+            and source is not None
+            and (kind not in SPEECH_TYPES)
+        ):
+            # PLOVER: a stated intention is itself an event, an offer or a threat
+            wanted = "THREATEN" if kind in VIOLENT_TYPES else "AGREE"
+            if self.lex.has_code(wanted):
+                code, modality = wanted, "asserted"
         kind = code.split(".")[0]
         killed, injured = casualties
         if kind not in VIOLENT_TYPES:
@@ -622,13 +651,25 @@ class DocumentCoder:
         if event_date is None and self.published_at is not None and not self._doc_has_dates():
             # The report tells no time at all: the event is dated to the report, and says so.
             event_date, precision, date_source = self.published_at.date(), "day", "publication"
-        event_place = place_id or self.last_place or self._actor_place(targets, source)
+        event_place = (
+            place_id
+            or self._state_place(targets)
+            or self.last_place
+            or self._actor_place(targets, source)
+        )
         country = self.lex.place_info.get(event_place, (None,))[0] if event_place else None
         if killed and not targets and kind in VIOLENT_TYPES:
             targets = [Actor(trigger.start, trigger.end, None, None, "CVL", "", True)]
         confidence = (
-            0.5 + 0.2 * (source is not None) + 0.2 * bool(targets) + 0.1 * (event_date is not None)
+            0.4
+            + 0.15 * (source is not None)
+            + 0.15 * bool(targets)
+            + 0.1 * (event_date is not None)
+            + 0.1 * counted
+            + 0.1 * (not trigger.sub.endswith("!"))
         )
+        if negated or modality != "asserted":
+            confidence *= 0.7
         self._add_event(
             EventRow(
                 doc_id=self.doc_id,
@@ -660,14 +701,22 @@ class DocumentCoder:
             self._has_dates = bool(find_dates(self.text, self.published_at))
         return self._has_dates
 
-    def _actor_place(self, targets: list[Actor], source: Actor | None) -> str | None:
-        """A country-level place when the text names none: the target's, the source's, or
-        the document's country (else the publisher's)."""
-        for actor in [*targets, source]:
-            if actor is not None and actor.country_code and not actor.is_generic:
+    def _state_place(self, targets: list[Actor]) -> str | None:
+        """The country of a state that is the target ("missile attacks on Iraq")."""
+        for actor in targets:
+            if (
+                actor.country_code
+                and self.lex.actor_info.get(actor.actor_id or "", (None, None, ""))[2] == "country"
+            ):
                 return f"{actor.country_code}:country"
-        main = self.main_country()
-        return f"{main}:country" if main else None
+        return None
+
+    def _actor_place(self, targets: list[Actor], source: Actor | None) -> str | None:
+        """A country-level place when the text names none: the publisher's country, else
+        the country the document talks most about."""
+        del targets, source
+        country = self.home_country or self.main_country()
+        return f"{country}:country" if country else None
 
     def main_country(self) -> str | None:
         if self.doc_countries:
@@ -691,10 +740,10 @@ class DocumentCoder:
         return victims
 
     def _refine(self, code: str, source: Actor | None, targets: list[Actor], sentence: str) -> str:
-        """Choose the code the context implies: clashes, repression of protests, riots."""
+        """Choose the code the context implies: weapons, clashes, repression, riots."""
         kind, _, mode = code.partition(".")
-        source_sector = source.sector if source else None
-        target_sectors = {t.sector for t in targets}
+        source_sector = _force(source)
+        target_sectors = {_force(t) for t in targets}
         if kind == "PROTEST":
             if MOB.search(sentence) and self.lex.has_code("PROTEST.mob"):
                 return "PROTEST.mob"
@@ -703,39 +752,42 @@ class DocumentCoder:
             if INTERVENTION.search(sentence) and self.lex.has_code("PROTEST.intervention"):
                 return "PROTEST.intervention"
             return code
-        if kind == "ASSAULT":
-            if (
-                MOB.search(sentence)
-                and self.lex.has_code("PROTEST.mob")
-                and mode in ("", "kill", "beat", "edged")
-            ):
-                return "PROTEST.mob"
-            if (
-                "PRO" in target_sectors
-                and source_sector in STATE_ARMED
-                and self.lex.has_code("ASSAULT.protesters")
-            ):
-                return "ASSAULT.protesters"
-            remote = mode in (
-                "explosives",
-                "ied",
-                "car-bomb",
-                "grenade",
-                "suicide",
-                "shelling",
-                "missile",
-                "aerial",
-                "chemical",
-                "nuclear",
+        if kind not in ("ASSAULT", "FIGHT"):
+            return code
+        weapon = next((name for pattern, name in WEAPONS if pattern.search(sentence)), None)
+        if (
+            weapon
+            and mode in ("", "kill", "firearms", "beat")
+            and self.lex.has_code(f"ASSAULT.{weapon}")
+        ):
+            mode = weapon
+        if kind == "ASSAULT" and mode in ("", "kill", "beat", "edged") and MOB.search(sentence):
+            return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
+        if (
+            "PRO" in target_sectors
+            and source_sector in STATE_ARMED
+            and self.lex.has_code("ASSAULT.protesters")
+        ):
+            return "ASSAULT.protesters"
+        organized = source_sector in ORGANIZED
+        if mode in ("shelling", "missile", "aerial") and organized:
+            fight = "FIGHT.aerial" if mode == "aerial" else "FIGHT.shelling"
+            return fight if self.lex.has_code(fight) else f"ASSAULT.{mode}"
+        if mode in REMOTE_MODES:
+            return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
+        if organized and target_sectors & ORGANIZED:
+            return "FIGHT.firearms" if self.lex.has_code("FIGHT.firearms") else "FIGHT"
+        if kind == "FIGHT" and not (target_sectors & ORGANIZED) and targets:
+            return (
+                code
+                if source is None
+                else (
+                    f"ASSAULT.{mode}"
+                    if mode and self.lex.has_code(f"ASSAULT.{mode}")
+                    else "ASSAULT"
+                )
             )
-            if (
-                not remote
-                and source_sector in ARMED_SECTORS
-                and target_sectors & ARMED_SECTORS
-                and source_sector != "CRM"
-            ):
-                return "FIGHT.firearms" if self.lex.has_code("FIGHT.firearms") else "FIGHT"
-        return code
+        return f"{kind}.{mode}" if mode and self.lex.has_code(f"{kind}.{mode}") else code
 
     def _targets(self, after: list[Actor], actors: list[Actor]) -> list[Actor]:
         if not after:
@@ -908,8 +960,8 @@ class DocumentCoder:
             attack.date_precision = date_mention.precision
         if place_id is not None and attack.place_id is None:
             attack.place_id = place_id
-        if attack.fatalities is None and killed is not None:
-            attack.fatalities = killed
+        # counts told in a claim ("saying its fighters killed four") are the claimant's,
+        # not a report: they do not change the attack's figures
 
 
 ANAPHORS = {
@@ -1011,6 +1063,52 @@ def _modifies(gap: str) -> bool:
 
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+ORGANIZED = {"MIL", "COP", "REB", "UAF", "SPY", "COM", "PAR", "STATE"}
+REMOTE_MODES = {
+    "explosives",
+    "ied",
+    "car-bomb",
+    "grenade",
+    "suicide",
+    "shelling",
+    "missile",
+    "aerial",
+    "chemical",
+    "nuclear",
+}
+WEAPONS = [
+    (re.compile(r"suicide (?:bomb|attack|blast)|suicide bomber", re.I), "suicide"),
+    (re.compile(r"\bgrenades?\b", re.I), "grenade"),
+    (
+        re.compile(
+            r"\bIEDs?\b|improvised explosive|roadside bomb|landmine|land mine|\bmines?\b", re.I
+        ),
+        "ied",
+    ),
+    (re.compile(r"car bomb|vehicle[- ]borne", re.I), "car-bomb"),
+    (
+        re.compile(
+            r"air ?strikes?|drone strikes?|airstrikes?|bombers?|warplanes?|jets?\b|"
+            r"helicopter gunships?|aerial bombardment",
+            re.I,
+        ),
+        "aerial",
+    ),
+    (re.compile(r"shell(?:s|ed|ing)\b|artillery|mortars?\b|rockets?\b", re.I), "shelling"),
+    (re.compile(r"missiles?\b", re.I), "missile"),
+    (re.compile(r"\bbombs?\b|bombing|explosives?\b|blasts?\b|explosions?\b", re.I), "explosives"),
+]
+
+
+def _force(actor: Actor | None) -> str | None:
+    """An actor's sector, with states themselves counted as organized armed actors."""
+    if actor is None:
+        return None
+    if actor.sector is None and actor.country_code and not actor.is_generic:
+        return "STATE"
+    return actor.sector
 
 
 def _named(subjects: list[Actor], position: int) -> Actor | None:

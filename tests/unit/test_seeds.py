@@ -138,6 +138,7 @@ ACLED = {
 
 CUE_TYPES = {
     "accident",
+    "cessation",
     "domain",
     "negation",
     "claimed",
