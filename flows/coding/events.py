@@ -92,17 +92,49 @@ INTERVENTION = re.compile(
     r"tear ?gas|teargas|dispers|water cannon|\barrested\b|baton|rubber bullets|live bullets", re.I
 )
 RIOT = re.compile(r"\briot|pelt|stones|hurl|burn|torch|loot|barricad|violent|bonfire|smash", re.I)
-MOB = re.compile(r"\bmob\b|lynch|mob justice", re.I)
+MOB = re.compile(
+    r"\bmobs?\b|lynch|mob justice|(?:angry|irate|enraged|furious) (?:residents|villagers|youths?|"
+    r"crowds?|locals|members of the public|traders|students|mourners)|members of the public|"
+    r"\ba crowd\b|\bthe crowd\b|vigilantes?",
+    re.I,
+)
 KILL_WORD = re.compile(
     r"\b(?:killed|killing|kills|dead|died|deaths?|lives|fatalities|slain|murdered|bodies|body|"
     r"injured|injuring|wounded|wounding|injuries|hurt|lynched|beheaded|massacred|shot)\b",
     re.I,
 )
 COMPLEMENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
+PROTEST_RANK = {"PROTEST.riot": 3, "PROTEST.violent": 3, "PROTEST.intervention": 2}
+UNARMED_SECTORS = {"PRO"}  # rioters and protesters; crowds are found by MOB
+OUTCOME_WORDS = {
+    "killed",
+    "kill",
+    "kills",
+    "killing",
+    "died",
+    "die",
+    "dies",
+    "dead",
+    "death",
+    "deaths",
+    "injured",
+    "injuring",
+    "injures",
+    "wounded",
+    "wounding",
+    "wounds",
+    "hurt",
+    "perished",
+    "lost their lives",
+    "injuries",
+}
 SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
-PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$")
+PASSIVE_AUX = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|got)\s+"
+    r"(?:(?:\w+ly|\w+ed|\w+en|reported|and|,)\s*){0,4}$"
+)
 
 
 @dataclass
@@ -401,7 +433,12 @@ class DocumentCoder:
         if match is None:
             return violent[0]
         position = sentence_start + match.start()
-        return min(violent, key=lambda t: (abs(t.start - position), t.start))
+        actions = [t for t in violent if not self._is_outcome(t)] or violent
+        return min(actions, key=lambda t: (abs(t.start - position), t.start))
+
+    def _is_outcome(self, trigger: Mention) -> bool:
+        """A word that tells a result ("killed", "injured"), not the act that caused it."""
+        return self.text[trigger.start : trigger.end].lower() in OUTCOME_WORDS
 
     def _choose_place(self, places: list[Mention]) -> str | None:
         if not places:
@@ -670,6 +707,25 @@ class DocumentCoder:
         )
         if negated or modality != "asserted":
             confidence *= 0.7
+        if self._is_outcome(trigger) and kind in VIOLENT_TYPES:
+            anchor = next(
+                (
+                    e
+                    for e in reversed(self.events)
+                    if e.event_code.split(".")[0] in VIOLENT_TYPES | {"PROTEST"}
+                    and 0 <= sentence_index - e.sentence_index <= 2
+                    and e.trigger.lower() not in OUTCOME_WORDS
+                    and not e.is_negated
+                    and e.modality == modality
+                ),
+                None,
+            )
+            if anchor is not None:  # "... attacked police. Two officers were killed."
+                anchor.fatalities = _larger(anchor.fatalities, killed)
+                anchor.injured = _larger(anchor.injured, injured)
+                if not anchor.targets:
+                    anchor.targets = [self._resolve(t, None) for t in targets if t is not source]
+                return counted
         self._add_event(
             EventRow(
                 doc_id=self.doc_id,
@@ -747,6 +803,8 @@ class DocumentCoder:
         if kind == "PROTEST":
             if MOB.search(sentence) and self.lex.has_code("PROTEST.mob"):
                 return "PROTEST.mob"
+            if code == "PROTEST.mob":
+                return code
             if RIOT.search(sentence) and self.lex.has_code("PROTEST.riot"):
                 return "PROTEST.riot"
             if INTERVENTION.search(sentence) and self.lex.has_code("PROTEST.intervention"):
@@ -761,7 +819,15 @@ class DocumentCoder:
             and self.lex.has_code(f"ASSAULT.{weapon}")
         ):
             mode = weapon
-        if kind == "ASSAULT" and mode in ("", "kill", "beat", "edged") and MOB.search(sentence):
+        if (
+            kind == "ASSAULT"
+            and mode in ("", "kill", "beat", "edged", "firearms")
+            and (
+                (MOB.search(sentence) and source_sector not in ORGANIZED)
+                or source_sector in UNARMED_SECTORS
+            )
+        ):
+            # violence by a crowd, residents or unarmed civilians: ACLED's mob violence
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
         if (
             "PRO" in target_sectors
@@ -777,16 +843,6 @@ class DocumentCoder:
             return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
         if organized and target_sectors & ORGANIZED:
             return "FIGHT.firearms" if self.lex.has_code("FIGHT.firearms") else "FIGHT"
-        if kind == "FIGHT" and not (target_sectors & ORGANIZED) and targets:
-            return (
-                code
-                if source is None
-                else (
-                    f"ASSAULT.{mode}"
-                    if mode and self.lex.has_code(f"ASSAULT.{mode}")
-                    else "ASSAULT"
-                )
-            )
         return f"{kind}.{mode}" if mode and self.lex.has_code(f"{kind}.{mode}") else code
 
     def _targets(self, after: list[Actor], actors: list[Actor]) -> list[Actor]:
@@ -846,6 +902,8 @@ class DocumentCoder:
                 row.start, row.end = event.start, event.end
             duplicate = self._find_duplicate(row)
             if duplicate is not None:
+                if PROTEST_RANK.get(row.event_code, 0) > PROTEST_RANK.get(duplicate.event_code, 0):
+                    duplicate.event_code = row.event_code  # the protest turned violent
                 duplicate.fatalities = _larger(duplicate.fatalities, row.fatalities)
                 duplicate.injured = _larger(duplicate.injured, row.injured)
                 duplicate.event_date = duplicate.event_date or row.event_date
@@ -890,6 +948,8 @@ class DocumentCoder:
                 and all(t.is_generic for t in row.targets)
             ):
                 return other  # a follow-up sentence about the same attack
+            if kind == "PROTEST" and 0 <= row.sentence_index - other.sentence_index <= 3:
+                return other  # one demonstration told in several sentences
         return None
 
     def _code_claim(
