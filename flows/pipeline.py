@@ -314,11 +314,26 @@ def execute_run(
     progress: ProgressHook | None = None,
 ) -> RunSummary:
     """Run the flow in this process without the one-second heartbeat wait."""
+    return _execute(run_pipeline, progress, sources, warehouse_path, batch_size)
+
+
+def execute_recode(
+    warehouse_path: str | None = None,
+    batch_size: int | None = None,
+    progress: ProgressHook | None = None,
+) -> RunSummary:
+    """Re-code stored documents of older coder versions, in this process."""
+    return _execute(recode_pipeline, progress, warehouse_path, batch_size)
+
+
+def _execute(
+    flow_function: Callable[..., RunSummary], progress: ProgressHook | None, *args: object
+) -> RunSummary:
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     set_progress_hook(progress)
     try:
         with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-            return run_pipeline(sources, warehouse_path, batch_size)
+            return flow_function(*args)
     finally:
         set_progress_hook(None)

@@ -214,10 +214,10 @@ def documents_to_recode(
     con: duckdb.DuckDBPyConnection, coder_version: str, limit: int
 ) -> pl.DataFrame:
     """Up to ``limit`` stored documents coded by another coder version."""
-    return con.execute(
+    return con.sql(
         "SELECT doc_id, text, published_at, publisher FROM documents"
         " WHERE coder_version IS DISTINCT FROM ? ORDER BY doc_id LIMIT ?",
-        [coder_version, limit],
+        params=[coder_version, limit],
     ).pl()
 
 

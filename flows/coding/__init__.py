@@ -171,6 +171,11 @@ def _compile(lexicon: Lexicon) -> _Compiled:
             actor_info=actor_info,
             place_info=place_info,
             event_codes=frozenset(lexicon.event_codes["event_code"].to_list()),
+            vocabulary=frozenset(
+                word
+                for phrase in insensitive.filter(pl.col("kind") != "actor")["phrase"].to_list()
+                for word in phrase.split()
+            ),
         ),
         names=dict(
             lexicon.countries.select(

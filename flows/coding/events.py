@@ -220,6 +220,8 @@ class DocumentCoder:
         self.places_used: set[str] = set()
         self._has_dates: bool | None = None
         self.is_off_topic = False  # sport, arts, business or technology news
+        # lower-cased text (old newswire): names cannot be told by their capitals
+        self.is_lowercase = not any(char.isupper() for char in text[:3000])
         self.home_country: str | None = None  # the publisher's country, when known
         self.place_mentions: list[Actor] = []  # countries named as places ("in Iran")
         self.sentences: list[tuple[int, int, int]] = []  # (index, start, end) coded so far
@@ -330,22 +332,31 @@ class DocumentCoder:
                 group.sector,
                 surface,
             )
-        if mention.ref in GROUP_SECTORS:
-            named = UNKNOWN_GROUP.search(self.text[max(0, mention.start - 60) : mention.start])
+        if mention.ref in GROUP_SECTORS or (self.is_lowercase and mention.ref in ORGANIZED):
+            pattern = UNKNOWN_GROUP_LOWER if self.is_lowercase else UNKNOWN_GROUP
+            window_start = max(0, mention.start - 60)
+            named = pattern.search(self.text[window_start : mention.start])
             if named is not None:
                 name = named.group(1).strip()
-                start = mention.start - len(named.group(0))
-                if start >= 0 and name.lower() not in NOT_NAMES:
+                words = name.lower().split()
+                if (
+                    words
+                    and not any(word in NOT_NAMES for word in words)
+                    and not (
+                        self.is_lowercase and any(word in self.lex.vocabulary for word in words)
+                    )
+                ):
+                    start = window_start + named.start(1)
                     actor = Actor(
-                        start + named.start(1) - named.start(0),
+                        start,
                         mention.end,
                         f"ORG.{_slug(name)}",
                         None,
                         mention.ref,
-                        self.text[start + named.start(1) - named.start(0) : mention.end],
+                        self.text[start : mention.end],
                         True,
                     )
-                    actor.name = name
+                    actor.name = name.title() if self.is_lowercase else name
                     self.last_armed_group = actor
                     return actor
         return Actor(mention.start, mention.end, None, None, mention.ref, surface, True)
@@ -676,7 +687,9 @@ class DocumentCoder:
         ):
             return False  # an event needs someone doing it, someone suffering it, or victims
         armed = any(
-            a is not None and a.sector in ARMED_SECTORS | {"PRO"} for a in [source, *targets]
+            a is not None
+            and a.sector in (ARMED_SECTORS if self.is_off_topic else ARMED_SECTORS | {"PRO"})
+            for a in [source, *targets]
         )
         accident = any(c.ref == "accident" for c in cues)
         if kind in VIOLENT_TYPES and not armed and (self.is_off_topic or accident):
@@ -1039,6 +1052,7 @@ ANAPHORS = {
     "fighters",
 }
 GROUP_SECTORS = {"REB", "UAF", "COM", "PAR", "CRM", "OPP"}
+UNKNOWN_GROUP_LOWER = re.compile(r"\bthe\s+((?:[a-z][\w'’-]*\s+){1,3})$")
 UNKNOWN_GROUP = re.compile(r"(?:\b[Tt]he\s+)?((?:[A-Z][\w'’.-]*\s+){1,4})$")
 NOT_NAMES = {
     "the",
@@ -1220,6 +1234,7 @@ class LexiconView:
     actor_info: dict[str, tuple[str | None, str | None, str]]  # id -> country, sector, type
     place_info: dict[str, tuple[str | None, str, int | None]]  # id -> country, type, population
     event_codes: frozenset[str] = frozenset()
+    vocabulary: frozenset[str] = frozenset()  # the coder's own words (triggers, nouns, cues)
 
     def has_code(self, code: str) -> bool:
         return code in self.event_codes

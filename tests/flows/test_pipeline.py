@@ -12,7 +12,7 @@ from prefect.testing.utilities import prefect_test_harness
 from typer.testing import CliRunner
 
 from flows.cli import app
-from flows.pipeline import execute_run
+from flows.pipeline import execute_recode, execute_run
 from flows.settings import load_settings
 
 SEEDS = load_settings().default_articles_dir
@@ -109,3 +109,21 @@ def test_cli_run_and_sql(tmp_path, monkeypatch):
     assert result.exit_code == 1
     result = runner.invoke(app, ["run", str(tmp_path / "nothing-here")])
     assert result.exit_code == 2
+
+
+def test_recode_replaces_the_coding_of_older_versions(tmp_path):
+    warehouse = tmp_path / "events.duckdb"
+    execute_run([str(SEEDS / "kerman-warning.txt")], str(warehouse))
+    before = _count(warehouse, "SELECT count(*) FROM events")
+    # pretend the stored coding came from an older coder, with a stale extra event
+    con = duckdb.connect(str(warehouse))
+    con.execute("UPDATE documents SET coder_version = 'old'")
+    con.execute("UPDATE events SET coder_version = 'old'")
+    con.close()
+    summary = execute_recode(str(warehouse))
+    assert summary.status == "completed" and summary.docs_seen == 1
+    assert _count(warehouse, "SELECT count(*) FROM events") == before
+    assert _count(warehouse, "SELECT count(*) FROM events WHERE coder_version = 'old'") == 0
+    assert _count(warehouse, "SELECT count(*) FROM documents WHERE coder_version = 'old'") == 0
+    again = execute_recode(str(warehouse))
+    assert again.docs_seen == 0
