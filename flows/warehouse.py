@@ -240,7 +240,8 @@ def replace_coding(
                 "DELETE FROM actor_mentions WHERE doc_id IN (SELECT doc_id FROM _recode)"
             ).fetchall()
             con.execute(
-                "UPDATE documents SET coder_version = ? WHERE doc_id IN (SELECT doc_id FROM _recode)",
+                "UPDATE documents SET coder_version = ?"
+                " WHERE doc_id IN (SELECT doc_id FROM _recode)",
                 [coder_version],
             ).fetchall()
         finally:

@@ -795,7 +795,7 @@ class DocumentCoder:
     def _victims(
         self, sentence: str, sentence_start: int, actors: list[Actor], source: Actor | None
     ) -> list[Actor]:
-        """Actors named right after a word of killing: "the deaths of 13 US troops and 170 Afghans"."""
+        """Actors named right after a word of killing ("the deaths of 13 US troops")."""
         victims: list[Actor] = []
         for match in KILL_WORD.finditer(sentence):
             position = sentence_start + match.end()

@@ -44,7 +44,8 @@ def test_find_phrases_respects_word_boundaries_and_longest_match():
         {
             "doc_id": ["d"],
             "text": [
-                "Iranian forces and ISIS-Khorasan fought near Paris; the Parisian mayor wept. Über Iran."
+                "Iranian forces and ISIS-Khorasan fought near Paris; "
+                "the Parisian mayor wept. Über Iran."
             ],
         }
     )
