@@ -89,6 +89,7 @@ class _Compiled:
 
 
 _compiled: dict[str, _Compiled] = {}
+_CODED_KINDS = {"actor", "noun", "trigger"}
 
 
 def _compile(lexicon: Lexicon) -> _Compiled:
@@ -269,7 +270,11 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
                     coder.doc_countries[country] = coder.doc_countries.get(country, 0) + 1
         coder.is_off_topic = domain_words >= 4 and domain_words > 2 * armed
         for index in sorted(grouped):
-            coder.code_sentence(index, *spans[index], _mentions(grouped[index]))
+            rows = grouped[index]
+            if not any(row[2] in _CODED_KINDS for row in rows):
+                coder.note_places(index, *spans[index], _mentions(rows))
+                continue  # only places and cues: nothing to code, but places give context
+            coder.code_sentence(index, *spans[index], _mentions(rows))
         main_country = (
             max(coder.doc_countries, key=coder.doc_countries.get) if coder.doc_countries else None
         )

@@ -115,6 +115,9 @@ _LINK = {
     "total",
 }
 _STOP_CHAIN = {"including", "among", "of", "whom", "which", "while", "but", ";", "."}
+_ANY_CASUALTY = re.compile(
+    r"\b(?:" + "|".join(sorted(KILLED | INJURED, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 _CONNECTORS = {"and", ",", "&"}
 _VAGUE = {"death", "life", "kill", "die", "injury", "injure", "fatally"}
 _PLURAL = {
@@ -195,6 +198,8 @@ def _number(tokens: list[str], index: int) -> tuple[int, int] | None:
 
 def count_casualties(sentence: str) -> tuple[int | None, int | None]:
     """(killed, injured) reported in one sentence; None where no count is given."""
+    if _ANY_CASUALTY.search(sentence) is None:
+        return None, None
     tokens = _TOKEN.findall(sentence)
     lower = [token.lower() for token in tokens]
     numbers: dict[int, tuple[int, int]] = {}

@@ -98,10 +98,11 @@ MOB = re.compile(
     r"\ba crowd\b|\bthe crowd\b|vigilantes?",
     re.I,
 )
-KILL_WORD = re.compile(
-    r"\b(?:killed|killing|kills|dead|died|deaths?|lives|fatalities|slain|murdered|bodies|body|"
-    r"injured|injuring|wounded|wounding|injuries|hurt|lynched|beheaded|massacred|shot)\b",
-    re.I,
+KILL_WORD = re.compile(  # searched in lower-cased text
+    r"\b(?:killed|killing|kills|kill|dead|died|dies|die|deaths?|lives|life|fatalities|fatally|"
+    r"slain|murdered|murdering|bodies|body|injured|injuring|injures|injure|injury|wounded|"
+    r"wounding|injuries|hurt|maimed|lynched|beheaded|massacred|executed|perished|"
+    r"assassinated|hacked|lifeless|shot)\b"
 )
 COMPLEMENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
 PROTEST_RANK = {"PROTEST.riot": 3, "PROTEST.violent": 3, "PROTEST.intervention": 2}
@@ -400,7 +401,8 @@ class DocumentCoder:
         # dates only where an event needs one (the costliest rule, so computed lazily)
         dates = find_dates(sentence, self.published_at) if triggers or claim else []
         killed, injured = (None, None)
-        if triggers or claim:
+        lowered = sentence.lower()
+        if (triggers or claim) and KILL_WORD.search(lowered):
             killed, injured = count_casualties(sentence)
         if claim is not None:
             self._code_claim(
@@ -416,7 +418,7 @@ class DocumentCoder:
                 triggers,
             )
         elif triggers:
-            receiver = self._casualty_receiver(sentence, start, triggers)
+            receiver = self._casualty_receiver(lowered, start, triggers)
             for trigger in triggers:
                 self._code_trigger(
                     sentence_index,
@@ -430,6 +432,16 @@ class DocumentCoder:
                     (killed, injured) if trigger is receiver else (None, None),
                     triggers,
                 )
+        if place_id is not None:
+            self.last_place = place_id
+
+    def note_places(
+        self, sentence_index: int, start: int, end: int, mentions: list[Mention]
+    ) -> None:
+        """A sentence with no actor or trigger: remember its place for the next ones."""
+        self.sentences.append((sentence_index, start, end))
+        places = [m for m in mentions if m.kind == "place" and not m.ref.endswith(":country")]
+        place_id = self._choose_place(places)
         if place_id is not None:
             self.last_place = place_id
 
@@ -825,7 +837,8 @@ class DocumentCoder:
             return code
         if kind not in ("ASSAULT", "FIGHT"):
             return code
-        weapon = next((name for pattern, name in WEAPONS if pattern.search(sentence)), None)
+        lowered = sentence.lower()
+        weapon = next((name for pattern, name in WEAPONS if pattern.search(lowered)), None)
         if (
             weapon
             and mode in ("", "kill", "firearms", "beat")
@@ -1153,26 +1166,23 @@ REMOTE_MODES = {
     "nuclear",
 }
 WEAPONS = [
-    (re.compile(r"suicide (?:bomb|attack|blast)|suicide bomber", re.I), "suicide"),
-    (re.compile(r"\bgrenades?\b", re.I), "grenade"),
+    (re.compile(r"suicide (?:bomb|attack|blast)|suicide bomber"), "suicide"),
+    (re.compile(r"\bgrenades?\b"), "grenade"),
     (
-        re.compile(
-            r"\bIEDs?\b|improvised explosive|roadside bomb|landmine|land mine|\bmines?\b", re.I
-        ),
+        re.compile(r"\bieds?\b|improvised explosive|roadside bomb|landmine|land mine|\bmines?\b"),
         "ied",
     ),
-    (re.compile(r"car bomb|vehicle[- ]borne", re.I), "car-bomb"),
+    (re.compile(r"car bomb|vehicle[- ]borne"), "car-bomb"),
     (
         re.compile(
             r"air ?strikes?|drone strikes?|airstrikes?|bombers?|warplanes?|jets?\b|"
-            r"helicopter gunships?|aerial bombardment",
-            re.I,
+            r"helicopter gunships?|aerial bombardment"
         ),
         "aerial",
     ),
-    (re.compile(r"shell(?:s|ed|ing)\b|artillery|mortars?\b|rockets?\b", re.I), "shelling"),
-    (re.compile(r"missiles?\b", re.I), "missile"),
-    (re.compile(r"\bbombs?\b|bombing|explosives?\b|blasts?\b|explosions?\b", re.I), "explosives"),
+    (re.compile(r"shell(?:s|ed|ing)\b|artillery|mortars?\b|rockets?\b"), "shelling"),
+    (re.compile(r"missiles?\b"), "missile"),
+    (re.compile(r"\bbombs?\b|bombing|explosives?\b|blasts?\b|explosions?\b"), "explosives"),
 ]
 
 
