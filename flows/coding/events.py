@@ -91,7 +91,12 @@ NOMINAL_BEFORE = re.compile(
 INTERVENTION = re.compile(
     r"tear ?gas|teargas|dispers|water cannon|\barrested\b|baton|rubber bullets|live bullets", re.I
 )
-RIOT = re.compile(r"\briot|pelt|stones|hurl|burn|torch|loot|barricad|violent|bonfire|smash", re.I)
+RIOT = re.compile(
+    r"\briot|rampage|pelt|stones|hurl|\bthrew\b|throwing|burn|torch|set fire|set ablaze|loot|"
+    r"barricad|destr(?:oy|uction)|damag|violent|bonfire|smash|vandal|abduct|"
+    r"clash(?:ed|es)? with (?:the )?police",
+    re.I,
+)
 MOB = re.compile(
     r"\bmobs?\b|lynch|mob justice|(?:angry|irate|enraged|furious) (?:residents|villagers|youths?|"
     r"crowds?|locals|members of the public|traders|students|mourners)|members of the public|"
@@ -106,7 +111,16 @@ KILL_WORD = re.compile(  # searched in lower-cased text
 )
 COMPLEMENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
 PROTEST_RANK = {"PROTEST.riot": 3, "PROTEST.violent": 3, "PROTEST.intervention": 2}
-UNARMED_SECTORS = {"PRO"}  # rioters and protesters; crowds are found by MOB
+UNARMED_SECTORS = {"PRO"}
+CROWD_SECTORS = {
+    "PRO",
+    "CVL",
+    "EDU",
+    "LAB",
+    "REF",
+    "BUS",
+    "REL",
+}  # rioters and protesters; crowds are found by MOB
 OUTCOME_WORDS = {
     "killed",
     "kill",
@@ -830,13 +844,25 @@ class DocumentCoder:
                 return "PROTEST.mob"
             if code == "PROTEST.mob":
                 return code
-            if RIOT.search(sentence) and self.lex.has_code("PROTEST.riot"):
+            # a protest that turned violent anywhere in the report is a riot (ACLED)
+            if RIOT.search(self.text) and self.lex.has_code("PROTEST.riot"):
                 return "PROTEST.riot"
             if INTERVENTION.search(sentence) and self.lex.has_code("PROTEST.intervention"):
                 return "PROTEST.intervention"
             return code
+        unarmed_source = source is None or source_sector in CROWD_SECTORS
+        if (
+            kind == "COERCE"
+            and mode in ("destroy", "loot")
+            and unarmed_source
+            and (MOB.search(sentence) or source_sector in CROWD_SECTORS)
+        ):
+            return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code  # a crowd
         if kind not in ("ASSAULT", "FIGHT"):
             return code
+        if kind == "FIGHT" and source_sector in CROWD_SECTORS and self.lex.has_code("PROTEST.riot"):
+            # rioters fighting police, or crowds fighting each other: not a battle
+            return "PROTEST.riot" if target_sectors & STATE_ARMED else "PROTEST.mob"
         lowered = sentence.lower()
         weapon = next((name for pattern, name in WEAPONS if pattern.search(lowered)), None)
         if (
@@ -926,6 +952,11 @@ class DocumentCoder:
                 row.fatalities = None  # the count belongs to the whole attack, stored once
                 row.injured = None
                 row.start, row.end = event.start, event.end
+            protest = self._protest_for(row)
+            if protest is not None:  # arrests and dispersal at a protest are part of it
+                if PROTEST_RANK.get(protest.event_code, 0) < PROTEST_RANK["PROTEST.intervention"]:
+                    protest.event_code = "PROTEST.intervention"
+                continue
             duplicate = self._find_duplicate(row)
             if duplicate is not None:
                 if PROTEST_RANK.get(row.event_code, 0) > PROTEST_RANK.get(duplicate.event_code, 0):
@@ -937,6 +968,25 @@ class DocumentCoder:
                 duplicate.place_id = duplicate.place_id or row.place_id
                 continue
             self.events.append(row)
+
+    def _protest_for(self, row: EventRow) -> EventRow | None:
+        """The protest an arrest of protesters belongs to (within three sentences)."""
+        if (
+            row.event_code != "COERCE.arrest"
+            or row.is_negated
+            or not self.lex.has_code("PROTEST.intervention")
+        ):
+            return None
+        return next(
+            (
+                e
+                for e in reversed(self.events)
+                if e.event_code.startswith("PROTEST")
+                and e.event_code != "PROTEST.mob"
+                and 0 <= row.sentence_index - e.sentence_index <= 3
+            ),
+            None,
+        )
 
     def _find_duplicate(self, row: EventRow) -> EventRow | None:
         kind = row.event_code.split(".")[0]
@@ -1152,7 +1202,7 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-ORGANIZED = {"MIL", "COP", "REB", "UAF", "SPY", "COM", "PAR", "STATE"}
+ORGANIZED = {"MIL", "COP", "REB", "UAF", "SPY", "COM", "PAR", "AGR", "STATE"}
 REMOTE_MODES = {
     "explosives",
     "ied",
