@@ -705,6 +705,8 @@ class DocumentCoder:
         if kind not in VIOLENT_TYPES:
             killed, injured = None, None
         counted = killed is not None or injured is not None
+        if kind == "COERCE" and code.split(".")[-1] in ("destroy", "loot") and killed:
+            code, kind = "ASSAULT", "ASSAULT"  # "set the house on fire, killing four"
         if (
             source is None
             and not targets
@@ -760,6 +762,8 @@ class DocumentCoder:
                 None,
             )
             if anchor is not None:  # "... attacked police. Two officers were killed."
+                if counted and anchor.fatalities is None and anchor.injured is None:
+                    anchor.confidence = round(min(1.0, anchor.confidence + 0.1), 2)
                 anchor.fatalities = _larger(anchor.fatalities, killed)
                 anchor.injured = _larger(anchor.injured, injured)
                 if not anchor.targets:
