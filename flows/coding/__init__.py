@@ -299,7 +299,7 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
             if event.place_id:
                 place_ids.add(event.place_id)
             for role, actors in (
-                ("source", [event.source]),
+                ("source", [event.source, *event.co_sources]),
                 ("target", event.targets),
                 ("claimant", event.claimants),
             ):

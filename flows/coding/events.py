@@ -195,6 +195,7 @@ class EventRow:
     targets: list[Actor]
     claimants: list[Actor] = field(default_factory=list)
     date_source: str | None = None  # text, or publication when the report tells no time
+    co_sources: list[Actor] = field(default_factory=list)  # "X and Y agreed"
 
 
 def _words_before(text: str, position: int, count: int) -> list[str]:
@@ -645,8 +646,10 @@ class DocumentCoder:
                     or re.fullmatch(r"\s*", self.text[trigger.end : a.start])
                 ]
             targets = self._targets(after, actors)
+        co_sources = self._coordinated(source, before) if source is not None else []
         if source is not None:
             targets = [t for t in targets if t.actor_id != source.actor_id or t.actor_id is None]
+            targets = [t for t in targets if all(t.actor_id != c.actor_id for c in co_sources)]
         previous = [t.end - sentence_start for t in triggers if t.end <= trigger.start]
         scope_start = max([clause_start, *previous])
         negated, modality, halted = self._modality(
@@ -791,9 +794,23 @@ class DocumentCoder:
                 confidence=round(min(confidence, 1.0), 2),
                 source=self._resolve(source, country),
                 targets=[self._resolve(t, country) for t in targets],
+                co_sources=[self._resolve(c, country) for c in co_sources],
             )
         )
         return killed is not None or injured is not None
+
+    def _coordinated(self, source: Actor, before: list[Actor]) -> list[Actor]:
+        """Actors joined to the source by "and" or commas: "the United States and Jordan"."""
+        chain: list[Actor] = []
+        current = source
+        for actor in reversed([a for a in before if a.end <= source.start]):
+            gap = self.text[actor.end : current.start].lower()
+            if not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", gap):
+                break
+            if actor.actor_id is None or actor.actor_id != source.actor_id:
+                chain.append(actor)
+            current = actor
+        return chain
 
     def _doc_has_dates(self) -> bool:
         if self._has_dates is None:
