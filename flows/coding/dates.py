@@ -54,6 +54,12 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"((?:1[89]|20)\d{2})"
 _KINDS: list[tuple[str, str]] = [
     ("iso", r"\b((?:1[89]|20)\d{2})-(\d{2})-(\d{2})\b"),
+    # 18/07 or 25/12/2019, only after a word that introduces a date ("3/4 of" is a fraction)
+    (
+        "numeric",
+        r"\b(?:on|of|since|by|before|after|until|dated|from)\s+(\d{1,2})/(\d{1,2})"
+        r"(?:/((?:19|20)?\d{2}))?\b(?!/)",
+    ),
     ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
     ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
     ("my", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
@@ -135,6 +141,16 @@ def _resolve(
 ) -> tuple[date | None, str | None] | None:
     if kind == "iso":
         value = _safe_date(int(groups[0]), int(groups[1]), int(groups[2]))
+        return (value, "day") if value else None
+    if kind == "numeric":  # day/month[/year], as most of the world writes it
+        day, month = int(groups[0]), int(groups[1])
+        if month > 12 >= day:
+            day, month = month, day
+        if groups[2]:
+            year = int(groups[2])
+            value = _safe_date(year + 2000 if year < 100 else year, month, day)
+        else:
+            value = _infer_year(month, day, published) if day <= 31 and month <= 12 else None
         return (value, "day") if value else None
     if kind == "dmy":
         value = _safe_date(int(groups[2]), MONTHS[groups[1].lower()], int(groups[0]))

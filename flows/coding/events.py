@@ -146,6 +146,7 @@ OUTCOME_WORDS = {
 SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
+EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
 PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got)\s+"
     r"(?:(?:\w+ly|\w+ed|\w+en|reported|and|,)\s*){0,4}$"
@@ -533,12 +534,13 @@ class DocumentCoder:
         return self._earlier_date()
 
     def _earlier_date(self) -> DateMention | None:
-        """The last date told in the (up to three) sentences before the current one."""
-        for _index, start, end in reversed(self.sentences[-4:-1]):
-            dates = find_dates(self.text[start:end], self.published_at)
-            if dates:
-                return dates[-1]
-        return None
+        """The last date told in the text just before the current sentence ("23 June.
+        Police detained..."), at most about three sentences back."""
+        if not self.sentences:
+            return None
+        start = self.sentences[-1][1]
+        dates = find_dates(self.text[max(0, start - EARLIER_DATE_CHARS) : start], self.published_at)
+        return dates[-1] if dates else None
 
     def _code_trigger(
         self,

@@ -96,11 +96,17 @@ PUBLISHED = datetime(2024, 1, 25, 9, 30)
         ("unrest in 2019 spread", date(2019, 1, 1), "year"),
         ("yesterday protesters", date(2024, 1, 24), "day"),
         ("on 2024-01-03 the", date(2024, 1, 3), "day"),
+        ("on the night of 18/01, gunmen", date(2024, 1, 18), "day"),
+        ("dated 25/12/2019 the", date(2019, 12, 25), "day"),
     ],
 )
 def test_dates_resolve_against_publication(sentence, value, precision):
     [mention] = find_dates(sentence, PUBLISHED)
     assert (mention.value, mention.precision) == (value, precision)
+
+
+def test_fractions_and_times_are_not_dates():
+    assert find_dates("won 3/4 of the vote at 10/20 stations", PUBLISHED) == []
 
 
 def test_relative_dates_without_publication_stay_unresolved():
