@@ -433,6 +433,12 @@ class DocumentCoder:
                 injured,
                 triggers,
             )
+        elif (
+            not triggers
+            and KILL_WORD.search(lowered)
+            and not _is_headline(sentence, self.text[end : end + 1])
+        ):
+            self._add_casualties(sentence_index, sentence)  # "1 GSU officer dies."
         elif triggers:
             receiver = self._casualty_receiver(lowered, start, triggers)
             for trigger in triggers:
@@ -450,6 +456,24 @@ class DocumentCoder:
                 )
         if place_id is not None:
             self.last_place = place_id
+
+    def _add_casualties(self, sentence_index: int, sentence: str) -> None:
+        """A sentence that only counts victims adds them to the attack just told."""
+        anchor = next(
+            (
+                e
+                for e in reversed(self.events)
+                if e.event_code.split(".")[0] in VIOLENT_TYPES | {"PROTEST"}
+                and 0 < sentence_index - e.sentence_index <= 2
+                and not e.is_negated
+            ),
+            None,
+        )
+        if anchor is None:
+            return
+        killed, injured = count_casualties(sentence)
+        anchor.fatalities = _larger(anchor.fatalities, killed)
+        anchor.injured = _larger(anchor.injured, injured)
 
     def note_places(
         self, sentence_index: int, start: int, end: int, mentions: list[Mention]
