@@ -6,6 +6,7 @@ server (Prefect starts a temporary local API) or against ``PREFECT_API_URL`` whe
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import time
@@ -15,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
 # Quiet, offline defaults; a user's own environment wins.
@@ -113,6 +115,12 @@ def process_batch(
     prepared = prepare_documents(extracted)
     documents = prepared.filter(~pl.col("doc_id").is_in(list(known_ids)))
     duplicates = extracted.height - len(empty) - documents.height
+    batch = _coded_batch(documents, lexicon)
+    batch.rejections, batch.duplicates = rejections, duplicates
+    return batch
+
+
+def _coded_batch(documents: pl.DataFrame, lexicon: Lexicon) -> warehouse.Batch:
     coded = code_documents(documents.select("doc_id", "text", "published_at", "publisher"), lexicon)
     return warehouse.Batch(
         documents=documents,
@@ -121,8 +129,6 @@ def process_batch(
         places=coded.places,
         events=coded.events,
         event_actors=coded.event_actors,
-        rejections=rejections,
-        duplicates=duplicates,
     )
 
 
@@ -145,22 +151,14 @@ def _document_rows(documents: pl.DataFrame, run_id: str, coder_version: str) -> 
     )
 
 
-@flow(name="newsevents-run", log_prints=False, persist_result=False)
-def run_pipeline(
-    sources: list[str], warehouse_path: str | None = None, batch_size: int | None = None
-) -> RunSummary:
-    """One run: pull the SOURCES, extract, code and load them, then publish the warehouse."""
-    settings: Settings = load_settings(warehouse_path=warehouse_path, batch_size=batch_size)
-    logger = get_run_logger()
+@contextlib.contextmanager
+def _writer_session(
+    settings: Settings, lexicon: Lexicon, summary: RunSummary, sources: list[str], kind: str
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse for writing, record the run, and on the way out record how it
+    ended, publish, and leave the summary as a Prefect artifact. Errors inside the block
+    fail the run (the batches already committed are kept and published)."""
     started = time.perf_counter()
-    lexicon = load_lexicon(settings.seeds_dir)
-    summary = RunSummary(
-        run_id=uuid.uuid4().hex,
-        warehouse_path=settings.warehouse_path,
-        coder_version=lexicon.coder_version,
-    )
-    files, rejections, skipped = discover_inputs(sources)
-    summary.files, summary.files_skipped = len(files), skipped
     with warehouse.WarehouseWriter(settings.warehouse_path) as writer:
         con = writer.con
         warehouse.migrate(con, settings.schema_dir)
@@ -169,42 +167,13 @@ def run_pipeline(
         warehouse.start_run(
             con, summary.run_id, str(flow_run.get_id() or ""), sources, lexicon.coder_version
         )
-        known = {row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall()}
         try:
-            pending = rejections
-            items = iter_documents(files, settings.max_file_bytes)
-            for chunk in _chunks(items, settings.batch_size):
-                raws = [item for item in chunk if isinstance(item, RawDocument)]
-                pending = pending + [item for item in chunk if isinstance(item, Rejection)]
-                batch = process_batch(raw_frame(raws), frozenset(known), lexicon)
-                batch.rejections = pending + batch.rejections
-                batch.documents = _document_rows(
-                    batch.documents, summary.run_id, lexicon.coder_version
-                )
-                counts = warehouse.load_batch(con, batch, summary.run_id)
-                pending = []
-                known.update(batch.documents["doc_id"].to_list())
-                summary.batches += 1
-                summary.docs_seen += len(raws)
-                summary.docs_new += counts.documents
-                summary.docs_known += batch.duplicates
-                summary.docs_rejected += counts.rejected
-                summary.events_added += counts.events
-                summary.rejections_by_reason.update(item.reason for item in batch.rejections)
-                summary.events_by_type.update(
-                    batch.events["event_code"].str.split(".").list.first().to_list()
-                )
-                if _progress_hook is not None:
-                    _progress_hook(summary.docs_seen, summary.docs_new, summary.events_added)
-            if pending:  # rejections found after the last document
-                counts = warehouse.load_batch(con, _empty_batch(pending), summary.run_id)
-                summary.docs_rejected += counts.rejected
-                summary.rejections_by_reason.update(item.reason for item in pending)
+            yield con
             summary.status = "completed"
         except Exception as error:
             summary.status = "failed"
             summary.message = f"{type(error).__name__}: {error}"
-            logger.error("run failed: %s", summary.message)
+            get_run_logger().error("%s failed: %s", kind, summary.message)
         summary.seconds = time.perf_counter() - started
         warehouse.finish_run(
             con,
@@ -218,87 +187,94 @@ def run_pipeline(
         )
         writer.publish()
     create_markdown_artifact(
-        key="newsevents-run-summary",
+        key=f"newsevents-{kind}-summary",
         markdown=summary.as_markdown(),
-        description="What this newsevents run loaded",
+        description=f"What this newsevents {kind} did",
     )
+
+
+def _new_summary(settings: Settings, lexicon: Lexicon) -> RunSummary:
+    return RunSummary(
+        run_id=uuid.uuid4().hex,
+        warehouse_path=settings.warehouse_path,
+        coder_version=lexicon.coder_version,
+    )
+
+
+def _count_events(summary: RunSummary, events: pl.DataFrame) -> None:
+    summary.events_by_type.update(events["event_code"].str.split(".").list.first().to_list())
+
+
+@flow(name="newsevents-run", log_prints=False, persist_result=False)
+def run_pipeline(
+    sources: list[str], warehouse_path: str | None = None, batch_size: int | None = None
+) -> RunSummary:
+    """One run: pull the SOURCES, extract, code and load them, then publish the warehouse."""
+    settings: Settings = load_settings(warehouse_path=warehouse_path, batch_size=batch_size)
+    lexicon = load_lexicon(settings.seeds_dir)
+    summary = _new_summary(settings, lexicon)
+    files, rejections, skipped = discover_inputs(sources)
+    summary.files, summary.files_skipped = len(files), skipped
+    with _writer_session(settings, lexicon, summary, sources, "run") as con:
+        known = {row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall()}
+        pending = rejections
+        items = iter_documents(files, settings.max_file_bytes)
+        for chunk in _chunks(items, settings.batch_size):
+            raws = [item for item in chunk if isinstance(item, RawDocument)]
+            pending = pending + [item for item in chunk if isinstance(item, Rejection)]
+            batch = process_batch(raw_frame(raws), frozenset(known), lexicon)
+            batch.rejections = pending + batch.rejections
+            batch.documents = _document_rows(batch.documents, summary.run_id, lexicon.coder_version)
+            counts = warehouse.load_batch(con, batch, summary.run_id)
+            pending = []
+            known.update(batch.documents["doc_id"].to_list())
+            summary.batches += 1
+            summary.docs_seen += len(raws)
+            summary.docs_new += counts.documents
+            summary.docs_known += batch.duplicates
+            summary.docs_rejected += counts.rejected
+            summary.events_added += counts.events
+            summary.rejections_by_reason.update(item.reason for item in batch.rejections)
+            _count_events(summary, batch.events)
+            if _progress_hook is not None:
+                _progress_hook(summary.docs_seen, summary.docs_new, summary.events_added)
+        if pending:  # rejections found after the last document
+            counts = warehouse.load_batch(con, _empty_batch(pending), summary.run_id)
+            summary.docs_rejected += counts.rejected
+            summary.rejections_by_reason.update(item.reason for item in pending)
     return summary
 
 
 @task(name="recode-batch", cache_policy=NO_CACHE)
 def recode_batch(documents: pl.DataFrame, lexicon: Lexicon) -> warehouse.Batch:
     """Code stored documents again with the current dictionaries and rules."""
-    coded = code_documents(documents, lexicon)
-    return warehouse.Batch(
-        documents=documents,
-        actors=coded.actors,
-        actor_mentions=coded.actor_mentions,
-        places=coded.places,
-        events=coded.events,
-        event_actors=coded.event_actors,
-    )
+    return _coded_batch(documents, lexicon)
 
 
 @flow(name="newsevents-recode", log_prints=False, persist_result=False)
 def recode_pipeline(warehouse_path: str | None = None, batch_size: int | None = None) -> RunSummary:
     """Re-code every stored document whose coder version is not the current one."""
     settings = load_settings(warehouse_path=warehouse_path, batch_size=batch_size)
-    started = time.perf_counter()
-    lexicon = load_lexicon(settings.seeds_dir)
-    summary = RunSummary(
-        run_id=uuid.uuid4().hex,
-        warehouse_path=settings.warehouse_path,
-        coder_version=lexicon.coder_version,
-    )
     if not settings.warehouse_path.exists():
         raise warehouse.WarehouseError(f"no warehouse at {settings.warehouse_path}")
-    with warehouse.WarehouseWriter(settings.warehouse_path) as writer:
-        con = writer.con
-        warehouse.migrate(con, settings.schema_dir)
-        warehouse.apply_views(con, settings.views_dir)
-        warehouse.replace_reference(con, lexicon.reference_tables())
-        warehouse.start_run(
-            con, summary.run_id, str(flow_run.get_id() or ""), ["recode"], lexicon.coder_version
-        )
-        try:
-            while True:
-                documents = warehouse.documents_to_recode(
-                    con, lexicon.coder_version, settings.batch_size
-                )
-                if documents.is_empty():
-                    break
-                batch = recode_batch(documents, lexicon)
-                summary.events_added += warehouse.replace_coding(
-                    con, batch, documents["doc_id"].to_list(), lexicon.coder_version
-                )
-                summary.docs_seen += documents.height
-                summary.batches += 1
-                summary.events_by_type.update(
-                    batch.events["event_code"].str.split(".").list.first().to_list()
-                )
-                if _progress_hook is not None:
-                    _progress_hook(summary.docs_seen, 0, summary.events_added)
-            summary.status = "completed"
-        except Exception as error:
-            summary.status = "failed"
-            summary.message = f"{type(error).__name__}: {error}"
-        summary.seconds = time.perf_counter() - started
-        warehouse.finish_run(
-            con,
-            summary.run_id,
-            summary.status,
-            docs_seen=summary.docs_seen,
-            docs_new=0,
-            docs_rejected=0,
-            events_added=summary.events_added,
-            message=summary.message,
-        )
-        writer.publish()
-    create_markdown_artifact(
-        key="newsevents-recode-summary",
-        markdown=summary.as_markdown(),
-        description="What this newsevents recode changed",
-    )
+    lexicon = load_lexicon(settings.seeds_dir)
+    summary = _new_summary(settings, lexicon)
+    with _writer_session(settings, lexicon, summary, ["recode"], "recode") as con:
+        while True:
+            documents = warehouse.documents_to_recode(
+                con, lexicon.coder_version, settings.batch_size
+            )
+            if documents.is_empty():
+                break
+            batch = recode_batch(documents, lexicon)
+            summary.events_added += warehouse.replace_coding(
+                con, batch, documents["doc_id"].to_list(), lexicon.coder_version
+            )
+            summary.docs_seen += documents.height
+            summary.batches += 1
+            _count_events(summary, batch.events)
+            if _progress_hook is not None:
+                _progress_hook(summary.docs_seen, 0, summary.events_added)
     return summary
 
 

@@ -184,20 +184,26 @@ def rejection_frame(rejections: list[Rejection], run_id: str) -> pl.DataFrame:
     )
 
 
+def _insert_coding(con: duckdb.DuckDBPyConnection, batch: Batch) -> int:
+    """Insert what the coder found for a batch (inside the caller's transaction)."""
+    _insert(con, "actors", batch.actors, ["actor_id"])
+    _insert(con, "places", batch.places, ["place_id"])
+    _insert(
+        con,
+        "actor_mentions",
+        batch.actor_mentions,
+        ["doc_id", "char_start", "char_end", "actor_id"],
+    )
+    events = _insert(con, "events", batch.events, ["event_id"])
+    _insert(con, "event_actors", batch.event_actors, ["event_id", "actor_id", "role"])
+    return events
+
+
 def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, run_id: str) -> LoadCounts:
     """Load one batch in one transaction; documents already present are skipped whole."""
     with transaction(con):
         documents = _insert(con, "documents", batch.documents, ["doc_id"])
-        _insert(con, "actors", batch.actors, ["actor_id"])
-        _insert(con, "places", batch.places, ["place_id"])
-        _insert(
-            con,
-            "actor_mentions",
-            batch.actor_mentions,
-            ["doc_id", "char_start", "char_end", "actor_id"],
-        )
-        events = _insert(con, "events", batch.events, ["event_id"])
-        _insert(con, "event_actors", batch.event_actors, ["event_id", "actor_id", "role"])
+        events = _insert_coding(con, batch)
         rejected = 0
         if batch.rejections:
             frame = rejection_frame(batch.rejections, run_id)
@@ -246,16 +252,7 @@ def replace_coding(
             ).fetchall()
         finally:
             con.unregister("_recode")
-        _insert(con, "actors", batch.actors, ["actor_id"])
-        _insert(con, "places", batch.places, ["place_id"])
-        _insert(
-            con,
-            "actor_mentions",
-            batch.actor_mentions,
-            ["doc_id", "char_start", "char_end", "actor_id"],
-        )
-        events = _insert(con, "events", batch.events, ["event_id"])
-        _insert(con, "event_actors", batch.event_actors, ["event_id", "actor_id", "role"])
+        events = _insert_coding(con, batch)
     return events
 
 

@@ -1,5 +1,19 @@
 -- One row per event with its codes in every ontology, actors, place and provenance.
--- Counts nothing; filter on is_negated / modality / is_historical as needed.
+-- Counts nothing; filter on is_negated / modality / is_historical as needed. Where an
+-- event has several sources (or targets), the first by actor_id is shown here; the full
+-- list is in event_actors.
+WITH roles AS (
+    SELECT
+        ea.event_id,
+        ea.role,
+        a.actor_id,
+        a.name,
+        a.country_code,
+        a.sector
+    FROM event_actors ea
+    JOIN actors a ON a.actor_id = ea.actor_id
+    QUALIFY row_number() OVER (PARTITION BY ea.event_id, ea.role ORDER BY a.actor_id) = 1
+)
 SELECT
     e.event_id,
     e.event_date,
@@ -48,22 +62,7 @@ SELECT
 FROM events e
 JOIN event_codes c ON c.event_code = e.event_code
 JOIN documents d ON d.doc_id = e.doc_id
-LEFT JOIN (
-    SELECT ea.event_id, a.actor_id, a.name, a.country_code, a.sector
-    FROM event_actors ea JOIN actors a ON a.actor_id = ea.actor_id
-    WHERE ea.role = 'source'
-    QUALIFY row_number() OVER (PARTITION BY ea.event_id ORDER BY a.actor_id) = 1
-) s ON s.event_id = e.event_id
-LEFT JOIN (
-    SELECT ea.event_id, a.actor_id, a.name, a.country_code, a.sector
-    FROM event_actors ea JOIN actors a ON a.actor_id = ea.actor_id
-    WHERE ea.role = 'target'
-    QUALIFY row_number() OVER (PARTITION BY ea.event_id ORDER BY a.actor_id) = 1
-) t ON t.event_id = e.event_id
-LEFT JOIN (
-    SELECT ea.event_id, a.actor_id, a.name
-    FROM event_actors ea JOIN actors a ON a.actor_id = ea.actor_id
-    WHERE ea.role = 'claimant'
-    QUALIFY row_number() OVER (PARTITION BY ea.event_id ORDER BY a.actor_id) = 1
-) cl ON cl.event_id = e.event_id
+LEFT JOIN roles s ON s.event_id = e.event_id AND s.role = 'source'
+LEFT JOIN roles t ON t.event_id = e.event_id AND t.role = 'target'
+LEFT JOIN roles cl ON cl.event_id = e.event_id AND cl.role = 'claimant'
 LEFT JOIN places p ON p.place_id = e.place_id
