@@ -548,6 +548,8 @@ class DocumentCoder:
                     negated = True
                 elif cue.ref in ("hypothetical", "future", "claimed") and modality == "asserted":
                     modality = cue.ref
+                elif cue.ref == "obligation" and modality == "asserted":
+                    modality = "obligation"  # resolved by the caller into a REQUEST
                 elif cue.ref == "cessation":
                     halted = True
         return negated, modality, halted
@@ -688,14 +690,7 @@ class DocumentCoder:
             and t.ref.split(".")[0] in COMPLEMENT_TYPES
             and t.start - sentence_start >= clause_start
         ]
-        gap = self.text[governing[-1].end : trigger.start].lower() if governing else ""
-        if (
-            governing
-            and len(_WORD.findall(gap)) <= 6
-            and "," not in gap
-            and re.search(r"\bto\s+(?:\w+\s+){0,2}$", gap)
-            and modality == "asserted"
-        ):
+        if modality == "asserted" and any(self._governs(g, trigger.start) for g in governing):
             modality = "hypothetical"  # "urged the union to return to talks"
         if (
             nominal
@@ -719,16 +714,24 @@ class DocumentCoder:
                 if kind == "AID" and self.lex.has_code("SANCTION.aid")
                 else ("SANCTION.halt" if self.lex.has_code("SANCTION.halt") else "SANCTION")
             )
-        elif (
-            modality == "future"
-            and not negated
-            and source is not None
-            and (kind not in SPEECH_TYPES)
-        ):
-            # PLOVER: a stated intention is itself an event, an offer or a threat
-            wanted = "THREATEN" if kind in VIOLENT_TYPES else "AGREE"
+        elif modality == "obligation" and source is not None and kind not in SPEECH_TYPES:
+            # "Iraq must cooperate with inspectors", said by someone: a demand made of Iraq
+            speaker = next(
+                (
+                    a
+                    for a in reversed(before)
+                    if a is not source and a.end <= source.start and not self._is_object(a, actors)
+                ),
+                None,
+            )
+            if self.lex.has_code("REQUEST"):
+                code, modality, targets, source = "REQUEST", "asserted", [source], speaker
+        elif modality == "future" and source is not None and kind not in SPEECH_TYPES:
+            # PLOVER: a stated intention is itself an event: an offer, a threat, or (negated,
+            # "will not accept") a refusal
+            wanted = "REJECT" if negated else "THREATEN" if kind in VIOLENT_TYPES else "AGREE"
             if self.lex.has_code(wanted):
-                code, modality = wanted, "asserted"
+                code, modality, negated = wanted, "asserted", False
         kind = code.split(".")[0]
         killed, injured = casualties
         if kind not in VIOLENT_TYPES:
@@ -774,6 +777,11 @@ class DocumentCoder:
             + 0.1 * (event_date is not None)
             + 0.1 * counted
             + 0.1 * (not trigger.sub.endswith("!"))
+            + 0.15
+            * (
+                kind in COMPLEMENT_TYPES
+                and any(self._governs(trigger, t.start) for t in triggers if t.start > trigger.end)
+            )
         )
         if negated or modality != "asserted":
             confidence *= 0.7
@@ -824,6 +832,17 @@ class DocumentCoder:
             )
         )
         return killed is not None or injured is not None
+
+    def _governs(self, governor: Mention, position: int) -> bool:
+        """True when the text from a request, threat, refusal or promise to ``position`` is
+        its complement: "refused to commit to any direct assistance"."""
+        gap = self.text[governor.end : position].lower()
+        return (
+            len(_WORD.findall(gap)) <= 8
+            and "," not in gap
+            and ";" not in gap
+            and re.search(r"\bto\b", gap) is not None
+        )
 
     def _coordinated(self, source: Actor, before: list[Actor]) -> list[Actor]:
         """Actors joined to the source by "and" or commas: "the United States and Jordan"."""

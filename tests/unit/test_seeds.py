@@ -138,6 +138,7 @@ ACLED = {
 
 CUE_TYPES = {
     "accident",
+    "obligation",
     "cessation",
     "domain",
     "negation",
