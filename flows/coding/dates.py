@@ -77,14 +77,24 @@ _KINDS: list[tuple[str, str]] = [
         r"last year|this year|this month)\b",
     ),
 ]
-# One pass over the sentence: alternatives are tried in the order above at each position.
-_COMBINED = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
-_GROUPS: dict[str, tuple[int, int]] = {}
-_position = 1
-for _kind, _pattern in _KINDS:
-    _count = re.compile(_pattern).groups
-    _GROUPS[_kind] = (_position + 1, _position + 1 + _count)
-    _position += 1 + _count
+
+
+def _combine(kinds: list[tuple[str, str]]) -> tuple[re.Pattern[str], dict[str, tuple[int, int]]]:
+    """One regex for one pass over a sentence (alternatives tried in order at each position),
+    and where each kind's groups sit in it."""
+    groups: dict[str, tuple[int, int]] = {}
+    position = 1
+    for kind, pattern in kinds:
+        count = re.compile(pattern).groups
+        groups[kind] = (position + 1, position + 1 + count)
+        position += 1 + count
+    return re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in kinds)), groups
+
+
+_COMBINED, _GROUPS = _combine(_KINDS)
+# most sentences have no digit: then only the word forms can match, with a cheaper regex
+_WORDS, _WORD_GROUPS = _combine([k for k in _KINDS if k[0] in ("weekday", "relative")])
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -120,15 +130,17 @@ _ANY = re.compile(
 
 def find_dates(sentence: str, published_at: datetime | None) -> list[DateMention]:
     """Every date expression in the sentence, resolved where it can be, in text order."""
-    if _ANY.search(sentence.lower()) is None:
+    lowered = sentence.lower()
+    if _ANY.search(lowered) is None:
         return []
     published = published_at.date() if published_at is not None else None
     found: list[DateMention] = []
-    for match in _COMBINED.finditer(sentence.lower()):
+    regex, positions = (_COMBINED, _GROUPS) if _DIGIT.search(sentence) else (_WORDS, _WORD_GROUPS)
+    for match in regex.finditer(lowered):
         kind = match.lastgroup
         if kind is None:
             continue
-        first, last = _GROUPS[kind]
+        first, last = positions[kind]
         groups = tuple(match.group(index) for index in range(first, last))
         mention = _resolve(kind, groups, sentence[match.start() : match.end()], published)
         if mention is not None:
