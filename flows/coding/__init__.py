@@ -255,7 +255,7 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
             for _start, _end, kind, ref, _sub in rows:
                 if kind == "cue" and ref == "domain":
                     domain_words += 1
-                elif kind == "noun" and ref in ARMED_SECTORS:
+                elif kind == "noun" and ref in ARMED_SECTORS and ref != "CRM":
                     armed += 1
                 country = None
                 if kind == "actor":  # countries, their people and capitals; not organizations

@@ -97,6 +97,13 @@ RIOT = re.compile(
     r"clash(?:ed|es)? with (?:the )?police",
     re.I,
 )
+LABOUR_STRIKE = re.compile(
+    r"\b(?:on strike|strike (?:ballot|action|notice|by)|general strike|hunger strike|"
+    r"(?:workers|union|unions|staff|employees|teachers|doctors|nurses|drivers|lecturers)\b"
+    r"[^.]{0,60}\bstrike)\b|\bstrike\b[^.]{0,40}\b(?:underground|metro|transport|rail|"
+    r"workers|union|pay|wages)\b",
+    re.I,
+)
 MOB = re.compile(
     r"\bmobs?\b|lynch|mob justice|(?:angry|irate|enraged|furious) (?:residents|villagers|youths?|"
     r"crowds?|locals|members of the public|traders|students|mourners)|members of the public|"
@@ -145,6 +152,7 @@ OUTCOME_WORDS = {
 }
 SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
+YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
 EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
 PASSIVE_AUX = re.compile(
@@ -235,7 +243,8 @@ class DocumentCoder:
         self.events: list[EventRow] = []
         self.mentions: list[tuple[int, Actor]] = []  # (sentence_index, actor)
         self.places_used: set[str] = set()
-        self._has_dates: bool | None = None
+        self._dates: list[DateMention] | None = None
+        self._latest_year: int | None = None
         self.is_off_topic = False  # sport, arts, business or technology news
         # lower-cased text (old newswire): names cannot be told by their capitals
         self.is_lowercase = not any(char.isupper() for char in text[:3000])
@@ -748,7 +757,7 @@ class DocumentCoder:
             return False  # an event needs someone doing it, someone suffering it, or victims
         armed = any(
             a is not None
-            and a.sector in (ARMED_SECTORS if self.is_off_topic else ARMED_SECTORS | {"PRO"})
+            and a.sector in (ORGANIZED if self.is_off_topic else ARMED_SECTORS | {"PRO"})
             for a in [source, *targets]
         )
         accident = any(c.ref == "accident" for c in cues)
@@ -857,10 +866,22 @@ class DocumentCoder:
             current = actor
         return chain
 
+    def _doc_dates(self) -> list[DateMention]:
+        if self._dates is None:
+            self._dates = find_dates(self.text, self.published_at)
+        return self._dates
+
     def _doc_has_dates(self) -> bool:
-        if self._has_dates is None:
-            self._has_dates = bool(find_dates(self.text, self.published_at))
-        return self._has_dates
+        return bool(self._doc_dates())
+
+    def _reference_date(self) -> date | None:
+        """When the report speaks from: its publication, else the latest year it names."""
+        if self.published_at is not None:
+            return self.published_at.date()
+        if self._latest_year is None:
+            years = [int(year) for year in YEAR.findall(self.text)]
+            self._latest_year = max(years) if years else 0
+        return date(self._latest_year, 1, 1) if self._latest_year else None
 
     def _state_place(self, targets: list[Actor]) -> str | None:
         """The country of a state that is the target ("missile attacks on Iraq")."""
@@ -916,6 +937,13 @@ class DocumentCoder:
             if INTERVENTION.search(sentence) and self.lex.has_code("PROTEST.intervention"):
                 return "PROTEST.intervention"
             return code
+        if (
+            kind == "ASSAULT"
+            and LABOUR_STRIKE.search(sentence)
+            and self.lex.has_code("PROTEST.strike")
+            and (source_sector in ("LAB", None) or "LAB" in target_sectors)
+        ):
+            return "PROTEST.strike"  # "a strike on the underground", "a strike ballot"
         unarmed_source = source is None or source_sector in CROWD_SECTORS
         if (
             kind == "COERCE"
@@ -1002,8 +1030,9 @@ class DocumentCoder:
         clause_start: int,
         offset: int,
     ) -> bool:
-        if event_date is not None and self.published_at is not None:
-            return event_date < self.published_at.date() - timedelta(days=HISTORICAL_DAYS)
+        reference = self._reference_date() if event_date is not None else None
+        if event_date is not None and reference is not None:
+            return event_date < reference - timedelta(days=HISTORICAL_DAYS)
         return any(
             c.ref == "historical" and clause_start <= c.start - sentence_start < offset + 60
             for c in cues

@@ -35,9 +35,9 @@ GATES = {
 }
 CEILINGS = {  # violent events per article in news that is not about politics
     "bbc sport: violent events per article": 0.05,
-    "bbc entertainment: violent events per article": 0.15,
-    "bbc business: violent events per article": 0.15,
-    "bbc tech: violent events per article": 0.15,
+    "bbc entertainment: violent events per article": 0.08,
+    "bbc business: violent events per article": 0.06,
+    "bbc tech: violent events per article": 0.06,
 }
 
 
