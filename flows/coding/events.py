@@ -104,6 +104,11 @@ LABOUR_STRIKE = re.compile(
     r"workers|union|pay|wages)\b",
     re.I,
 )
+CROWD_WORDS = re.compile(
+    r"\b(?:residents|villagers|locals|youths?|boda ?boda|riders|operators|traders|students|"
+    r"mourners|crowds?|public|worshippers|fans|supporters)\b",
+    re.I,
+)
 MOB = re.compile(
     r"\bmobs?\b|lynch|mob justice|(?:angry|irate|enraged|furious) (?:residents|villagers|youths?|"
     r"crowds?|locals|members of the public|traders|students|mourners)|members of the public|"
@@ -245,6 +250,7 @@ class DocumentCoder:
         self.places_used: set[str] = set()
         self._dates: list[DateMention] | None = None
         self._latest_year: int | None = None
+        self._mob: bool | None = None
         self.is_off_topic = False  # sport, arts, business or technology news
         # lower-cased text (old newswire): names cannot be told by their capitals
         self.is_lowercase = not any(char.isupper() for char in text[:3000])
@@ -866,6 +872,12 @@ class DocumentCoder:
             current = actor
         return chain
 
+    def _has_mob(self) -> bool:
+        """Whether the report tells of a mob, a crowd or vigilantes (ACLED's rioters)."""
+        if self._mob is None:
+            self._mob = MOB.search(self.text) is not None
+        return self._mob
+
     def _doc_dates(self) -> list[DateMention]:
         if self._dates is None:
             self._dates = find_dates(self.text, self.published_at)
@@ -969,8 +981,9 @@ class DocumentCoder:
             kind == "ASSAULT"
             and mode in ("", "kill", "beat", "edged", "firearms")
             and (
-                (MOB.search(sentence) and source_sector not in ORGANIZED)
+                (self._has_mob() and source_sector not in ORGANIZED - {"PAR"})
                 or source_sector in UNARMED_SECTORS
+                or (source is not None and CROWD_WORDS.search(source.surface) is not None)
             )
         ):
             # violence by a crowd, residents or unarmed civilians: ACLED's mob violence
