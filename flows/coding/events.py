@@ -558,7 +558,9 @@ class DocumentCoder:
         negated, modality, halted = False, "asserted", False
         for cue in cues:
             relative = cue.start - sentence_start
-            if window_start <= relative < offset:
+            if window_start <= relative < offset and not re.search(
+                r"[()\[\]]", sentence[relative:offset]
+            ):  # a cue inside a parenthesis ("(date not reported)") governs nothing outside
                 if cue.ref == "negation":
                     negated = True
                 elif cue.ref in ("hypothetical", "future", "claimed") and modality == "asserted":
@@ -1000,7 +1002,9 @@ class DocumentCoder:
             return fight if self.lex.has_code(fight) else f"ASSAULT.{mode}"
         if mode in REMOTE_MODES:
             return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
-        if organized and target_sectors & ORGANIZED:
+        if organized and (
+            target_sectors & ORGANIZED or (source_sector in STATE_ARMED and "CRM" in target_sectors)
+        ):
             return "FIGHT.firearms" if self.lex.has_code("FIGHT.firearms") else "FIGHT"
         return f"{kind}.{mode}" if mode and self.lex.has_code(f"{kind}.{mode}") else code
 
