@@ -104,6 +104,7 @@ LABOUR_STRIKE = re.compile(
     r"workers|union|pay|wages)\b",
     re.I,
 )
+PROTEST_WORDS = re.compile(r"protest|demonstrat|\bmarch(?:ed|ers)?\b|\brall(?:y|ies)\b", re.I)
 CROWD_WORDS = re.compile(
     r"\b(?:residents|villagers|locals|youths?|boda ?boda|riders|operators|traders|students|"
     r"mourners|crowds?|public|worshippers|fans|supporters)\b",
@@ -799,7 +800,20 @@ class DocumentCoder:
                 kind in COMPLEMENT_TYPES
                 and any(self._governs(trigger, t.start) for t in triggers if t.start > trigger.end)
             )
+            + 0.15
+            * (
+                kind == "PROTEST"
+                and any(
+                    self._is_grievance(trigger, t.start) for t in triggers if t.start > trigger.end
+                )
+            )
         )
+        if kind in VIOLENT_TYPES and any(
+            self._is_grievance(t, trigger.start)
+            for t in triggers
+            if t.end <= trigger.start and t.ref.startswith("PROTEST")
+        ):
+            confidence *= 0.8  # "protested the killing of...": the protest is the news
         if negated or modality != "asserted":
             confidence *= 0.7
         if self._is_outcome(trigger) and kind in VIOLENT_TYPES:
@@ -849,6 +863,19 @@ class DocumentCoder:
             )
         )
         return killed is not None or injured is not None
+
+    def _is_grievance(self, protest: Mention, position: int) -> bool:
+        """True when the text from a protest to ``position`` names what it is against:
+        "protested the rape and killing of", "demanding justice for"."""
+        gap = self.text[protest.end : position].lower()
+        return (
+            len(_WORD.findall(gap)) <= 10
+            and ";" not in gap
+            and (
+                re.search(r"\b(?:against|over|the|demand\w*|justice|following|after|for)\b", gap)
+                is not None
+            )
+        )
 
     def _governs(self, governor: Mention, position: int) -> bool:
         """True when the text from a request, threat, refusal or promise to ``position`` is
@@ -991,7 +1018,7 @@ class DocumentCoder:
             # violence by a crowd, residents or unarmed civilians: ACLED's mob violence
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
         if (
-            "PRO" in target_sectors
+            ("PRO" in target_sectors or (PROTEST_WORDS.search(self.text) and targets))
             and source_sector in STATE_ARMED
             and self.lex.has_code("ASSAULT.protesters")
         ):
