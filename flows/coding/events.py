@@ -92,9 +92,10 @@ INTERVENTION = re.compile(
     r"tear ?gas|teargas|dispers|water cannon|\barrested\b|baton|rubber bullets|live bullets", re.I
 )
 RIOT = re.compile(
-    r"\briot|rampage|pelt|stones|hurl|\bthrew\b|throwing|burn|torch|set fire|set ablaze|loot|"
-    r"barricad|destr(?:oy|uction)|damag|violent|bonfire|smash|vandal|abduct|"
-    r"clash(?:ed|es)? with (?:the )?police",
+    r"\briot|rampage|pelt|\bston(?:es|ed|ing)\b|\brocks\b|hurl|\bthrew\b|throwing|burn|torch|"
+    r"set fire|set ablaze|loot|barricad|destr(?:oy|uction)|damag|violent|bonfire|smash|vandal|"
+    r"abduct|\bstormed\b|clash(?:ed|es)?\b|\bblock(?:ed|ing|aded?)\b[^.]{0,30}"
+    r"\b(?:roads?|highway|street|streets|traffic)\b|dump(?:ed|ing)? (?:garbage|waste)",
     re.I,
 )
 LABOUR_STRIKE = re.compile(
@@ -104,6 +105,27 @@ LABOUR_STRIKE = re.compile(
     r"workers|union|pay|wages)\b",
     re.I,
 )
+MONTH_LEAD = {
+    "in",
+    "on",
+    "of",
+    "since",
+    "by",
+    "until",
+    "last",
+    "this",
+    "early",
+    "late",
+    "mid",
+    "next",
+    "from",
+    "between",
+    "and",
+    "to",
+    "during",
+    "before",
+    "after",
+}
 PROTEST_WORDS = re.compile(r"protest|demonstrat|\bmarch(?:ed|ers)?\b|\brall(?:y|ies)\b", re.I)
 CROWD_WORDS = re.compile(
     r"\b(?:residents|villagers|locals|youths?|boda ?boda|riders|operators|traders|students|"
@@ -602,6 +624,8 @@ class DocumentCoder:
         code = trigger.ref
         kind = code.split(".")[0]
         offset = trigger.start - sentence_start
+        if self._is_month(trigger):
+            return False  # "On March 19th": the month, not a march
         clause_start, clause_end = _clause_bounds(sentence, offset)
         before = [a for a in actors if a.end <= trigger.start]
         after = [
@@ -864,6 +888,16 @@ class DocumentCoder:
         )
         return killed is not None or injured is not None
 
+    def _is_month(self, trigger: Mention) -> bool:
+        """The trigger "march" used as the month ("in March", "March 19th", "March 2019")."""
+        if self.text[trigger.start : trigger.end].lower() != "march":
+            return False
+        after = self.text[trigger.end : trigger.end + 6]
+        before = _words_before(self.text, trigger.start, 1)
+        return bool(re.match(r"\s*,?\s*\d", after)) or (
+            bool(before) and before[0] in MONTH_LEAD and self.text[trigger.start].isupper()
+        )
+
     def _is_grievance(self, protest: Mention, position: int) -> bool:
         """True when the text from a protest to ``position`` names what it is against:
         "protested the rape and killing of", "demanding justice for"."""
@@ -1029,9 +1063,17 @@ class DocumentCoder:
             return fight if self.lex.has_code(fight) else f"ASSAULT.{mode}"
         if mode in REMOTE_MODES:
             return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
-        if organized and (
-            target_sectors & ORGANIZED or (source_sector in STATE_ARMED and "CRM" in target_sectors)
+        attacked_forces = bool(target_sectors & {"COP", "MIL"}) and (
+            source_sector not in STATE_ARMED and source_sector not in CROWD_SECTORS
+        )
+        if attacked_forces or (
+            organized
+            and (
+                target_sectors & ORGANIZED
+                or (source_sector in STATE_ARMED and "CRM" in target_sectors)
+            )
         ):
+            # armed men against police or soldiers, or two organized forces: a clash (ACLED)
             return "FIGHT.firearms" if self.lex.has_code("FIGHT.firearms") else "FIGHT"
         return f"{kind}.{mode}" if mode and self.lex.has_code(f"{kind}.{mode}") else code
 
