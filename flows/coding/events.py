@@ -1069,7 +1069,7 @@ class DocumentCoder:
         if attacked_forces or (
             organized
             and (
-                target_sectors & ORGANIZED
+                target_sectors & (ORGANIZED - {"AGR"})
                 or (source_sector in STATE_ARMED and "CRM" in target_sectors)
             )
         ):
