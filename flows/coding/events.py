@@ -105,6 +105,40 @@ LABOUR_STRIKE = re.compile(
     r"workers|union|pay|wages)\b",
     re.I,
 )
+OBJECT_VERBS = {
+    "give",
+    "gives",
+    "gave",
+    "giving",
+    "offer",
+    "offers",
+    "offered",
+    "send",
+    "sends",
+    "sent",
+    "grant",
+    "granted",
+    "lend",
+    "lent",
+    "sell",
+    "sold",
+    "told",
+    "tell",
+    "urged",
+    "urge",
+    "asked",
+    "ask",
+    "warned",
+    "warn",
+    "promised",
+    "owe",
+    "owes",
+}
+REPORTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}(?:said|says|announced|reported|told|confirmed|stated|added|noted|"
+    r"quoted|reports|announces)\b",
+    re.I,
+)
 MONTH_LEAD = {
     "in",
     "on",
@@ -421,9 +455,13 @@ class DocumentCoder:
         before = _words_before(self.text, actor.start, 2)
         if QUANTITY_OF.search(self.text[max(0, actor.start - 30) : actor.start]):
             return False  # "thousands of teachers" is a subject, not an object of "of"
-        if before and before[-1] in PREPOSITIONS:
+        if before and (before[-1] in PREPOSITIONS or before[-1] in OBJECT_VERBS):
             return True
-        if len(before) == 2 and before[-1] in ("the", "a", "an") and before[-2] in PREPOSITIONS:
+        if (
+            len(before) == 2
+            and before[-1] in ("the", "a", "an")
+            and (before[-2] in PREPOSITIONS or before[-2] in OBJECT_VERBS)
+        ):
             return True
         gap = self.text[max(0, actor.start - 8) : actor.start].lower()
         if re.search(r"(?:\band|,|\bor)\s*(?:the\s+)?$", gap):
@@ -688,6 +726,7 @@ class DocumentCoder:
                     a
                     for a in before
                     if re.fullmatch(r"\s+(?:[\w-]+\s+){0,1}", self.text[a.end : trigger.start])
+                    and not re.match(r"\s+(?:a|an|the)\s", self.text[a.end : trigger.start])
                 ]
                 if agent is not None:
                     source = agent
@@ -716,6 +755,17 @@ class DocumentCoder:
                     or re.fullmatch(r"\s*", self.text[trigger.end : a.start])
                 ]
             targets = self._targets(after, actors)
+            if nominal and not targets:
+                # "Finland will give Tanzania a grant": the object of the verb before it
+                objects = [
+                    a
+                    for a in before
+                    if a is not source
+                    and (source is None or a.start > source.end)
+                    and _words_before(self.text, a.start, 1)
+                    and _words_before(self.text, a.start, 1)[0] in OBJECT_VERBS
+                ]
+                targets = objects[-1:]
         co_sources = self._coordinated(source, before) if source is not None else []
         if source is not None:
             targets = [t for t in targets if t.actor_id != source.actor_id or t.actor_id is None]
@@ -1085,6 +1135,8 @@ class DocumentCoder:
             r"\bby\s+(?:the\s+)?$", self.text[max(0, first.start - 10) : first.start].lower()
         ):
             return []
+        if REPORTER.match(self.text[first.end : first.end + 40]):
+            return []  # "..., the White House announced": the reporter, not a target
         chosen = [first]
         for actor in after[1:]:
             gap = self.text[chosen[-1].end : actor.start]
