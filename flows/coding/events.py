@@ -89,21 +89,19 @@ NOMINAL_BEFORE = re.compile(
     r"carried|several|multiple|two|three|four|five|many|coordinated)|['’]s|\d)\s+$"
 )
 INTERVENTION = re.compile(
-    r"tear ?gas|teargas|dispers|water cannon|\barrested\b|baton|rubber bullets|live bullets", re.I
+    r"tear ?gas|teargas|dispers|water cannon|\barrested\b|baton|rubber bullets|live bullets"
 )
 RIOT = re.compile(
     r"\briot|rampage|pelt|\bston(?:es|ed|ing)\b|\brocks\b|hurl|\bthrew\b|throwing|burn|torch|"
     r"set fire|set ablaze|loot|barricad|destr(?:oy|uction)|damag|violent|bonfire|smash|vandal|"
     r"abduct|\bstormed\b|clash(?:ed|es)?\b|\bblock(?:ed|ing|aded?)\b[^.]{0,30}"
-    r"\b(?:roads?|highway|street|streets|traffic)\b|dump(?:ed|ing)? (?:garbage|waste)",
-    re.I,
+    r"\b(?:roads?|highway|street|streets|traffic)\b|dump(?:ed|ing)? (?:garbage|waste)"
 )
 LABOUR_STRIKE = re.compile(
     r"\b(?:on strike|strike (?:ballot|action|notice|by)|general strike|hunger strike|"
     r"(?:workers|union|unions|staff|employees|teachers|doctors|nurses|drivers|lecturers)\b"
     r"[^.]{0,60}\bstrike)\b|\bstrike\b[^.]{0,40}\b(?:underground|metro|transport|rail|"
-    r"workers|union|pay|wages)\b",
-    re.I,
+    r"workers|union|pay|wages)\b"
 )
 OBJECT_VERBS = {
     "give",
@@ -160,17 +158,15 @@ MONTH_LEAD = {
     "before",
     "after",
 }
-PROTEST_WORDS = re.compile(r"protest|demonstrat|\bmarch(?:ed|ers)?\b|\brall(?:y|ies)\b", re.I)
+PROTEST_WORDS = re.compile(r"protest|demonstrat|\bmarch(?:ed|ers)?\b|\brall(?:y|ies)\b")
 CROWD_WORDS = re.compile(
     r"\b(?:residents|villagers|locals|youths?|boda ?boda|riders|operators|traders|students|"
-    r"mourners|crowds?|public|worshippers|fans|supporters)\b",
-    re.I,
+    r"mourners|crowds?|public|worshippers|fans|supporters)\b"
 )
 MOB = re.compile(
     r"\bmobs?\b|lynch|mob justice|(?:angry|irate|enraged|furious) (?:residents|villagers|youths?|"
     r"crowds?|locals|members of the public|traders|students|mourners)|members of the public|"
-    r"\ba crowd\b|\bthe crowd\b|vigilantes?",
-    re.I,
+    r"\ba crowd\b|\bthe crowd\b|vigilantes?"
 )
 KILL_WORD = re.compile(  # searched in lower-cased text
     r"\b(?:killed|killing|kills|kill|dead|died|dies|die|deaths?|lives|life|fatalities|fatally|"
@@ -308,6 +304,8 @@ class DocumentCoder:
         self._dates: list[DateMention] | None = None
         self._latest_year: int | None = None
         self._mob: bool | None = None
+        self._matches: dict[str, bool] = {}
+        self.lowered = text.lower()
         self.is_off_topic = False  # sport, arts, business or technology news
         # lower-cased text (old newswire): names cannot be told by their capitals
         self.is_lowercase = not any(char.isupper() for char in text[:3000])
@@ -985,10 +983,17 @@ class DocumentCoder:
             current = actor
         return chain
 
+    def _doc_matches(self, pattern: re.Pattern[str]) -> bool:
+        """Whether the (lower-cased) document matches a pattern; computed once."""
+        found = self._matches.get(pattern.pattern)
+        if found is None:
+            found = self._matches[pattern.pattern] = pattern.search(self.lowered) is not None
+        return found
+
     def _has_mob(self) -> bool:
         """Whether the report tells of a mob, a crowd or vigilantes (ACLED's rioters)."""
         if self._mob is None:
-            self._mob = MOB.search(self.text) is not None
+            self._mob = MOB.search(self.lowered) is not None
         return self._mob
 
     def _doc_dates(self) -> list[DateMention]:
@@ -1049,22 +1054,23 @@ class DocumentCoder:
     def _refine(self, code: str, source: Actor | None, targets: list[Actor], sentence: str) -> str:
         """Choose the code the context implies: weapons, clashes, repression, riots."""
         kind, _, mode = code.partition(".")
+        lowered = sentence.lower()
         source_sector = _force(source)
         target_sectors = {_force(t) for t in targets}
         if kind == "PROTEST":
-            if MOB.search(sentence) and self.lex.has_code("PROTEST.mob"):
+            if MOB.search(lowered) and self.lex.has_code("PROTEST.mob"):
                 return "PROTEST.mob"
             if code == "PROTEST.mob":
                 return code
             # a protest that turned violent anywhere in the report is a riot (ACLED)
-            if RIOT.search(self.text) and self.lex.has_code("PROTEST.riot"):
+            if self._doc_matches(RIOT) and self.lex.has_code("PROTEST.riot"):
                 return "PROTEST.riot"
-            if INTERVENTION.search(sentence) and self.lex.has_code("PROTEST.intervention"):
+            if INTERVENTION.search(lowered) and self.lex.has_code("PROTEST.intervention"):
                 return "PROTEST.intervention"
             return code
         if (
             kind == "ASSAULT"
-            and LABOUR_STRIKE.search(sentence)
+            and LABOUR_STRIKE.search(lowered)
             and self.lex.has_code("PROTEST.strike")
             and (source_sector in ("LAB", None) or "LAB" in target_sectors)
         ):
@@ -1074,7 +1080,7 @@ class DocumentCoder:
             kind == "COERCE"
             and mode in ("destroy", "loot")
             and unarmed_source
-            and (MOB.search(sentence) or source_sector in CROWD_SECTORS)
+            and (MOB.search(lowered) or source_sector in CROWD_SECTORS)
         ):
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code  # a crowd
         if kind not in ("ASSAULT", "FIGHT"):
@@ -1082,7 +1088,6 @@ class DocumentCoder:
         if kind == "FIGHT" and source_sector in CROWD_SECTORS and self.lex.has_code("PROTEST.riot"):
             # rioters fighting police, or crowds fighting each other: not a battle
             return "PROTEST.riot" if target_sectors & STATE_ARMED else "PROTEST.mob"
-        lowered = sentence.lower()
         weapon = next((name for pattern, name in WEAPONS if pattern.search(lowered)), None)
         if (
             weapon
@@ -1096,13 +1101,13 @@ class DocumentCoder:
             and (
                 (self._has_mob() and source_sector not in ORGANIZED - {"PAR"})
                 or source_sector in UNARMED_SECTORS
-                or (source is not None and CROWD_WORDS.search(source.surface) is not None)
+                or (source is not None and CROWD_WORDS.search(source.surface.lower()) is not None)
             )
         ):
             # violence by a crowd, residents or unarmed civilians: ACLED's mob violence
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
         if (
-            ("PRO" in target_sectors or (PROTEST_WORDS.search(self.text) and targets))
+            ("PRO" in target_sectors or (self._doc_matches(PROTEST_WORDS) and targets))
             and source_sector in STATE_ARMED
             and self.lex.has_code("ASSAULT.protesters")
         ):
