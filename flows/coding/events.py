@@ -963,12 +963,34 @@ class DocumentCoder:
         """True when the text from a request, threat, refusal or promise to ``position`` is
         its complement: "refused to commit to any direct assistance"."""
         gap = self.text[governor.end : position].lower()
-        return (
-            len(_WORD.findall(gap)) <= 8
-            and "," not in gap
-            and ";" not in gap
-            and re.search(r"\bto\b", gap) is not None
-        )
+        if "," in gap or ";" in gap:
+            return False
+        words = _WORD.findall(gap)
+        if (
+            governor.ref.split(".")[0] in ("REQUEST", "REJECT")
+            and len(words) <= 3
+            and (
+                not words
+                or words[0]
+                in (
+                    "the",
+                    "a",
+                    "an",
+                    "for",
+                    "an",
+                    "immediate",
+                    "their",
+                    "his",
+                    "her",
+                    "its",
+                    "further",
+                    "new",
+                    "more",
+                )
+            )
+        ):
+            return True  # "demanded the resignation", "called for the release", "rejected talks"
+        return len(words) <= 8 and re.search(r"\bto\b", gap) is not None
 
     def _coordinated(self, source: Actor, before: list[Actor]) -> list[Actor]:
         """Actors joined to the source by "and" or commas: "the United States and Jordan"."""
