@@ -10,7 +10,13 @@ import polars as pl
 
 # Pieces of text that end a sentence: a run without terminal punctuation, then the
 # punctuation (with closing quotes or brackets) and the white space after it, or a line end.
-_PIECE = r"[^.!?\n]*(?:[.!?]+[\"'’”)\]]*[ \t]*|\n[ \t\n]*|$)"
+# A run is at most MAX_RUN characters: text with no punctuation at all (a 1 MB dump) is cut
+# into pieces of that size, so no "sentence" makes the rules quadratic.
+MAX_RUN = 500
+_PIECE = (
+    rf"[^.!?\n]{{1,{MAX_RUN}}}(?:[.!?]+[\"'’”)\]]*[ \t]*|\n[ \t\n]*)?"
+    r"|[.!?]+[\"'’”)\]]*[ \t]*|\n[ \t\n]*"
+)
 _ABBREVIATION = (
     r"(?i)(?:^|[\s(\"'])(?:[a-z]|mr|mrs|ms|dr|gen|col|lt|sgt|capt|maj|cpl|adm|gov|sen|rep|rev|"
     r"prof|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|vol|vs|etc|inc|ltd|co|corp|"
@@ -39,7 +45,8 @@ def split_sentences(documents: pl.DataFrame) -> pl.DataFrame:
     quoted = pl.col("stripped").str.contains(r"[!?][\"'’”]$") & pl.col("next_piece").str.contains(
         r"^[a-z]"
     ).fill_null(False)
-    is_break = ends_line | (ends_mark & ~no_space_after & ~abbreviation & ~quoted)
+    forced = ~ends_line & ~ends_mark & (pl.col("length") >= MAX_RUN)
+    is_break = ends_line | forced | (ends_mark & ~no_space_after & ~abbreviation & ~quoted)
     sentences = (
         pieces.with_columns(
             sentence_index=is_break.cast(pl.Int32).shift(1, fill_value=0).cum_sum().over("doc_id")
@@ -70,39 +77,124 @@ def find_phrases(
             schema={"doc_id": pl.String, "phrase": pl.String, "start": pl.Int64, "end": pl.Int64}
         )
     pattern_list = patterns.to_list()
-    haystack = pl.col("text") if case_sensitive else pl.col("text").str.to_lowercase()
+    # Case-insensitive matching folds ASCII only, on the original text: lower-casing the text
+    # first could change its length ("İ") and shift every offset after it.
     found = (
         documents.select(
             "doc_id",
-            haystack.alias("hay"),
-            haystack.str.extract_many(pattern_list, overlapping=True).alias("phrase"),
-            haystack.str.find_many(pattern_list, overlapping=True).alias("byte_start"),
+            pl.col("text").alias("hay"),
+            pl.col("text")
+            .str.extract_many(
+                pattern_list, ascii_case_insensitive=not case_sensitive, overlapping=True
+            )
+            .alias("phrase"),
+            pl.col("text")
+            .str.find_many(
+                pattern_list, ascii_case_insensitive=not case_sensitive, overlapping=True
+            )
+            .alias("byte_start"),
         )
         .explode("phrase", "byte_start")
         .filter(pl.col("phrase").is_not_null())
         .with_columns(byte_end=pl.col("byte_start") + pl.col("phrase").str.len_bytes())
     )
-    binary = pl.col("hay").cast(pl.Binary)
-    before = binary.bin.slice(pl.col("byte_start") - 1, 1)
-    after = binary.bin.slice(pl.col("byte_end"), 1)
-    word_byte = rb"^[A-Za-z0-9\x80-\xff]$"
+    if not case_sensitive:
+        found = found.with_columns(pl.col("phrase").str.to_lowercase())
     first_is_word = pl.col("phrase").str.contains(r"^\w")
     last_is_word = pl.col("phrase").str.contains(r"\w$")
-    bounded = (
-        (pl.col("byte_start") == 0)
-        | ~first_is_word
-        | ~before.cast(pl.String, strict=False).fill_null("x").str.contains(word_byte.decode())
-    ) & (
-        ~last_is_word
-        | ~after.cast(pl.String, strict=False).fill_null("").str.contains(word_byte.decode())
+    binary = pl.col("hay").cast(pl.Binary)
+    # 1. bytes next to the match: an ASCII letter or digit means "inside a word" ("Iran" in
+    #    "Iranian"); a byte >= 0x80 is part of a non-ASCII character, decided in step 3
+    hex_before = binary.bin.slice(pl.col("byte_start") - 1, 1).bin.encode("hex").fill_null("")
+    hex_after = binary.bin.slice(pl.col("byte_end"), 1).bin.encode("hex").fill_null("")
+    ascii_word = r"^(?:3[0-9]|4[1-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9a])$"
+    found = found.with_columns(
+        high_before=first_is_word
+        & (pl.col("byte_start") > 0)
+        & hex_before.str.contains("^[89a-f]"),
+        high_after=last_is_word & hex_after.str.contains("^[89a-f]"),
+    ).filter(
+        ((pl.col("byte_start") == 0) | ~first_is_word | ~hex_before.str.contains(ascii_word))
+        & (~last_is_word | ~hex_after.str.contains(ascii_word))
     )
-    found = found.filter(bounded)
-    return found.select(
-        "doc_id",
-        "phrase",
-        start=binary.bin.slice(0, pl.col("byte_start")).cast(pl.String).str.len_chars(),
-        end=binary.bin.slice(0, pl.col("byte_end")).cast(pl.String).str.len_chars(),
-    ).with_columns(pl.col("start").cast(pl.Int64), pl.col("end").cast(pl.Int64))
+    # 2. character offsets: equal to byte offsets in ASCII text, else looked up per character
+    found = _char_offsets(found)
+    # 3. the exact test where a neighbour is non-ASCII (letters of any script are word chars)
+    return _check_non_ascii_neighbours(found).select(
+        "doc_id", "phrase", pl.col("start").cast(pl.Int64), pl.col("end").cast(pl.Int64)
+    )
+
+
+def _characters(found: pl.DataFrame) -> pl.DataFrame:
+    """One row per character of the non-ASCII documents: doc_id, char_index, byte_pos, char."""
+    texts = (
+        found.filter(pl.col("hay").str.len_bytes() != pl.col("hay").str.len_chars())
+        .select("doc_id", "hay")
+        .unique("doc_id")
+    )
+    return (
+        texts.select("doc_id", pl.col("hay").str.extract_all(r"(?s).").alias("char"))
+        .explode("char", empty_as_null=False)
+        .with_columns(size=pl.col("char").str.len_bytes())
+        .with_columns(
+            char_index=pl.int_range(pl.len()).over("doc_id"),
+            byte_pos=(pl.col("size").cum_sum() - pl.col("size")).over("doc_id"),
+        )
+        .select("doc_id", "char_index", "byte_pos", "char")
+    )
+
+
+def _char_offsets(found: pl.DataFrame) -> pl.DataFrame:
+    is_ascii = pl.col("hay").str.len_bytes() == pl.col("hay").str.len_chars()
+    simple = found.filter(is_ascii).with_columns(start=pl.col("byte_start"), end=pl.col("byte_end"))
+    other = found.filter(~is_ascii)
+    if other.is_empty():
+        return simple
+    chars = _characters(other)
+    positions = chars.select("doc_id", "byte_pos", "char_index")
+    other = (
+        other.join(
+            positions.rename({"byte_pos": "byte_start", "char_index": "start"}),
+            on=["doc_id", "byte_start"],
+            how="left",
+        )
+        .join(
+            positions.rename({"byte_pos": "byte_end", "char_index": "end"}),
+            on=["doc_id", "byte_end"],
+            how="left",
+        )
+        .with_columns(pl.col("end").fill_null(pl.col("hay").str.len_chars()))
+        .filter(pl.col("start").is_not_null())
+    )
+    return pl.concat([simple, other.select(simple.columns)], how="vertical_relaxed")
+
+
+def _check_non_ascii_neighbours(found: pl.DataFrame) -> pl.DataFrame:
+    needs = pl.col("high_before") | pl.col("high_after")
+    clear = found.filter(~needs)
+    doubtful = found.filter(needs)
+    if doubtful.is_empty():
+        return clear
+    chars = _characters(doubtful).select("doc_id", "char_index", "char")
+    doubtful = (
+        doubtful.join(
+            chars.rename({"char_index": "_before", "char": "char_before"}),
+            left_on=["doc_id", pl.col("start") - 1],
+            right_on=["doc_id", "_before"],
+            how="left",
+        )
+        .join(
+            chars.rename({"char_index": "_after", "char": "char_after"}),
+            left_on=["doc_id", "end"],
+            right_on=["doc_id", "_after"],
+            how="left",
+        )
+        .filter(
+            (~pl.col("high_before") | ~pl.col("char_before").fill_null("").str.contains(r"^\w$"))
+            & (~pl.col("high_after") | ~pl.col("char_after").fill_null("").str.contains(r"^\w$"))
+        )
+    )
+    return pl.concat([clear, doubtful.select(clear.columns)], how="vertical_relaxed")
 
 
 def keep_longest(matches: pl.DataFrame, group: list[str] | None = None) -> pl.DataFrame:

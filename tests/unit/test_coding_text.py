@@ -5,7 +5,7 @@ import pytest
 
 from flows.coding.casualties import count_casualties
 from flows.coding.dates import find_dates
-from flows.coding.text import find_phrases, keep_longest, split_sentences
+from flows.coding.text import MAX_RUN, find_phrases, keep_longest, split_sentences
 
 
 def _sentences(text):
@@ -34,9 +34,12 @@ def test_sentence_offsets_point_into_the_text_with_non_ascii():
     assert _sentences(text) == ["Ça va.", "Kenyan police in Mombasa said … nothing.", "Done"]
 
 
-def test_long_text_without_punctuation_is_one_sentence():
+def test_long_text_without_punctuation_is_cut_into_bounded_pieces():
     text = "word " * 200_000
-    assert len(_sentences(text)) == 1
+    frame = split_sentences(pl.DataFrame({"doc_id": ["d"], "text": [text]}))
+    lengths = (frame["end"] - frame["start"]).to_list()
+    assert len(lengths) > 1 and max(lengths) <= MAX_RUN
+    assert frame["start"][0] == 0 and frame["end"][-1] == len(text.rstrip())
 
 
 def test_find_phrases_respects_word_boundaries_and_longest_match():
@@ -112,3 +115,14 @@ def test_fractions_and_times_are_not_dates():
 def test_relative_dates_without_publication_stay_unresolved():
     [mention] = find_dates("on Tuesday gunmen attacked", None)
     assert mention.value is None and mention.precision is None
+
+
+def test_offsets_survive_characters_that_change_length_when_lower_cased():
+    text = "İstanbul talks: “Iran” and IRAN’s envoy met ISIS-K’s rivals. Iranians left."
+    docs = pl.DataFrame({"doc_id": ["d"], "text": [text]})
+    found = keep_longest(find_phrases(docs, pl.Series(["iran", "isis-k"]), case_sensitive=False))
+    assert [text[s:e] for s, e in found.select("start", "end").iter_rows()] == [
+        "Iran",
+        "IRAN",
+        "ISIS-K",
+    ]

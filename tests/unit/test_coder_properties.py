@@ -1,0 +1,67 @@
+"""Property-based: the coder takes any text without raising, and its offsets are honest."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import polars as pl
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from flows.coding import code_documents
+
+NEWSY = st.sampled_from(
+    [
+        "Police killed 3 protesters in Nairobi on Monday.",
+        "The U.S. warned Iran.",
+        "Gunmen attacked a bus",
+        " killing 12 people and injuring dozens.",
+        "Hamas",
+        "İstanbul",
+        "Al-Shabaab claimed responsibility for the attack.",
+        "\n",
+        " ",
+        ".",
+        "not",
+        "on 18/07",
+        "(date not reported)",
+        "Kabul airport",
+        "ISIS-K",
+        "3.5",
+        "Gen.",
+        "“Is it over?”",
+    ]
+)
+TEXT = st.lists(st.one_of(NEWSY, st.text(max_size=40)), max_size=25).map("".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    texts=st.lists(TEXT, min_size=1, max_size=4),
+    published=st.one_of(
+        st.none(), st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2030, 1, 1))
+    ),
+)
+def test_any_text_codes_without_error_and_offsets_point_into_it(lexicon, texts, published):
+    documents = pl.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(len(texts))],
+            "text": texts,
+            "published_at": [published] * len(texts),
+        },
+        schema={"doc_id": pl.String, "text": pl.String, "published_at": pl.Datetime("us")},
+    )
+    coded = code_documents(documents, lexicon)
+    by_id = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    for doc_id, start, end, evidence in coded.events.select(
+        "doc_id", "char_start", "char_end", "evidence"
+    ).iter_rows():
+        text = by_id[doc_id]
+        assert 0 <= start <= end <= len(text)
+        assert text[start:end] == evidence
+    for doc_id, start, end, surface in coded.actor_mentions.select(
+        "doc_id", "char_start", "char_end", "surface"
+    ).iter_rows():
+        assert by_id[doc_id][start:end] == surface
+    assert coded.events["event_id"].n_unique() == coded.events.height
+    assert set(coded.event_actors["event_id"]) <= set(coded.events["event_id"])
