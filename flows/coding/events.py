@@ -1322,9 +1322,11 @@ class DocumentCoder:
             if attack is not None:
                 break
         if attack is None:
+            # the claimed attack is told in this sentence ("claimed the kidnapping of..."),
+            # or not at all: code it here, with the claimant as its author
             violent = [t for t in triggers if t.start > claim.start] or triggers
-            code = violent[0].ref if violent else "ASSAULT"
             trig = violent[0] if violent else claim
+            before = len(self.events)
             self._code_trigger(
                 sentence_index,
                 sentence_start,
@@ -1337,12 +1339,21 @@ class DocumentCoder:
                 (killed, injured),
                 [],
             )
-            if not self.events:
+            if len(self.events) > before:
+                attack = self.events[-1]
+            else:  # told before and skipped as a reference: the last violent event it is
+                attack = next(
+                    (
+                        e
+                        for e in reversed(self.events)
+                        if e.event_code.split(".")[0] in VIOLENT_TYPES
+                    ),
+                    None,
+                )
+            if attack is None:
                 return
-            attack = self.events[-1]
             if claimant is not None and attack.source is None:
                 attack.source = claimant
-            del code
         if claimant is not None and all(c.actor_id != claimant.actor_id for c in attack.claimants):
             attack.claimants.append(claimant)
         if attack.source is None and claimant is not None:
