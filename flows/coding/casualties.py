@@ -119,7 +119,7 @@ _ANY_CASUALTY = re.compile(
     r"\b(?:" + "|".join(sorted(KILLED | INJURED, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
 _CONNECTORS = {"and", ",", "&"}
-_VAGUE = {"death", "life", "kill", "die", "injury", "injure", "fatally"}
+_VAGUE = {"death", "life", "die", "injury", "injure", "fatally"}
 _PLURAL = {
     "people",
     "civilians",
@@ -196,6 +196,19 @@ _SINGULAR = {
     "victim",
     "civilian",
     "worker",
+    "youth",
+    "insurgent",
+    "militant",
+    "gunman",
+    "bandit",
+    "attacker",
+    "rustler",
+    "herdsman",
+    "fisherman",
+    "pupil",
+    "motorist",
+    "passenger",
+    "headman",
 }
 
 
@@ -329,7 +342,13 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
         for position, token in enumerate(lower):
             to_death = token == "death" and position > 0 and lower[position - 1] == "to"
             if token in words and (to_death or token not in _VAGUE):
-                window = lower[max(0, position - 7) : position + 4]
+                # the victim: before a passive verb ("a man was killed"), else after it
+                # ("killed a man"); "to death" looks both ways ("beat a man to death")
+                before = lower[max(0, position - 7) : position]
+                passive = any(word in ("was", "were", "been", "is", "are") for word in before[-3:])
+                window = before if passive else lower[position + 1 : position + 5]
+                if to_death:
+                    window = lower[max(0, position - 7) : position + 2]
                 if any(word in _SINGULAR for word in window) and not any(
                     word in _PLURAL for word in window
                 ):

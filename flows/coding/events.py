@@ -824,7 +824,7 @@ class DocumentCoder:
                 code, modality, negated = wanted, "asserted", False
         kind = code.split(".")[0]
         killed, injured = casualties
-        if kind not in VIOLENT_TYPES:
+        if kind not in VIOLENT_TYPES | {"PROTEST"}:  # riots and mob violence kill too
             killed, injured = None, None
         counted = killed is not None or injured is not None
         if kind == "COERCE" and code.split(".")[-1] in ("destroy", "loot") and killed:

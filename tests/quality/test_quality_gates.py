@@ -21,7 +21,7 @@ GATES = {
         "acled: event recall": 0.94,
         "acled: event type accuracy": 0.70,
         "acled: sub-event type accuracy": 0.65,
-        "acled: fatalities exact": 0.78,
+        "acled: fatalities exact": 0.81,
         "acled: country": 0.72,
         "acled: place within 25 km": 0.36,
         "acled: date exact": 0.91,
