@@ -158,6 +158,9 @@ MONTH_LEAD = {
     "before",
     "after",
 }
+VICTIM_DEAD = re.compile(
+    r"\b(?:killed|murdered|body|bodies|found dead|to death|dead body|beheaded|executed)\b"
+)
 PROTEST_WORDS = re.compile(r"protest|demonstrat|\bmarch(?:ed|ers)?\b|\brall(?:y|ies)\b")
 CROWD_WORDS = re.compile(
     r"\b(?:residents|villagers|locals|youths?|boda ?boda|riders|operators|traders|students|"
@@ -827,6 +830,9 @@ class DocumentCoder:
         if kind not in VIOLENT_TYPES | {"PROTEST"}:  # riots and mob violence kill too
             killed, injured = None, None
         counted = killed is not None or injured is not None
+        if code == "ASSAULT.abduction" and self._doc_matches(VICTIM_DEAD):
+            code = "ASSAULT.kill" if self.lex.has_code("ASSAULT.kill") else "ASSAULT"
+            # abducted and later found dead: an attack, not a disappearance (ACLED)
         if kind == "COERCE" and code.split(".")[-1] in ("destroy", "loot") and killed:
             code, kind = "ASSAULT", "ASSAULT"  # "set the house on fire, killing four"
         if (
@@ -1087,7 +1093,7 @@ class DocumentCoder:
             # a protest that turned violent anywhere in the report is a riot (ACLED)
             if self._doc_matches(RIOT) and self.lex.has_code("PROTEST.riot"):
                 return "PROTEST.riot"
-            if INTERVENTION.search(lowered) and self.lex.has_code("PROTEST.intervention"):
+            if self._doc_matches(INTERVENTION) and self.lex.has_code("PROTEST.intervention"):
                 return "PROTEST.intervention"
             return code
         if (
