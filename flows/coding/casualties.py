@@ -118,6 +118,7 @@ _STOP_CHAIN = {"including", "among", "of", "whom", "which", "while", "but", ";",
 _ANY_CASUALTY = re.compile(
     r"\b(?:" + "|".join(sorted(KILLED | INJURED, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
+MAX_COUNT = 1_000_000  # no single report counts more victims than this
 _CONNECTORS = {"and", ",", "&"}
 _VAGUE = {"death", "life", "die", "injury", "injure", "fatally"}
 _PLURAL = {
@@ -226,6 +227,8 @@ def _number(tokens: list[str], index: int) -> tuple[int, int] | None:
             value = int(float(token.replace(",", "")))
         except ValueError:
             return None
+        if value > MAX_COUNT:
+            return None  # a phone number, an amount: not a count of people
         if index + 1 < len(tokens) and tokens[index + 1].lower() in ("million", "thousand"):
             return None  # money and populations, not casualties
         return value, 1

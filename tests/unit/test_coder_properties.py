@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import polars as pl
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from flows.coding import code_documents
@@ -35,13 +35,16 @@ NEWSY = st.sampled_from(
 TEXT = st.lists(st.one_of(NEWSY, st.text(max_size=40)), max_size=25).map("".join)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(
     texts=st.lists(TEXT, min_size=1, max_size=4),
     published=st.one_of(
         st.none(), st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2030, 1, 1))
     ),
 )
+@example(texts=["Gunmen killed 2200000003 people in İstanbul."], published=None)
 def test_any_text_codes_without_error_and_offsets_point_into_it(lexicon, texts, published):
     documents = pl.DataFrame(
         {

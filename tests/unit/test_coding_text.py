@@ -79,6 +79,7 @@ def test_find_phrases_respects_word_boundaries_and_longest_match():
         ("No casualties were reported.", (None, None)),
         ("Rustlers stole 300 cattle and killed a herder.", (1, None)),
         ("The budget rose by 12 million and nobody was hurt by it.", (None, None)),
+        ("Call 2200000003 if anyone was killed or hurt near people.", (None, None)),
     ],
 )
 def test_casualty_counts_follow_acled_conventions(sentence, expected):
