@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import polars as pl
 
@@ -189,8 +188,9 @@ def _compile(lexicon: Lexicon) -> _Compiled:
     return compiled
 
 
-def find_mentions(documents: pl.DataFrame, lexicon: Lexicon) -> pl.DataFrame:
-    """Every dictionary match, longest-first within its group, with its sentence index."""
+def find_mentions(documents: pl.DataFrame, lexicon: Lexicon) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Every dictionary match (longest first within its group) with its sentence index, and
+    the sentences themselves."""
     compiled = _compile(lexicon)
     matches = []
     for table, sensitive in ((compiled.insensitive, False), (compiled.sensitive, True)):
@@ -418,4 +418,3 @@ def _empty() -> CodedBatch:
 
 
 __all__ = ["Actor", "CodedBatch", "code_documents", "find_mentions"]
-del lru_cache
