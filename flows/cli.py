@@ -38,6 +38,11 @@ WarehouseOption = Annotated[
 ]
 
 
+BatchSizeOption = Annotated[
+    int | None, typer.Option("--batch-size", min=1, help="Documents per batch (default 2000)")
+]
+
+
 def _fail(message: str, code: int = 1) -> None:
     errors.print(f"[bold red]error:[/] {message}", highlight=False)
     raise typer.Exit(code)
@@ -62,9 +67,7 @@ def run(
         ),
     ] = None,
     warehouse: WarehouseOption = None,
-    batch_size: Annotated[
-        int | None, typer.Option("--batch-size", min=1, help="Documents per batch (default 2000)")
-    ] = None,
+    batch_size: BatchSizeOption = None,
 ) -> None:
     """One flow run: pull, extract, code and load SOURCES into the warehouse."""
     from flows.sources import SourceError
@@ -95,9 +98,7 @@ def run(
 @app.command()
 def recode(
     warehouse: WarehouseOption = None,
-    batch_size: Annotated[
-        int | None, typer.Option("--batch-size", min=1, help="Documents per batch (default 2000)")
-    ] = None,
+    batch_size: BatchSizeOption = None,
 ) -> None:
     """Re-code stored documents whose coder version is older (no re-fetching)."""
     from flows.warehouse import WarehouseError
