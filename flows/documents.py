@@ -13,21 +13,17 @@ import unicodedata
 
 import polars as pl
 
-_TRAILING_SPACE = re.compile(r"[ \t\f\v\u00a0]+\n")
-_BLANK_LINES = re.compile(r"\n{3,}")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# polars (Rust) regexes for the stored text
+_TRAILING_SPACE = r"[ \t\f\v\u00a0]+\n"
+_BLANK_LINES = r"\n{3,}"
+_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 _ANY_SPACE = re.compile(r"\s+")
 DOC_ID_CHARS = 32
 
 
 def normalize_text(text: str) -> str:
     """The text as stored: NFC, ``\\n`` line ends, no control characters, tidy blank lines."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
-    text = _TRAILING_SPACE.sub("\n", text)
-    text = _BLANK_LINES.sub("\n\n", text)
-    return text.strip()
+    return pl.DataFrame({"text": [text]}).select(normalized_text())["text"][0]
 
 
 def content_key(text: str) -> str:
@@ -36,20 +32,29 @@ def content_key(text: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:DOC_ID_CHARS]
 
 
+def normalized_text(column: str = "text") -> pl.Expr:
+    """``normalize_text`` as a polars expression, for whole batches."""
+    return (
+        pl.col(column)
+        .str.normalize("NFC")
+        .str.replace_all("\r\n?", "\n")
+        .str.replace_all(_CONTROL, "")
+        .str.replace_all(_TRAILING_SPACE, "\n")
+        .str.replace_all(_BLANK_LINES, "\n\n")
+        .str.strip_chars()
+    )
+
+
 def prepare_documents(raw: pl.DataFrame) -> pl.DataFrame:
     """Raw rows (with ``text`` filled) -> documents keyed by ``doc_id``, first copy wins.
 
     Rows whose text is empty after normalization are dropped here; the caller rejects them
     before (see ``empty_text_uris``).
     """
-    normalized = [normalize_text(text) for text in raw["text"].to_list()]
-    keys = [content_key(text) if text else None for text in normalized]
+    documents = raw.with_columns(normalized_text()).filter(pl.col("text").str.len_chars() > 0)
+    keys = [content_key(text) for text in documents["text"].to_list()]
     return (
-        raw.with_columns(
-            pl.Series("text", normalized, dtype=pl.String),
-            pl.Series("doc_id", keys, dtype=pl.String),
-        )
-        .filter(pl.col("doc_id").is_not_null())
+        documents.with_columns(pl.Series("doc_id", keys, dtype=pl.String))
         .unique(subset="doc_id", keep="first", maintain_order=True)
         .drop("html")
     )
