@@ -203,7 +203,8 @@ def find_mentions(documents: pl.DataFrame, lexicon: Lexicon) -> tuple[pl.DataFra
     )
     found = keep_longest(found, ["group"])
     sentences = split_sentences(documents)
-    return found.sort("doc_id", "start").join_asof(
+    # a total order: the coder's choices between equal spans must not depend on the run
+    return found.sort("doc_id", "start", "end", "kind", "ref", "sub", nulls_last=True).join_asof(
         sentences.sort("doc_id", "start").rename(
             {"start": "sentence_start", "end": "sentence_end"}
         ),
