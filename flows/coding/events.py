@@ -82,6 +82,8 @@ CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bbut\b|\bwhereas\b|, which\b|, who\b|\b
 _WORD = re.compile(r"[\w'’-]+")
 ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY", "COM", "CRM"}
 STATE_ARMED = {"MIL", "COP", "SPY"}
+ARMED_NONSTATE = {"REB", "UAF", "COM", "PAR", "CRM", "AGR"}
+POLITICAL_SECTORS = {"OPP", "GOV", "LEG", "ELI", "ELC"}
 NOMINAL_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|of|for|deadly|fatal|suicide|"
     r"missile|rocket|drone|air|bomb|terror|terrorist|armed|fresh|new|recent|latest|further|"
@@ -211,6 +213,7 @@ OUTCOME_WORDS = {
     "lost their lives",
     "injuries",
 }
+DYING_WORDS = {"died", "die", "dies", "dead", "perished", "lost their lives", "succumbed"}
 SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
 YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
@@ -767,6 +770,8 @@ class DocumentCoder:
                     and _words_before(self.text, a.start, 1)[0] in OBJECT_VERBS
                 ]
                 targets = objects[-1:]
+        if source is not None and self.text[trigger.start : trigger.end].lower() in DYING_WORDS:
+            targets, source = targets or [source], None  # "four officers died": victims
         co_sources = self._coordinated(source, before) if source is not None else []
         if source is not None:
             targets = [t for t in targets if t.actor_id != source.actor_id or t.actor_id is None]
@@ -797,9 +802,22 @@ class DocumentCoder:
             and any(e.event_code.split(".")[0] == kind for e in self.events)
         ):
             return False  # "the attack", "such warnings": a reference to an event already coded
+        if nominal and kind in VIOLENT_TYPES and ANAPHORIC.search(preceding):
+            anchor = self._recent_violence(sentence_index, dates)
+            if source is not None and KILL_WORD.search(
+                self.text[source.end : trigger.start].lower()
+            ):
+                targets, source = targets or [source], None  # "four officers died in the attack"
+            if anchor is not None and (
+                source is None
+                or anchor.source is None
+                or _actor_key(anchor.source) == _actor_key(self._resolve(source, None))
+            ):  # "... attacked police. Two officers died in the attack."
+                self._merge_casualties(anchor, casualties, targets, source)
+                return casualties != (None, None)
         if not targets and kind in VIOLENT_TYPES:
             targets = self._victims(sentence, sentence_start, actors, source)
-        code = self._refine(code, source, targets, sentence)
+        code = self._refine(code, source, targets, sentence, co_sources)
         if halted and kind in COOPERATIVE_TYPES:
             # "halted economic aid", "suspended air links": cutting cooperation is a sanction
             code = (
@@ -894,26 +912,23 @@ class DocumentCoder:
             confidence *= 0.8  # "protested the killing of...": the protest is the news
         if negated or modality != "asserted":
             confidence *= 0.7
-        if self._is_outcome(trigger) and kind in VIOLENT_TYPES:
-            anchor = next(
-                (
-                    e
-                    for e in reversed(self.events)
-                    if e.event_code.split(".")[0] in VIOLENT_TYPES | {"PROTEST"}
-                    and 0 <= sentence_index - e.sentence_index <= 2
-                    and e.trigger.lower() not in OUTCOME_WORDS
-                    and not e.is_negated
-                    and e.modality == modality
-                ),
-                None,
+        if (
+            self._is_outcome(trigger)
+            and kind in VIOLENT_TYPES
+            and source is None
+            and any(
+                not self._is_outcome(t)
+                and t.ref.split(".")[0] in VIOLENT_TYPES | {"PROTEST"}
+                and OUTCOME_LINK.fullmatch(self.text[trigger.end : t.start].lower())
+                for t in triggers
+                if t.start > trigger.end
             )
+        ):
+            return False  # "three killed in clashes": the clash that follows gets the count
+        if self._is_outcome(trigger) and kind in VIOLENT_TYPES:
+            anchor = self._recent_violence(sentence_index, dates, modality, same_sentence=True)
             if anchor is not None:  # "... attacked police. Two officers were killed."
-                if counted and anchor.fatalities is None and anchor.injured is None:
-                    anchor.confidence = round(min(1.0, anchor.confidence + 0.1), 2)
-                anchor.fatalities = _larger(anchor.fatalities, killed)
-                anchor.injured = _larger(anchor.injured, injured)
-                if not anchor.targets:
-                    anchor.targets = [self._resolve(t, None) for t in targets if t is not source]
+                self._merge_casualties(anchor, (killed, injured), targets, source)
                 return counted
         self._add_event(
             EventRow(
@@ -941,6 +956,50 @@ class DocumentCoder:
             )
         )
         return killed is not None or injured is not None
+
+    def _recent_violence(
+        self,
+        sentence_index: int,
+        dates: list[DateMention],
+        modality: str = "asserted",
+        same_sentence: bool = False,
+    ) -> EventRow | None:
+        """The violent event of the last two sentences a follow-up refers to."""
+        if dates and any(d.value for d in dates) and not same_sentence:
+            return None  # a dated sentence tells an event of its own
+        nearest = 0 if same_sentence else 1
+        return next(
+            (
+                e
+                for e in reversed(self.events)
+                if e.event_code.split(".")[0] in VIOLENT_TYPES | {"PROTEST"}
+                and nearest <= sentence_index - e.sentence_index <= 2
+                and e.trigger.lower() not in OUTCOME_WORDS
+                and not e.is_negated
+                and e.modality == modality
+            ),
+            None,
+        )
+
+    def _merge_casualties(
+        self,
+        anchor: EventRow,
+        casualties: tuple[int | None, int | None],
+        targets: list[Actor],
+        source: Actor | None,
+    ) -> None:
+        """Add a follow-up's victims and counts to the event it refers to."""
+        killed, injured = casualties
+        if (killed is not None or injured is not None) and (
+            anchor.fatalities is None and anchor.injured is None
+        ):
+            anchor.confidence = round(min(1.0, anchor.confidence + 0.1), 2)
+        anchor.fatalities = _larger(anchor.fatalities, killed)
+        anchor.injured = _larger(anchor.injured, injured)
+        if not anchor.targets:
+            anchor.targets = [self._resolve(t, None) for t in targets if t is not source]
+        if anchor.source is None and source is not None:
+            anchor.source = self._resolve(source, None)  # "the attack by the FPMR"
 
     def _is_month(self, trigger: Mention) -> bool:
         """The trigger "march" used as the month ("in March", "March 19th", "March 2019")."""
@@ -1079,7 +1138,14 @@ class DocumentCoder:
                     victims.append(actor)
         return victims
 
-    def _refine(self, code: str, source: Actor | None, targets: list[Actor], sentence: str) -> str:
+    def _refine(
+        self,
+        code: str,
+        source: Actor | None,
+        targets: list[Actor],
+        sentence: str,
+        co_sources: list[Actor] | None = None,
+    ) -> str:
         """Choose the code the context implies: weapons, clashes, repression, riots."""
         kind, _, mode = code.partition(".")
         lowered = sentence.lower()
@@ -1113,9 +1179,22 @@ class DocumentCoder:
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code  # a crowd
         if kind not in ("ASSAULT", "FIGHT"):
             return code
-        if kind == "FIGHT" and source_sector in CROWD_SECTORS and self.lex.has_code("PROTEST.riot"):
-            # rioters fighting police, or crowds fighting each other: not a battle
-            return "PROTEST.riot" if target_sectors & STATE_ARMED else "PROTEST.mob"
+        if kind == "FIGHT" and self.lex.has_code("PROTEST.riot"):
+            parties = {source_sector, *target_sectors, *map(_force, co_sources or [])} - {None}
+            crowd = (
+                source_sector in CROWD_SECTORS
+                or (
+                    not parties & (ARMED_NONSTATE | {"MIL", "STATE"})
+                    and (
+                        parties & (CROWD_SECTORS | POLITICAL_SECTORS)
+                        or parties == {"COP"}
+                        or CROWD_WORDS.search(lowered)
+                    )
+                )
+            )
+            if crowd:
+                # rioters fighting police, or rival supporters fighting each other: no battle
+                return "PROTEST.riot" if parties & STATE_ARMED else "PROTEST.mob"
         weapon = next((name for pattern, name in WEAPONS if pattern.search(lowered)), None)
         if (
             weapon
@@ -1377,6 +1456,12 @@ class DocumentCoder:
         # not a report: they do not change the attack's figures
 
 
+OUTCOME_LINK = re.compile(  # "killed in clashes", "died during the attack on ..."
+    r"\s+(?:[\w-]+\s+){0,2}(?:in|during|after|following|amid|when)\s+(?:[\w-]+\s+){0,3}"
+)
+ANAPHORIC = re.compile(  # searched in the lower-cased 30 characters before a nominal trigger
+    r"\b(?:the|this|that|these|those|such|ensuing|subsequent)\s+(?:[\w-]+\s+){0,2}$"
+)
 ANAPHORS = {
     "group",
     "militants",
