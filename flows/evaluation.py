@@ -105,7 +105,11 @@ def _event_view(coded: CodedBatch, lexicon: Lexicon) -> pl.DataFrame:
         .join(role("claimant"), on="event_id", how="left")
         .join(
             coded.places.select(
-                "place_id", pl.col("country_code").alias("place_country"), "latitude", "longitude"
+                "place_id",
+                pl.col("country_code").alias("place_country"),
+                "place_type",
+                "latitude",
+                "longitude",
             ),
             on="place_id",
             how="left",
@@ -244,7 +248,12 @@ def evaluate_acled(path: Path, lexicon: Lexicon) -> list[Metric]:
         hits["country"] += country == gold["iso3"]
         if gold.get("latitude") and gold.get("longitude"):
             counts["place"] += 1
-            if main is not None and main["latitude"] is not None:
+            # a country's coordinates are its capital's: only a named place can be near
+            if (
+                main is not None
+                and main["latitude"] is not None
+                and main["place_type"] != "country"
+            ):
                 distance = _haversine_km(
                     main["latitude"],
                     main["longitude"],

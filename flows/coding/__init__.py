@@ -9,6 +9,7 @@ run only over sentences that hold a match.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import polars as pl
@@ -37,6 +38,7 @@ EVENT_SCHEMA = {
     "event_date": pl.Date,
     "date_precision": pl.String,
     "date_source": pl.String,
+    "place_source": pl.String,
     "is_historical": pl.Boolean,
     "is_negated": pl.Boolean,
     "modality": pl.String,
@@ -89,6 +91,8 @@ class _Compiled:
 
 _compiled: dict[str, _Compiled] = {}
 _CODED_KINDS = {"actor", "noun", "trigger"}
+FOCUS_SHARE = 0.8  # a batch is about one country when this share of its reports are
+FOCUS_MIN_DOCUMENTS = 20  # ... and at least this many reports tell a country at all
 
 
 def _compile(lexicon: Lexicon) -> _Compiled:
@@ -237,6 +241,7 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
     mention_rows: list[tuple] = []
     generic: dict[str, tuple[str | None, str, str | None]] = {}
     place_ids: set[str] = set()
+    doc_country: Counter[str] = Counter()  # each report's main country, for the batch focus
     publishers = (
         documents["publisher"]
         if "publisher" in documents.columns
@@ -276,9 +281,18 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
                 coder.note_places(index, *spans[index], _mentions(rows))
                 continue  # only places and cues: nothing to code, but places give context
             coder.code_sentence(index, *spans[index], _mentions(rows))
+        coder.finish()
         main_country = (
             max(coder.doc_countries, key=coder.doc_countries.get) if coder.doc_countries else None
         )
+        told = Counter(
+            compiled.view.place_info[e.place_id][0]
+            for e in coder.events
+            if e.place_source in ("sentence", "document") and e.place_id in compiled.view.place_info
+        )
+        country = told.most_common(1)[0][0] if told else main_country or coder.home_country
+        if country:
+            doc_country[country] += 1
         for sentence_index, actor in coder.mentions:
             actor_id = actor.actor_id or f"{main_country or 'UNK'}.{actor.sector}"
             if actor.is_generic:
@@ -310,6 +324,12 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
                     event_actor_rows.append((row["event_id"], actor.actor_id, role))
                     if actor.is_generic:
                         _register(generic, actor.actor_id, actor)
+    focus = _focus_country(doc_country)
+    if focus is not None:
+        for row in event_rows:
+            if row["place_id"] is None:
+                row["place_id"], row["place_source"] = focus, "corpus"
+                place_ids.add(focus)
     return CodedBatch(
         actor_mentions=pl.DataFrame(mention_rows, schema=MENTION_SCHEMA, orient="row").unique(
             subset=["doc_id", "char_start", "char_end", "actor_id"], maintain_order=True
@@ -359,6 +379,7 @@ def _event_row(event: EventRow, text: str, start: int, end: int, coder_version: 
         "event_date": event.event_date,
         "date_precision": event.date_precision,
         "date_source": event.date_source,
+        "place_source": event.place_source,
         "is_historical": event.is_historical,
         "is_negated": event.is_negated,
         "modality": event.modality,
@@ -368,6 +389,16 @@ def _event_row(event: EventRow, text: str, start: int, end: int, coder_version: 
         "confidence": event.confidence,
         "coder_version": coder_version,
     }
+
+
+def _focus_country(doc_country: Counter[str]) -> str | None:
+    """The country nearly every report of the batch is about (a national news feed, a
+    country's conflict notes), as a place for events whose report tells none."""
+    known = sum(doc_country.values())
+    if known < FOCUS_MIN_DOCUMENTS or not doc_country:
+        return None
+    country, count = doc_country.most_common(1)[0]
+    return f"{country}:country" if count >= FOCUS_SHARE * known else None
 
 
 def _publisher_country(publisher: str | None, words: dict[str, str]) -> str | None:

@@ -268,6 +268,7 @@ class EventRow:
     targets: list[Actor]
     claimants: list[Actor] = field(default_factory=list)
     date_source: str | None = None  # text, or publication when the report tells no time
+    place_source: str | None = None  # sentence, document, publisher or corpus
     co_sources: list[Actor] = field(default_factory=list)  # "X and Y agreed"
 
 
@@ -319,6 +320,7 @@ class DocumentCoder:
         self.place_mentions: list[Actor] = []  # countries named as places ("in Iran")
         self.sentences: list[tuple[int, int, int]] = []  # (index, start, end) coded so far
         self.last_place: str | None = None
+        self.named_places: list[tuple[int, str]] = []  # (sentence_index, place_id) in order
         self.last_armed_group: Actor | None = None
         self.doc_countries: dict[str, int] = {}
 
@@ -536,6 +538,7 @@ class DocumentCoder:
                 )
         if place_id is not None:
             self.last_place = place_id
+            self.named_places.append((sentence_index, place_id))
 
     def _add_casualties(self, sentence_index: int, sentence: str) -> None:
         """A sentence that only counts victims adds them to the attack just told."""
@@ -564,6 +567,7 @@ class DocumentCoder:
         place_id = self._choose_place(places)
         if place_id is not None:
             self.last_place = place_id
+            self.named_places.append((sentence_index, place_id))
 
     def _casualty_receiver(
         self, sentence: str, sentence_start: int, triggers: list[Mention]
@@ -875,12 +879,11 @@ class DocumentCoder:
         if event_date is None and self.published_at is not None and not self._doc_has_dates():
             # The report tells no time at all: the event is dated to the report, and says so.
             event_date, precision, date_source = self.published_at.date(), "day", "publication"
-        event_place = (
-            place_id
-            or self._state_place(targets)
-            or self.last_place
-            or self._actor_place(targets, source)
-        )
+        event_place, place_source = place_id or self._state_place(targets), "sentence"
+        if event_place is None:
+            event_place, place_source = self.last_place, "document"
+        if event_place is None:
+            event_place, place_source = self._actor_place(targets, source)
         country = self.lex.place_info.get(event_place, (None,))[0] if event_place else None
         if killed and not targets and kind in VIOLENT_TYPES:
             targets = [Actor(trigger.start, trigger.end, None, None, "CVL", "", True)]
@@ -949,6 +952,7 @@ class DocumentCoder:
                 injured=injured,
                 place_id=event_place,
                 date_source=date_source,
+                place_source=place_source if event_place else None,
                 confidence=round(min(confidence, 1.0), 2),
                 source=self._resolve(source, country),
                 targets=[self._resolve(t, country) for t in targets],
@@ -1110,12 +1114,42 @@ class DocumentCoder:
                 return f"{actor.country_code}:country"
         return None
 
-    def _actor_place(self, targets: list[Actor], source: Actor | None) -> str | None:
+    def _actor_place(
+        self, targets: list[Actor], source: Actor | None
+    ) -> tuple[str | None, str | None]:
         """A country-level place when the text names none: the publisher's country, else
         the country the document talks most about."""
         del targets, source
-        country = self.home_country or self.main_country()
-        return f"{country}:country" if country else None
+        if self.home_country:
+            return f"{self.home_country}:country", "publisher"
+        country = self.main_country()
+        return (f"{country}:country", "document") if country else (None, None)
+
+    def finish(self) -> None:
+        """Events told before the report names its place take the place named after them
+        ("A police officer was shot. The attack took place in Kenyenya (Kisii).")."""
+        for event in self.events:
+            if event.place_source not in (None, "publisher") and not (
+                event.place_source == "document" and event.place_id.endswith(":country")
+            ):
+                continue
+            country = self.lex.place_info.get(event.place_id or "", (None,))[0]
+            later = next(
+                (
+                    place_id
+                    for index, place_id in self.named_places
+                    if index > event.sentence_index
+                    and (country is None or self.lex.place_info[place_id][0] == country)
+                ),
+                None,
+            )
+            if later is not None:
+                event.place_id, event.place_source = later, "document"
+                country = self.lex.place_info[later][0]
+                for actor in [event.source, *event.targets, *event.co_sources]:
+                    if actor is not None and actor.is_generic and actor.country_code is None:
+                        actor.country_code = country  # "unknown gunmen" of that country
+                        actor.actor_id = f"{country}.{actor.sector}"
 
     def main_country(self) -> str | None:
         if self.doc_countries:
@@ -1310,7 +1344,8 @@ class DocumentCoder:
                 duplicate.injured = _larger(duplicate.injured, row.injured)
                 duplicate.event_date = duplicate.event_date or row.event_date
                 duplicate.date_precision = duplicate.date_precision or row.date_precision
-                duplicate.place_id = duplicate.place_id or row.place_id
+                if duplicate.place_id is None:
+                    duplicate.place_id, duplicate.place_source = row.place_id, row.place_source
                 continue
             self.events.append(row)
 
@@ -1451,7 +1486,7 @@ class DocumentCoder:
             attack.event_date = date_mention.value
             attack.date_precision = date_mention.precision
         if place_id is not None and attack.place_id is None:
-            attack.place_id = place_id
+            attack.place_id, attack.place_source = place_id, "sentence"
         # counts told in a claim ("saying its fighters killed four") are the claimant's,
         # not a report: they do not change the attack's figures
 

@@ -19,6 +19,7 @@ SELECT
     e.event_date,
     e.date_precision,
     e.date_source,
+    e.place_source,
     e.event_code,
     c.plover_type,
     c.plover_mode,

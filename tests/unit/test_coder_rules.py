@@ -46,3 +46,36 @@ def test_a_clash_between_an_armed_group_and_police_stays_a_battle(code):
     events = code("Al-Shabaab militants and Kenyan police clashed near Mandera on Friday.")
     assert events["event_code"].str.starts_with("FIGHT").all()
     assert events.height >= 1
+
+
+def test_a_place_named_after_the_event_is_its_place(code):
+    events = code("A trader was shot dead by unknown gunmen on Monday. It happened in Kisii county.")
+    assert events["place_id"].str.starts_with("KEN:").to_list() == [True]  # town or county
+    assert events["place_source"].to_list() == ["document"]
+
+
+def _batch(texts: list[str]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "doc_id": [f"d{i:02d}" for i in range(len(texts))],
+            "text": texts,
+            "published_at": [datetime(2024, 3, 9)] * len(texts),
+        }
+    )
+
+
+def test_a_report_that_names_no_place_takes_the_country_the_whole_batch_is_about(lexicon):
+    about_kenya = [f"Kenyan police arrested {n} traders in Nakuru on Monday." for n in range(2, 24)]
+    coded = code_documents(_batch([*about_kenya, "Gunmen shot dead a trader on Monday."]), lexicon)
+    unplaced = coded.events.filter(pl.col("doc_id") == "d22")
+    assert unplaced["place_id"].to_list() == ["KEN:country"]
+    assert unplaced["place_source"].to_list() == ["corpus"]
+    named = coded.events.filter(pl.col("doc_id") == "d00")
+    assert named["place_source"].to_list() == ["sentence"]
+
+
+def test_a_batch_about_many_countries_gives_no_place_to_a_report_without_one(lexicon):
+    countries = ["Kenyan", "Ugandan", "Nigerian", "Ghanaian"] * 6
+    texts = [f"{c} police arrested 4 traders on Monday." for c in countries]
+    coded = code_documents(_batch([*texts, "Gunmen shot dead a trader on Monday."]), lexicon)
+    assert coded.events.filter(pl.col("doc_id") == "d24")["place_id"].to_list() == [None]
