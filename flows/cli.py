@@ -193,6 +193,37 @@ def sql(
         console.print(f"{frame.height:,} rows", style="dim")
 
 
+@app.command()
+def check(warehouse: WarehouseOption = None) -> None:
+    """Run the data checks (sql/checks) over the whole published warehouse, read-only."""
+    from flows.warehouse import WarehouseError, connect_read_only, run_checks
+
+    settings = load_settings(warehouse_path=warehouse)
+    try:
+        con = connect_read_only(settings.warehouse_path)
+    except WarehouseError as error:
+        _fail(str(error), 3)
+    try:
+        failures = run_checks(con, settings.checks_dir)
+    finally:
+        con.close()
+    table = Table(title=f"data checks of {settings.warehouse_path}")
+    table.add_column("check")
+    table.add_column("result")
+    table.add_column("rows", justify="right")
+    table.add_column("first row", overflow="fold")
+    for path in sorted(settings.checks_dir.glob("*.sql")):
+        rows = failures.get(path.stem)
+        if rows is None:
+            table.add_row(path.stem, "[green]pass[/]", "0", "")
+        else:
+            first = ", ".join(f"{k}={v}" for k, v in rows.row(0, named=True).items())
+            table.add_row(path.stem, "[red]FAIL[/]", f"{rows.height:,}", first)
+    console.print(table)
+    if failures:
+        raise typer.Exit(1)
+
+
 @app.command(name="eval")
 def evaluate(
     path: Annotated[

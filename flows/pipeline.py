@@ -58,6 +58,7 @@ class RunSummary:
     coder_version: str = ""
     message: str | None = None
     rejections_by_reason: Counter[str] = field(default_factory=Counter)
+    check_failures: list[str] = field(default_factory=list)
     events_by_type: Counter[str] = field(default_factory=Counter)
 
     def measures(self) -> list[tuple[str, str]]:
@@ -232,7 +233,15 @@ def run_pipeline(
             batch = process_batch(raw_frame(raws), frozenset(known), lexicon)
             batch.rejections = pending + batch.rejections
             batch.documents = _document_rows(batch.documents, summary.run_id, lexicon.coder_version)
-            counts = warehouse.load_batch(con, batch, summary.run_id)
+            try:
+                counts = warehouse.load_batch(con, batch, summary.run_id, settings.checks_dir)
+            except warehouse.ChecksFailed as failure:
+                # nothing of the batch is kept; its documents are listed as rejected (and
+                # tried again by the next run), and the other batches go on
+                summary.check_failures.append(str(failure))
+                _reject_failed_batch(con, batch, raws, failure, summary)
+                pending = []
+                continue
             pending = []
             known.update(batch.documents["doc_id"].to_list())
             summary.batches += 1
@@ -249,7 +258,32 @@ def run_pipeline(
             counts = warehouse.load_batch(con, _empty_batch(pending), summary.run_id)
             summary.docs_rejected += counts.rejected
             summary.rejections_by_reason.update(item.reason for item in pending)
+        if summary.check_failures:
+            raise warehouse.WarehouseError(
+                f"{len(summary.check_failures)} batch(es) failed the data checks and were not "
+                "loaded (their documents are in rejected_inputs as failed_checks): "
+                + " | ".join(summary.check_failures)
+            )
     return summary
+
+
+def _reject_failed_batch(
+    con: duckdb.DuckDBPyConnection,
+    batch: warehouse.Batch,
+    raws: list[RawDocument],
+    failure: warehouse.ChecksFailed,
+    summary: RunSummary,
+) -> None:
+    detail = ", ".join(failure.failures)
+    rejections = batch.rejections + [
+        Rejection(uri, "failed_checks", f"data checks failed: {detail}")
+        for uri in batch.documents["source_uri"].to_list()
+    ]
+    with warehouse.transaction(con):
+        summary.docs_rejected += warehouse.insert_rejections(con, rejections, summary.run_id)
+    summary.docs_seen += len(raws)
+    summary.batches += 1
+    summary.rejections_by_reason.update(item.reason for item in rejections)
 
 
 @task(name="recode-batch", cache_policy=NO_CACHE)
@@ -275,7 +309,11 @@ def recode_pipeline(warehouse_path: str | None = None, batch_size: int | None = 
                 break
             batch = recode_batch(documents, lexicon)
             summary.events_added += warehouse.replace_coding(
-                con, batch, documents["doc_id"].to_list(), lexicon.coder_version
+                con,
+                batch,
+                documents["doc_id"].to_list(),
+                lexicon.coder_version,
+                settings.checks_dir,
             )
             summary.docs_seen += documents.height
             summary.batches += 1

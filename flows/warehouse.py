@@ -36,6 +36,18 @@ class WarehouseBusy(WarehouseError):
     """Another run holds the warehouse."""
 
 
+class ChecksFailed(WarehouseError):
+    """Data checks found rows that break the warehouse's rules; nothing of them was kept."""
+
+    def __init__(self, failures: dict[str, pl.DataFrame]) -> None:
+        self.failures = failures
+        parts = []
+        for name, rows in failures.items():
+            sample = ", ".join(str(value) for value in rows.row(0))
+            parts.append(f"{name} ({rows.height} rows, e.g. {sample})")
+        super().__init__("data checks failed: " + "; ".join(parts))
+
+
 def utc_now() -> datetime:
     """Now in UTC as a naive timestamp (the warehouse stores UTC without zone)."""
     return datetime.now(UTC).replace(tzinfo=None)
@@ -103,6 +115,39 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def run_checks(
+    con: duckdb.DuckDBPyConnection, checks_dir: Path, doc_ids: list[str] | None = None
+) -> dict[str, pl.DataFrame]:
+    """Run every ``sql/checks/*.sql`` (a SELECT of offending rows: none means pass) over the
+    given documents' rows (all documents when None). Returns the failing checks' rows."""
+    if doc_ids is None:
+        con.execute(
+            "CREATE OR REPLACE TEMP VIEW check_scope AS SELECT doc_id FROM documents"
+        ).fetchall()
+    else:
+        scope = pl.DataFrame({"doc_id": doc_ids}, schema={"doc_id": pl.String})
+        con.register("_check_scope", scope)
+        try:
+            con.execute(
+                "CREATE OR REPLACE TEMP TABLE check_scope AS SELECT doc_id FROM _check_scope"
+            ).fetchall()
+        finally:
+            con.unregister("_check_scope")
+    failures: dict[str, pl.DataFrame] = {}
+    try:
+        for path in sorted(checks_dir.glob("*.sql")):
+            rows = con.sql(path.read_text(encoding="utf-8")).pl()
+            if rows.height:
+                failures[path.stem] = rows
+    finally:
+        kind = "VIEW" if doc_ids is None else "TABLE"
+        con.execute(f"DROP {kind} IF EXISTS temp.check_scope").fetchall()
+    return failures
 
 
 # --------------------------------------------------------------------------- loading
@@ -199,21 +244,40 @@ def _insert_coding(con: duckdb.DuckDBPyConnection, batch: Batch) -> int:
     return events
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, run_id: str) -> LoadCounts:
-    """Load one batch in one transaction; documents already present are skipped whole."""
+def load_batch(
+    con: duckdb.DuckDBPyConnection,
+    batch: Batch,
+    run_id: str,
+    checks_dir: Path | None = None,
+) -> LoadCounts:
+    """Load one batch in one transaction; documents already present are skipped whole.
+
+    With ``checks_dir``, the data checks run over the batch's rows before the commit, and a
+    failure rolls the whole batch back (``ChecksFailed``)."""
     with transaction(con):
         documents = _insert(con, "documents", batch.documents, ["doc_id"])
         events = _insert_coding(con, batch)
-        rejected = 0
-        if batch.rejections:
-            frame = rejection_frame(batch.rejections, run_id)
-            con.register("_rejections", frame)
-            try:
-                con.execute("INSERT INTO rejected_inputs SELECT * FROM _rejections").fetchall()
-            finally:
-                con.unregister("_rejections")
-            rejected = frame.height
+        rejected = insert_rejections(con, batch.rejections, run_id)
+        if checks_dir is not None:
+            failures = run_checks(con, checks_dir, batch.documents["doc_id"].to_list())
+            if failures:
+                raise ChecksFailed(failures)
     return LoadCounts(documents=documents, events=events, rejected=rejected)
+
+
+def insert_rejections(
+    con: duckdb.DuckDBPyConnection, rejections: list[Rejection], run_id: str
+) -> int:
+    """Record rejected inputs (inside the caller's transaction, if any)."""
+    if not rejections:
+        return 0
+    frame = rejection_frame(rejections, run_id)
+    con.register("_rejections", frame)
+    try:
+        con.execute("INSERT INTO rejected_inputs SELECT * FROM _rejections").fetchall()
+    finally:
+        con.unregister("_rejections")
+    return frame.height
 
 
 def documents_to_recode(
@@ -228,7 +292,11 @@ def documents_to_recode(
 
 
 def replace_coding(
-    con: duckdb.DuckDBPyConnection, batch: Batch, doc_ids: list[str], coder_version: str
+    con: duckdb.DuckDBPyConnection,
+    batch: Batch,
+    doc_ids: list[str],
+    coder_version: str,
+    checks_dir: Path | None = None,
 ) -> int:
     """Swap the coding of these documents for a new one, in one transaction."""
     keys = pl.DataFrame({"doc_id": doc_ids}, schema={"doc_id": pl.String})
@@ -253,6 +321,10 @@ def replace_coding(
         finally:
             con.unregister("_recode")
         events = _insert_coding(con, batch)
+        if checks_dir is not None:
+            failures = run_checks(con, checks_dir, doc_ids)
+            if failures:
+                raise ChecksFailed(failures)
     return events
 
 

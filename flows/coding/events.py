@@ -1127,8 +1127,18 @@ class DocumentCoder:
 
     def finish(self) -> None:
         """Events told before the report names its place take the place named after them
-        ("A police officer was shot. The attack took place in Kenyenya (Kisii).")."""
+        ("A police officer was shot. The attack took place in Kenyenya (Kisii)."); a date
+        after the report's own, for an event told as done, is not a date to trust."""
+        published = self.published_at.date() if self.published_at else None
         for event in self.events:
+            if (
+                published is not None
+                and event.event_date is not None
+                and event.event_date > published
+                and event.modality == "asserted"
+                and not event.is_negated
+            ):
+                event.event_date = event.date_precision = event.date_source = None
             if event.place_source not in (None, "publisher") and not (
                 event.place_source == "document" and event.place_id.endswith(":country")
             ):
@@ -1215,15 +1225,12 @@ class DocumentCoder:
             return code
         if kind == "FIGHT" and self.lex.has_code("PROTEST.riot"):
             parties = {source_sector, *target_sectors, *map(_force, co_sources or [])} - {None}
-            crowd = (
-                source_sector in CROWD_SECTORS
-                or (
-                    not parties & (ARMED_NONSTATE | {"MIL", "STATE"})
-                    and (
-                        parties & (CROWD_SECTORS | POLITICAL_SECTORS)
-                        or parties == {"COP"}
-                        or CROWD_WORDS.search(lowered)
-                    )
+            crowd = source_sector in CROWD_SECTORS or (
+                not parties & (ARMED_NONSTATE | {"MIL", "STATE"})
+                and (
+                    parties & (CROWD_SECTORS | POLITICAL_SECTORS)
+                    or parties == {"COP"}
+                    or CROWD_WORDS.search(lowered)
                 )
             )
             if crowd:
@@ -1342,8 +1349,10 @@ class DocumentCoder:
                     duplicate.event_code = row.event_code  # the protest turned violent
                 duplicate.fatalities = _larger(duplicate.fatalities, row.fatalities)
                 duplicate.injured = _larger(duplicate.injured, row.injured)
-                duplicate.event_date = duplicate.event_date or row.event_date
-                duplicate.date_precision = duplicate.date_precision or row.date_precision
+                if duplicate.event_date is None:
+                    duplicate.event_date = row.event_date
+                    duplicate.date_precision = row.date_precision
+                    duplicate.date_source = row.date_source
                 if duplicate.place_id is None:
                     duplicate.place_id, duplicate.place_source = row.place_id, row.place_source
                 continue
@@ -1485,6 +1494,7 @@ class DocumentCoder:
         ):
             attack.event_date = date_mention.value
             attack.date_precision = date_mention.precision
+            attack.date_source = "text"
         if place_id is not None and attack.place_id is None:
             attack.place_id, attack.place_source = place_id, "sentence"
         # counts told in a claim ("saying its fighters killed four") are the claimant's,

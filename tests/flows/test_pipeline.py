@@ -7,6 +7,7 @@ import json
 import shutil
 
 import duckdb
+import polars as pl
 import pytest
 from prefect.testing.utilities import prefect_test_harness
 from typer.testing import CliRunner
@@ -127,3 +128,47 @@ def test_recode_replaces_the_coding_of_older_versions(tmp_path):
     assert _count(warehouse, "SELECT count(*) FROM documents WHERE coder_version = 'old'") == 0
     again = execute_recode(str(warehouse))
     assert again.docs_seen == 0
+
+
+def test_a_batch_failing_the_data_checks_is_not_loaded_and_the_run_says_why(tmp_path, monkeypatch):
+    import flows.pipeline as pipeline
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a-good.txt").write_text("Police arrested 4 traders in Nairobi on Monday.\n")
+    (inputs / "b-broken.txt").write_text("Gunmen killed 3 villagers in Mandera on Monday.\n")
+    real = pipeline.code_documents
+
+    def faulty_coder(documents, lexicon):  # a coder bug that only shows on one document
+        coded = real(documents, lexicon)
+        broken = documents.filter(pl.col("text").str.contains("Gunmen"))["doc_id"]
+        coded.events = coded.events.with_columns(
+            fatalities=pl.when(pl.col("doc_id").is_in(broken.implode()))
+            .then(pl.lit(-3))
+            .otherwise(pl.col("fatalities"))
+        )
+        return coded
+
+    monkeypatch.setattr(pipeline, "code_documents", faulty_coder)
+    warehouse = tmp_path / "events.duckdb"
+    summary = execute_run([str(inputs)], str(warehouse), batch_size=1)
+    assert summary.status == "failed"
+    assert "non_negative_casualties" in summary.message
+    assert _count(warehouse, "SELECT count(*) FROM documents") == 1  # the good batch
+    assert _count(warehouse, "SELECT count(*) FROM events WHERE fatalities < 0") == 0
+    assert (
+        _count(
+            warehouse,
+            "SELECT count(*) FROM rejected_inputs WHERE reason = 'failed_checks'"
+            " AND source_uri LIKE '%b-broken.txt'",
+        )
+        == 1
+    )
+    # fixed coder: the next run loads the document the failed batch held back
+    monkeypatch.setattr(pipeline, "code_documents", real)
+    again = execute_run([str(inputs)], str(warehouse), batch_size=1)
+    assert again.status == "completed" and again.docs_new == 1
+    runner = CliRunner()
+    result = runner.invoke(app, ["check", "--warehouse", str(warehouse)])
+    assert result.exit_code == 0, result.output
+    assert "FAIL" not in result.output

@@ -70,7 +70,6 @@ def test_any_text_codes_without_error_and_offsets_point_into_it(lexicon, texts, 
     assert set(coded.event_actors["event_id"]) <= set(coded.events["event_id"])
 
 
-
 def test_matches_come_in_a_total_order_so_equal_spans_resolve_the_same_every_run(lexicon):
     """Ambiguous names (a town and a county both called Mandera) are decided by the order
     of their matches: it must be fixed (span, then kind and reference), not thread order."""

@@ -23,8 +23,7 @@ def code(lexicon):
 
 def test_a_follow_up_about_the_attack_adds_its_dead_to_that_attack(code):
     events = code(
-        "Gunmen attacked a police post in Garissa on Friday. "
-        "Four officers died in the attack."
+        "Gunmen attacked a police post in Garissa on Friday. Four officers died in the attack."
     )
     violent = events.filter(pl.col("event_code").str.contains("^(ASSAULT|FIGHT)"))
     assert violent.height == 1
@@ -49,7 +48,9 @@ def test_a_clash_between_an_armed_group_and_police_stays_a_battle(code):
 
 
 def test_a_place_named_after_the_event_is_its_place(code):
-    events = code("A trader was shot dead by unknown gunmen on Monday. It happened in Kisii county.")
+    events = code(
+        "A trader was shot dead by unknown gunmen on Monday. It happened in Kisii county."
+    )
     assert events["place_id"].str.starts_with("KEN:").to_list() == [True]  # town or county
     assert events["place_source"].to_list() == ["document"]
 

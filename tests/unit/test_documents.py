@@ -1,4 +1,3 @@
-
 from flows.documents import content_key, empty_text_uris, normalize_text, prepare_documents
 from flows.sources import RawDocument, raw_frame
 
