@@ -92,7 +92,9 @@ def test_counting_views_leave_out_negated_events(con):
         total = _rows(con, f"SELECT * FROM {view}")
         assert total.height >= 1, view
     pairs = _rows(con, "SELECT * FROM conflict_cooperation_monthly")
-    assert ("IRN", "USA") not in set(zip(pairs["source_country"], pairs["target_country"]))
+    assert ("IRN", "USA") not in set(
+        zip(pairs["source_country"], pairs["target_country"], strict=True)
+    )
     warning = pairs.filter(
         (pl.col("source_country") == "USA") & (pl.col("target_country") == "IRN")
     )
