@@ -1,7 +1,11 @@
 -- Who claimed which attack: one row per (claimant, event), with the event's date, place,
--- deaths and the perpetrator the text names (its source).
+-- deaths and the perpetrator the text names (its source). Every claim is listed, whatever
+-- the event's flags.
+WITH claimed AS (
+    SELECT ea.event_id, ea.actor_id FROM event_actors ea WHERE ea.role = 'claimant'
+)
 SELECT
-    ea.actor_id      AS claimant_actor_id,
+    c.actor_id       AS claimant_actor_id,
     a.name           AS claimant_name,
     w.event_id,
     w.event_date,
@@ -15,7 +19,6 @@ SELECT
     w.evidence,
     w.publisher,
     w.url
-FROM event_actors ea
-JOIN actors a ON a.actor_id = ea.actor_id
-JOIN events_wide w ON w.event_id = ea.event_id
-WHERE ea.role = 'claimant'
+FROM claimed c
+JOIN actors a ON a.actor_id = c.actor_id
+JOIN events_wide w ON w.event_id = c.event_id

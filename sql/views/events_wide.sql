@@ -2,17 +2,15 @@
 -- Counts nothing; filter on is_negated / modality / is_historical as needed. Where an
 -- event has several sources (or targets), the first by actor_id is shown here; the full
 -- list is in event_actors.
-WITH roles AS (
-    SELECT
-        ea.event_id,
-        ea.role,
-        a.actor_id,
-        a.name,
-        a.country_code,
-        a.sector
-    FROM event_actors ea
-    JOIN actors a ON a.actor_id = ea.actor_id
-    QUALIFY row_number() OVER (PARTITION BY ea.event_id, ea.role ORDER BY a.actor_id) = 1
+WITH first_roles AS (  -- an aggregate, not a window: one hash pass over event_actors
+    SELECT event_id, role, min(actor_id) AS actor_id
+    FROM event_actors
+    GROUP BY event_id, role
+),
+roles AS (
+    SELECT r.event_id, r.role, a.actor_id, a.name, a.country_code, a.sector
+    FROM first_roles r
+    JOIN actors a ON a.actor_id = r.actor_id
 )
 SELECT
     e.event_id,
