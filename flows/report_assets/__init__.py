@@ -1,0 +1,1 @@
+"""Files the report inlines into its page (see PROVENANCE.md)."""
