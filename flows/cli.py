@@ -224,6 +224,49 @@ def check(warehouse: WarehouseOption = None) -> None:
         raise typer.Exit(1)
 
 
+@app.command()
+def report(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="HTML file to write (default: report.html beside the warehouse)",
+            dir_okay=False,
+        ),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only events on or after this date (YYYY-MM-DD)")
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", help="Only this country (ISO 3166-1 alpha-3, e.g. KEN)"),
+    ] = None,
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Write one self-contained HTML report (charts as inline SVG; works offline)."""
+    from flows.report import ReportError, ReportFilters, parse_country, parse_since, write_report
+    from flows.warehouse import WarehouseError
+
+    try:
+        filters = ReportFilters(since=parse_since(since), country=parse_country(country))
+    except ReportError as error:
+        _fail(str(error), 2)
+    settings = load_settings(warehouse_path=warehouse)
+    target = (out or settings.warehouse_path.parent / "report.html").expanduser().resolve()
+    try:
+        with console.status("drawing the report..."):
+            result = write_report(settings.warehouse_path, target, filters)
+    except WarehouseError as error:
+        _fail(str(error), 3)
+    except OSError as error:
+        _fail(f"cannot write {target}: {error}", 1)
+    for section in result.sections:
+        state = "drawn" if section.svg is not None else f"[yellow]empty[/]: {section.empty}"
+        console.print(f"{section.title}: {state}", highlight=False)
+    console.print(f"report: {target}", highlight=False)
+
+
 @app.command(name="eval")
 def evaluate(
     path: Annotated[

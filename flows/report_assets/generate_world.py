@@ -25,13 +25,17 @@ TARGET = Path(__file__).resolve().parent / "world-110m.json"
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        name = subprocess.run(
-            ["npm", "pack", PACKAGE, "--silent"],
-            cwd=folder,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.strip().splitlines()[-1]
+        name = (
+            subprocess.run(
+                ["npm", "pack", PACKAGE, "--silent"],
+                cwd=folder,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
         with tarfile.open(Path(folder) / name) as archive:
             member = archive.extractfile(MEMBER)
             if member is None:
