@@ -14,7 +14,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import altair as alt
@@ -339,18 +339,37 @@ def _values(frame: pl.DataFrame) -> alt.Data:
     return alt.Data(values=json.loads(frame.write_json()))
 
 
+def _epoch_ms(day: date) -> int:
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp() * 1000)
+
+
 def weekly_chart(weekly: pl.DataFrame) -> alt.Chart:
     data = weekly.with_columns(
         pl.col("week").dt.offset_by("1w").alias("week_end"),
     ).with_columns(pl.col("week", "week_end").dt.to_string("%Y-%m-%d"))
-    utc = alt.Scale(type="utc")
+    # a week's margin each side; few weeks get one tick a week, not hourly ticks
+    first, last = weekly["week"].min(), weekly["week"].max()
+    domain = [(first - timedelta(days=7)).isoformat(), (last + timedelta(days=14)).isoformat()]
+    utc = alt.Scale(type="utc", domain=domain)
+    mondays = [first + timedelta(days=7 * index) for index in range((last - first).days // 7 + 1)]
+    ticks = [_epoch_ms(monday) for monday in mondays] if len(mondays) <= 10 else alt.Undefined
     return (
         alt.Chart(_values(data))
         .mark_bar(stroke="white", strokeWidth=0.5)
         .encode(
-            x=alt.X("week:T", title="week (starting Monday)", scale=utc),
+            x=alt.X(
+                "week:T",
+                title="week (starting Monday)",
+                scale=utc,
+                axis=alt.Axis(format="%d %b %Y", values=ticks, labelOverlap=True),
+            ),
             x2="week_end:T",
-            y=alt.Y("sum(events):Q", title="events", stack="zero"),
+            y=alt.Y(
+                "sum(events):Q",
+                title="events",
+                stack="zero",
+                axis=alt.Axis(tickMinStep=1, format="d"),
+            ),
             color=alt.Color("quad_label:N", scale=QUAD_SCALE, legend=QUAD_LEGEND),
             order=alt.Order("quad_class:Q"),
         )
@@ -381,7 +400,11 @@ def actors_chart(actors: pl.DataFrame) -> alt.Chart:
         .mark_bar()
         .encode(
             y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
-            x=alt.X("sum(count):Q", title="events (as source, target or claimant)"),
+            x=alt.X(
+                "sum(count):Q",
+                title="events (as source, target or claimant)",
+                axis=alt.Axis(tickMinStep=1, format="d"),
+            ),
             color=alt.Color(
                 "role:N", scale=roles, legend=alt.Legend(title="role", orient="bottom")
             ),
@@ -456,14 +479,14 @@ def fatalities_chart(fatalities: pl.DataFrame) -> alt.LayerChart:
     data = fatalities.with_columns(pl.col("month").dt.to_string("%Y-%m"))
     base = alt.Chart(_values(data)).encode(
         x=alt.X("month:O", title="month", axis=alt.Axis(labelAngle=-45)),
-        y=alt.Y("country_code:N", title="country (ISO 3166-1 alpha-3)"),
+        y=alt.Y("country_code:N", title="country"),
     )
     top = max(int(fatalities["fatalities"].max() or 0), 1)
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color(
             "fatalities:Q",
             scale=alt.Scale(domain=[0, top], range=["#f3efee", "#b2182b"]),
-            legend=alt.Legend(title="reported deaths", orient="right"),
+            legend=alt.Legend(title="reported deaths", orient="right", values=[0, top], format="d"),
         )
     )
     numbers = base.mark_text(fontSize=11).encode(
