@@ -495,6 +495,7 @@ def fatalities_chart(fatalities: pl.DataFrame) -> alt.LayerChart:
             alt.datum.fatalities > top * 0.55, alt.value("white"), alt.value("#222")
         ),
     )
+    cells, numbers = cells.properties(name="cells"), numbers.properties(name="numbers")
     return alt.layer(cells, numbers).properties(
         width=alt.Step(46), height=alt.Step(24), name="fatalities"
     )
