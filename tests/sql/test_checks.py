@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import duckdb
 import polars as pl
 import pytest
 
 from flows import warehouse
 from flows.pipeline import _coded_batch, _document_rows
 from flows.settings import load_settings
+
+from .coded import coded_warehouse
 
 SETTINGS = load_settings()
 TEXTS = [
@@ -24,28 +25,9 @@ TEXTS = [
 
 @pytest.fixture
 def con(lexicon):
-    connection = duckdb.connect()
-    warehouse.migrate(connection, SETTINGS.schema_dir)
-    warehouse.replace_reference(connection, lexicon.reference_tables())
-    documents = pl.DataFrame(
-        {
-            "doc_id": [f"doc{i}" for i in range(len(TEXTS))],
-            "external_id": [None] * len(TEXTS),
-            "source_uri": [f"file:///in/{i}.txt" for i in range(len(TEXTS))],
-            "url": [None] * len(TEXTS),
-            "title": ["t"] * len(TEXTS),
-            "publisher": ["Daily Nation (Kenya)"] * len(TEXTS),
-            "author": [None] * len(TEXTS),
-            "published_at": [datetime(2024, 1, 18)] * len(TEXTS),
-            "language": ["en"] * len(TEXTS),
-            "text": TEXTS,
-            "content_type": ["text"] * len(TEXTS),
-        },
-        schema_overrides={c: pl.String for c in ("external_id", "url", "author")},
+    connection = coded_warehouse(
+        lexicon, [("Daily Nation (Kenya)", datetime(2024, 1, 18), text) for text in TEXTS]
     )
-    batch = _coded_batch(documents, lexicon)
-    batch.documents = _document_rows(batch.documents, "r1", lexicon.coder_version)
-    warehouse.load_batch(connection, batch, "r1", SETTINGS.checks_dir)
     yield connection
     connection.close()
 

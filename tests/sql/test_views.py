@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import duckdb
 import polars as pl
 import pytest
 
-from flows import warehouse
-from flows.pipeline import _coded_batch, _document_rows
 from flows.settings import load_settings
+
+from .coded import coded_warehouse
 
 SETTINGS = load_settings()
 WIRE = "Gunmen bombed a market in Mandera on Monday, killing 9 people, police said."
@@ -31,30 +30,7 @@ REPORTS = [  # (publisher, published_at, text)
 
 @pytest.fixture(scope="module")
 def con(lexicon):
-    connection = duckdb.connect()
-    warehouse.migrate(connection, SETTINGS.schema_dir)
-    warehouse.apply_views(connection, SETTINGS.views_dir)
-    warehouse.replace_reference(connection, lexicon.reference_tables())
-    n = len(REPORTS)
-    documents = pl.DataFrame(
-        {
-            "doc_id": [f"doc{i}" for i in range(n)],
-            "external_id": [None] * n,
-            "source_uri": [f"file:///in/{i}.txt" for i in range(n)],
-            "url": [None] * n,
-            "title": ["t"] * n,
-            "publisher": [r[0] for r in REPORTS],
-            "author": [None] * n,
-            "published_at": [r[1] for r in REPORTS],
-            "language": ["en"] * n,
-            "text": [r[2] for r in REPORTS],
-            "content_type": ["text"] * n,
-        },
-        schema_overrides={c: pl.String for c in ("external_id", "url", "author")},
-    )
-    batch = _coded_batch(documents, lexicon)
-    batch.documents = _document_rows(batch.documents, "r1", lexicon.coder_version)
-    warehouse.load_batch(connection, batch, "r1", SETTINGS.checks_dir)
+    connection = coded_warehouse(lexicon, REPORTS)
     yield connection
     connection.close()
 

@@ -1,0 +1,43 @@
+"""A warehouse coded from reports written for the tests: real schema, seeds, coder and load."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+import polars as pl
+
+from flows import warehouse
+from flows.pipeline import _coded_batch, _document_rows
+from flows.settings import load_settings
+
+SETTINGS = load_settings()
+
+
+def coded_warehouse(lexicon, reports: list[tuple[str | None, datetime, str]]):
+    """(publisher, published_at, text) reports coded and loaded (checks on) in memory."""
+    connection = duckdb.connect()
+    warehouse.migrate(connection, SETTINGS.schema_dir)
+    warehouse.apply_views(connection, SETTINGS.views_dir)
+    warehouse.replace_reference(connection, lexicon.reference_tables())
+    n = len(reports)
+    documents = pl.DataFrame(
+        {
+            "doc_id": [f"doc{i}" for i in range(n)],
+            "external_id": [None] * n,
+            "source_uri": [f"file:///in/{i}.txt" for i in range(n)],
+            "url": [None] * n,
+            "title": ["t"] * n,
+            "publisher": [r[0] for r in reports],
+            "author": [None] * n,
+            "published_at": [r[1] for r in reports],
+            "language": ["en"] * n,
+            "text": [r[2] for r in reports],
+            "content_type": ["text"] * n,
+        },
+        schema_overrides={c: pl.String for c in ("external_id", "url", "author", "publisher")},
+    )
+    batch = _coded_batch(documents, lexicon)
+    batch.documents = _document_rows(batch.documents, "r1", lexicon.coder_version)
+    warehouse.load_batch(connection, batch, "r1", SETTINGS.checks_dir)
+    return connection
