@@ -179,9 +179,11 @@ def _writer_session(
             yield con
             summary.status = "completed"
         except Exception as error:
-            summary.status = "failed"
-            summary.message = f"{type(error).__name__}: {error}"
-            get_run_logger().error("%s failed: %s", kind, summary.message)
+            _failed(summary, kind, error)
+        try:  # what the loaded batches left to derive (clusters...), before publishing
+            warehouse.refresh_pending(con, settings.checks_dir)
+        except Exception as error:
+            _failed(summary, kind, error)
         summary.seconds = time.perf_counter() - started
         warehouse.finish_run(
             con,
@@ -199,6 +201,13 @@ def _writer_session(
         markdown=summary.as_markdown(),
         description=f"What this newsevents {kind} did",
     )
+
+
+def _failed(summary: RunSummary, kind: str, error: Exception) -> None:
+    message = f"{type(error).__name__}: {error}"
+    summary.status = "failed"
+    summary.message = f"{summary.message}; {message}" if summary.message else message
+    get_run_logger().error("%s failed: %s", kind, message)
 
 
 def _new_summary(settings: Settings, lexicon: Lexicon) -> RunSummary:

@@ -23,9 +23,11 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from flows.settings import REPO_ROOT
 from flows.sources.records import Rejection
 
 SCHEMA_FILE = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+DERIVE_DIR = REPO_ROOT / "sql" / "derive"
 
 
 class WarehouseError(RuntimeError):
@@ -77,6 +79,9 @@ def migrate(con: duckdb.DuckDBPyConnection, schema_dir: Path) -> list[str]:
                 "INSERT INTO schema_version VALUES (?, ?, ?)", [version, path.name, utc_now()]
             ).fetchall()
         done.append(path.name)
+    if done:  # a schema change may change what is derived: rebuild it all, once
+        with transaction(con):
+            refresh_derived(con)
     return done
 
 
@@ -120,34 +125,82 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 # --------------------------------------------------------------------------- checks
 
 
+@contextlib.contextmanager
+def _scope(con: duckdb.DuckDBPyConnection, name: str, doc_ids: list[str] | None) -> Iterator[None]:
+    """A temporary ``name(doc_id)`` relation: these documents, or all of them when None."""
+    if doc_ids is None:
+        con.execute(
+            f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT doc_id FROM documents"
+        ).fetchall()
+    else:
+        scope = pl.DataFrame({"doc_id": doc_ids}, schema={"doc_id": pl.String})
+        con.register("_scope", scope)
+        try:
+            con.execute(
+                f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT doc_id FROM _scope"
+            ).fetchall()
+        finally:
+            con.unregister("_scope")
+    try:
+        yield
+    finally:
+        kind = "VIEW" if doc_ids is None else "TABLE"
+        con.execute(f"DROP {kind} IF EXISTS temp.{name}").fetchall()
+
+
 def run_checks(
     con: duckdb.DuckDBPyConnection, checks_dir: Path, doc_ids: list[str] | None = None
 ) -> dict[str, pl.DataFrame]:
     """Run every ``sql/checks/*.sql`` (a SELECT of offending rows: none means pass) over the
     given documents' rows (all documents when None). Returns the failing checks' rows."""
-    if doc_ids is None:
-        con.execute(
-            "CREATE OR REPLACE TEMP VIEW check_scope AS SELECT doc_id FROM documents"
-        ).fetchall()
-    else:
-        scope = pl.DataFrame({"doc_id": doc_ids}, schema={"doc_id": pl.String})
-        con.register("_check_scope", scope)
-        try:
-            con.execute(
-                "CREATE OR REPLACE TEMP TABLE check_scope AS SELECT doc_id FROM _check_scope"
-            ).fetchall()
-        finally:
-            con.unregister("_check_scope")
     failures: dict[str, pl.DataFrame] = {}
-    try:
+    with _scope(con, "check_scope", doc_ids):
         for path in sorted(checks_dir.glob("*.sql")):
             rows = con.sql(path.read_text(encoding="utf-8")).pl()
             if rows.height:
                 failures[path.stem] = rows
-    finally:
-        kind = "VIEW" if doc_ids is None else "TABLE"
-        con.execute(f"DROP {kind} IF EXISTS temp.check_scope").fetchall()
     return failures
+
+
+def refresh_derived(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None) -> None:
+    """Bring the derived data (``sql/derive/*.sql``, in order) up to date for these documents'
+    events, or rebuild it for the whole warehouse when None. Runs inside the caller's
+    transaction."""
+    if doc_ids == []:
+        return
+    with _scope(con, "derive_scope", doc_ids):
+        for path in sorted(DERIVE_DIR.glob("*.sql")):
+            con.execute(path.read_text(encoding="utf-8")).fetchall()
+    if doc_ids is None:
+        con.execute("DELETE FROM pending_derivation").fetchall()
+
+
+def _mark_pending(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+    """List documents whose derived data is stale (inside the batch's transaction)."""
+    frame = pl.DataFrame({"doc_id": doc_ids}, schema={"doc_id": pl.String})
+    con.register("_pending", frame)
+    try:
+        con.execute("INSERT INTO pending_derivation SELECT doc_id FROM _pending").fetchall()
+    finally:
+        con.unregister("_pending")
+
+
+def refresh_pending(con: duckdb.DuckDBPyConnection, checks_dir: Path | None = None) -> int:
+    """Derive what the batches since the last refresh left pending, in one transaction
+    (and check it, with ``checks_dir``). Runs once at the end of a run, before publishing:
+    clustering costs about as much for one batch as for many. Returns the documents done."""
+    with transaction(con):
+        doc_ids = [
+            row[0]
+            for row in con.execute("SELECT DISTINCT doc_id FROM pending_derivation").fetchall()
+        ]
+        refresh_derived(con, doc_ids)
+        con.execute("DELETE FROM pending_derivation").fetchall()
+        if checks_dir is not None and doc_ids:
+            failures = run_checks(con, checks_dir, doc_ids)
+            if failures:
+                raise ChecksFailed(failures)
+    return len(doc_ids)
 
 
 # --------------------------------------------------------------------------- loading
@@ -258,6 +311,8 @@ def load_batch(
         documents = _insert(con, "documents", batch.documents, ["doc_id"])
         events = _insert_coding(con, batch)
         rejected = insert_rejections(con, batch.rejections, run_id)
+        if not batch.documents.is_empty():
+            _mark_pending(con, batch.documents["doc_id"].to_list())
         if checks_dir is not None:
             failures = run_checks(con, checks_dir, batch.documents["doc_id"].to_list())
             if failures:
@@ -321,6 +376,7 @@ def replace_coding(
         finally:
             con.unregister("_recode")
         events = _insert_coding(con, batch)
+        _mark_pending(con, doc_ids)
         if checks_dir is not None:
             failures = run_checks(con, checks_dir, doc_ids)
             if failures:

@@ -21,3 +21,13 @@ UNION ALL
 SELECT 'places', place_id, count(*) FROM places GROUP BY place_id HAVING count(*) > 1
 UNION ALL
 SELECT 'event_codes', event_code, count(*) FROM event_codes GROUP BY event_code HAVING count(*) > 1
+UNION ALL
+SELECT 'event_cluster_members', event_id, count(*)
+FROM event_cluster_members WHERE doc_id IN (SELECT doc_id FROM check_scope)
+GROUP BY event_id HAVING count(*) > 1
+UNION ALL
+SELECT 'cluster_facts', f.cluster_id, count(*)
+FROM cluster_facts f
+WHERE f.cluster_id IN (SELECT cluster_id FROM event_cluster_members
+                       WHERE doc_id IN (SELECT doc_id FROM check_scope))
+GROUP BY f.cluster_id HAVING count(*) > 1

@@ -1,17 +1,7 @@
 -- One row per event with its codes in every ontology, actors, place and provenance.
 -- Counts nothing; filter on is_negated / modality / is_historical as needed. Where an
--- event has several sources (or targets), the first by actor_id is shown here; the full
--- list is in event_actors.
-WITH first_roles AS (  -- an aggregate, not a window: one hash pass over event_actors
-    SELECT event_id, role, min(actor_id) AS actor_id
-    FROM event_actors
-    GROUP BY event_id, role
-),
-roles AS (
-    SELECT r.event_id, r.role, a.actor_id, a.name, a.country_code, a.sector
-    FROM first_roles r
-    JOIN actors a ON a.actor_id = r.actor_id
-)
+-- event has several sources (or targets), the first by actor_id is shown here (the
+-- loader keeps it in events.source_actor_id...); the full list is in event_actors.
 SELECT
     e.event_id,
     e.event_date,
@@ -26,15 +16,15 @@ SELECT
     c.goldstein,
     c.acled_event_type,
     c.acled_sub_event_type,
-    s.actor_id      AS source_actor_id,
+    e.source_actor_id,
     s.name          AS source_name,
     s.country_code  AS source_country,
     s.sector        AS source_sector,
-    t.actor_id      AS target_actor_id,
+    e.target_actor_id,
     t.name          AS target_name,
     t.country_code  AS target_country,
     t.sector        AS target_sector,
-    cl.actor_id     AS claimant_actor_id,
+    e.claimant_actor_id,
     cl.name         AS claimant_name,
     e.place_id,
     p.name          AS place_name,
@@ -61,7 +51,7 @@ SELECT
 FROM events e
 JOIN event_codes c ON c.event_code = e.event_code
 JOIN documents d ON d.doc_id = e.doc_id
-LEFT JOIN roles s ON s.event_id = e.event_id AND s.role = 'source'
-LEFT JOIN roles t ON t.event_id = e.event_id AND t.role = 'target'
-LEFT JOIN roles cl ON cl.event_id = e.event_id AND cl.role = 'claimant'
+LEFT JOIN actors s ON s.actor_id = e.source_actor_id
+LEFT JOIN actors t ON t.actor_id = e.target_actor_id
+LEFT JOIN actors cl ON cl.actor_id = e.claimant_actor_id
 LEFT JOIN places p ON p.place_id = e.place_id

@@ -41,6 +41,10 @@ def test_seed_articles_load_once_and_a_rerun_adds_nothing(tmp_path):
     documents = _count(warehouse, "SELECT count(*) FROM documents")
     events = _count(warehouse, "SELECT count(*) FROM events")
     assert documents == first.docs_new and events == first.events_added
+    # what the views read is derived before the warehouse is published
+    assert _count(warehouse, "SELECT count(*) FROM pending_derivation") == 0
+    assert _count(warehouse, "SELECT count(*) FROM event_clusters") > 0
+    assert _count(warehouse, "SELECT count(*) FROM events WHERE source_actor_id IS NULL") < events
     assert (
         _count(
             warehouse, "SELECT count(*) FROM documents WHERE published_at = TIMESTAMP '2024-01-25'"
@@ -126,6 +130,7 @@ def test_recode_replaces_the_coding_of_older_versions(tmp_path):
     assert _count(warehouse, "SELECT count(*) FROM events") == before
     assert _count(warehouse, "SELECT count(*) FROM events WHERE coder_version = 'old'") == 0
     assert _count(warehouse, "SELECT count(*) FROM documents WHERE coder_version = 'old'") == 0
+    assert _count(warehouse, "SELECT count(*) FROM pending_derivation") == 0
     again = execute_recode(str(warehouse))
     assert again.docs_seen == 0
 

@@ -92,6 +92,7 @@ def small_warehouse(tmp_path):
             "INSERT INTO event_actors VALUES (?, ?, 'source'), (?, ?, 'target')",
             [event_id, source, event_id, target],
         ).fetchall()
+    warehouse.refresh_derived(con)  # rows written by hand, not through the loader
     con.close()
     return path
 

@@ -14,8 +14,11 @@ from flows.settings import load_settings
 SETTINGS = load_settings()
 
 
-def coded_warehouse(lexicon, reports: list[tuple[str | None, datetime, str]]):
-    """(publisher, published_at, text) reports coded and loaded (checks on) in memory."""
+def coded_warehouse(
+    lexicon, reports: list[tuple[str | None, datetime, str]], batch_size: int | None = None
+):
+    """(publisher, published_at, text) reports coded and loaded (checks on) in memory, in
+    runs of one batch of ``batch_size`` reports (one batch by default)."""
     connection = duckdb.connect()
     warehouse.migrate(connection, SETTINGS.schema_dir)
     warehouse.apply_views(connection, SETTINGS.views_dir)
@@ -37,7 +40,9 @@ def coded_warehouse(lexicon, reports: list[tuple[str | None, datetime, str]]):
         },
         schema_overrides={c: pl.String for c in ("external_id", "url", "author", "publisher")},
     )
-    batch = _coded_batch(documents, lexicon)
-    batch.documents = _document_rows(batch.documents, "r1", lexicon.coder_version)
-    warehouse.load_batch(connection, batch, "r1", SETTINGS.checks_dir)
+    for part in documents.iter_slices(batch_size or max(n, 1)):
+        batch = _coded_batch(part, lexicon)
+        batch.documents = _document_rows(batch.documents, "r1", lexicon.coder_version)
+        warehouse.load_batch(connection, batch, "r1", SETTINGS.checks_dir)
+        warehouse.refresh_pending(connection, SETTINGS.checks_dir)  # as the end of a run does
     return connection

@@ -40,16 +40,29 @@ def test_a_coded_batch_passes_every_check(con):
 BREAKAGES = {
     "foreign_keys": "UPDATE events SET event_code = 'NO_SUCH_CODE' WHERE event_id = "
     "(SELECT min(event_id) FROM events)",
-    "accepted_values": "UPDATE event_actors SET role = 'victim' WHERE event_id = "
-    "(SELECT min(event_id) FROM event_actors)",
+    "accepted_values": "UPDATE events SET date_precision = 'week' WHERE event_id = "
+    "(SELECT min(event_id) FROM events)",
     "evidence_matches_text": "UPDATE events SET char_start = char_start + 1 WHERE event_id = "
     "(SELECT min(event_id) FROM events)",
     "non_negative_casualties": "UPDATE events SET fatalities = -2 WHERE event_id = "
     "(SELECT min(event_id) FROM events)",
     "no_asserted_event_after_publication": "UPDATE events SET event_date = DATE '2024-02-01',"
-    " date_precision = 'day', date_source = 'text', modality = 'asserted', is_negated = false"
-    " WHERE event_id = (SELECT min(event_id) FROM events)",
+    " date_precision = 'day', date_source = 'text'"
+    " WHERE event_id = (SELECT min(event_id) FROM event_cluster_members)",
+    "derived_current": "DELETE FROM event_cluster_members WHERE event_id = "
+    "(SELECT min(event_id) FROM event_cluster_members)",
 }
+
+
+def test_derived_actor_columns_must_follow_event_actors(con):
+    con.execute(
+        "UPDATE event_actors SET actor_id = 'KEN' WHERE role = 'source' AND event_id ="
+        " (SELECT min(event_id) FROM events WHERE source_actor_id <> 'KEN')"
+    ).fetchall()
+    failures = warehouse.run_checks(con, SETTINGS.checks_dir)
+    assert set(failures) == {"derived_current"}
+    warehouse.refresh_derived(con)
+    assert warehouse.run_checks(con, SETTINGS.checks_dir) == {}
 
 
 @pytest.mark.parametrize("check", sorted(BREAKAGES))

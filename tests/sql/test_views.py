@@ -7,6 +7,7 @@ from datetime import datetime
 import polars as pl
 import pytest
 
+from flows import warehouse
 from flows.settings import load_settings
 
 from .coded import coded_warehouse
@@ -51,6 +52,23 @@ def test_three_reports_of_one_bombing_are_one_happening(con):
     assert bombing["fatalities"] == 9  # the largest figure, not 27
     assert bombing["first_reported_at"] == datetime(2024, 1, 16, 8)
     assert str(bombing["first_event_date"]) == "2024-01-15"
+
+
+def test_clusters_kept_per_batch_equal_clusters_computed_at_once(con, lexicon):
+    # a refresh recomputes only the partitions its documents touch: reports loaded and
+    # derived one at a time must end with the clusters of one batch, and of a full rebuild
+    one_by_one = coded_warehouse(lexicon, REPORTS, batch_size=1)
+    query = (
+        "SELECT m.event_id, m.cluster_id, f.n_events, f.n_documents, f.n_publishers,"
+        " f.representative_event_id FROM event_cluster_members m"
+        " JOIN cluster_facts f USING (cluster_id) ORDER BY m.event_id"
+    )
+    try:
+        assert _rows(one_by_one, query).equals(_rows(con, query))
+        warehouse.refresh_derived(one_by_one)
+        assert _rows(one_by_one, query).equals(_rows(con, query))
+    finally:
+        one_by_one.close()
 
 
 def test_unrelated_events_are_not_merged(con):
