@@ -5,8 +5,9 @@
 The warehouse is made with SQL inside DuckDB (deterministic, ``setseed``): the real
 schema, views and seeds (event codes, seeded actors, 5,000 gazetteer places), 250,000
 documents from 30 publishers over five years, four events per document with one source
-and one target each (2% also a claimant), about 30% of the events being other reports of an earlier event
-(same code, place, source and date: what ``event_clusters`` has to find), 8% negated,
+and one target each (2% also a claimant), about 30% of the events being other reports of
+an earlier event (same code, place, source and date: what ``event_clusters`` has to find),
+8% negated,
 hypothetical or historical. The derived tables the loader keeps (``sql/derive/``) are
 then rebuilt in full, and once more for a batch of 1,000 documents, both timed.
 
