@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -222,6 +223,49 @@ def check(warehouse: WarehouseOption = None) -> None:
     console.print(table)
     if failures:
         raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="parquet (default) or csv")
+    ] = "parquet",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Directory to write (default: export/ beside the warehouse); replaced whole",
+            file_okay=False,
+        ),
+    ] = None,
+    since: Annotated[
+        datetime | None,
+        typer.Option(
+            "--since", formats=["%Y-%m-%d"], help="Only documents published on or after this date"
+        ),
+    ] = None,
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Write every table as Parquet or CSV, partitioned by month, with a manifest."""
+    from flows.export import ExportError, export_warehouse
+    from flows.warehouse import WarehouseError
+
+    settings = load_settings(warehouse_path=warehouse)
+    target = (out or settings.warehouse_path.parent / "export").expanduser().resolve()
+    try:
+        with console.status(f"exporting to {target}..."):
+            result = export_warehouse(
+                settings.warehouse_path, target, fmt.lower(), since.date() if since else None
+            )
+    except (ExportError, WarehouseError) as error:
+        _fail(str(error))
+        return
+    table = Table("table", "rows", title=f"{fmt.lower()} export, {result.months} month(s)")
+    for name, rows in result.rows.items():
+        table.add_row(name, f"{rows:,}")
+    console.print(table)
+    console.print(f"export: {target}", highlight=False)
 
 
 @app.command()

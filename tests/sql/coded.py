@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -15,11 +16,14 @@ SETTINGS = load_settings()
 
 
 def coded_warehouse(
-    lexicon, reports: list[tuple[str | None, datetime, str]], batch_size: int | None = None
+    lexicon,
+    reports: list[tuple[str | None, datetime, str]],
+    batch_size: int | None = None,
+    path: Path | None = None,
 ):
-    """(publisher, published_at, text) reports coded and loaded (checks on) in memory, in
-    runs of one batch of ``batch_size`` reports (one batch by default)."""
-    connection = duckdb.connect()
+    """(publisher, published_at, text) reports coded and loaded (checks on) in memory (or in
+    the file ``path``), in runs of one batch of ``batch_size`` reports (one by default)."""
+    connection = duckdb.connect(str(path) if path else ":memory:")
     warehouse.migrate(connection, SETTINGS.schema_dir)
     warehouse.apply_views(connection, SETTINGS.views_dir)
     warehouse.replace_reference(connection, lexicon.reference_tables())
