@@ -12,8 +12,9 @@ Layout under the output directory::
 
 A document's month is that of ``published_at`` (``ingested_at`` when the date is unknown),
 so every row of one document lands in the same month folder of every table. ``since``
-filters the document tables; reference tables, runs and cluster facts are written whole. The export is
-written beside the target and swapped in when complete: a reader never sees half of one.
+filters the document tables; reference tables, runs and cluster facts are written whole.
+The export is written beside the target and swapped in when complete: a reader never sees
+half of one.
 """
 
 from __future__ import annotations
