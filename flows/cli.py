@@ -72,6 +72,13 @@ def run(
     ] = None,
     warehouse: WarehouseOption = None,
     batch_size: BatchSizeOption = None,
+    dask_address: Annotated[
+        str | None,
+        typer.Option(
+            "--dask-address",
+            help="Extract and code the batches on this running Dask cluster (tcp://HOST:PORT)",
+        ),
+    ] = None,
 ) -> None:
     """One flow run: pull, extract, code and load SOURCES into the warehouse."""
     from flows.sources import SourceError
@@ -80,7 +87,7 @@ def run(
     settings = load_settings(warehouse_path=warehouse, batch_size=batch_size)
     chosen = list(sources) if sources else [str(settings.default_articles_dir)]
     with console.status("starting Prefect (a local temporary API)...", spinner="dots") as status:
-        from flows.pipeline import execute_run
+        from flows.pipeline import DaskUnavailable, execute_run
 
         def progress(seen: int, new: int, events: int) -> None:
             status.update(f"{seen:,} documents read, {new:,} new, {events:,} events added")
@@ -88,9 +95,9 @@ def run(
         status.update("reading inputs...")
         try:
             summary = execute_run(
-                chosen, str(settings.warehouse_path), settings.batch_size, progress
+                chosen, str(settings.warehouse_path), settings.batch_size, progress, dask_address
             )
-        except SourceError as error:
+        except (SourceError, DaskUnavailable) as error:
             _fail(str(error), 2)
         except WarehouseError as error:
             _fail(str(error), 3)

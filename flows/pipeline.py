@@ -6,6 +6,7 @@ server (Prefect starts a temporary local API) or against ``PREFECT_API_URL`` whe
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import itertools
 import os
@@ -26,6 +27,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 
 from flows import warehouse
@@ -224,9 +226,15 @@ def _count_events(summary: RunSummary, events: pl.DataFrame) -> None:
 
 @flow(name="newsevents-run", log_prints=False, persist_result=False)
 def run_pipeline(
-    sources: list[str], warehouse_path: str | None = None, batch_size: int | None = None
+    sources: list[str],
+    warehouse_path: str | None = None,
+    batch_size: int | None = None,
+    batches_ahead: int = 1,
 ) -> RunSummary:
-    """One run: pull the SOURCES, extract, code and load them, then publish the warehouse."""
+    """One run: pull the SOURCES, extract, code and load them, then publish the warehouse.
+
+    Batches are submitted to the flow's task runner up to ``batches_ahead`` ahead of the one
+    being loaded, so coding (on a Dask cluster, or a thread here) overlaps loading."""
     settings: Settings = load_settings(warehouse_path=warehouse_path, batch_size=batch_size)
     lexicon = load_lexicon(settings.seeds_dir)
     summary = _new_summary(settings, lexicon)
@@ -235,34 +243,19 @@ def run_pipeline(
     with _writer_session(settings, lexicon, summary, sources, "run") as con:
         known = {row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall()}
         pending = rejections
+        in_flight: collections.deque[tuple[list[RawDocument], list[Rejection], PrefectFuture]]
+        in_flight = collections.deque()
         items = iter_documents(files, settings.max_file_bytes)
         for chunk in _chunks(items, settings.batch_size):
             raws = [item for item in chunk if isinstance(item, RawDocument)]
             pending = pending + [item for item in chunk if isinstance(item, Rejection)]
-            batch = process_batch(raw_frame(raws), frozenset(known), lexicon)
-            batch.rejections = pending + batch.rejections
-            batch.documents = _document_rows(batch.documents, summary.run_id, lexicon.coder_version)
-            try:
-                counts = warehouse.load_batch(con, batch, summary.run_id, settings.checks_dir)
-            except warehouse.ChecksFailed as failure:
-                # nothing of the batch is kept; its documents are listed as rejected (and
-                # tried again by the next run), and the other batches go on
-                summary.check_failures.append(str(failure))
-                _reject_failed_batch(con, batch, raws, failure, summary)
-                pending = []
-                continue
+            future = process_batch.submit(raw_frame(raws), frozenset(known), lexicon)
+            in_flight.append((raws, pending, future))
             pending = []
-            known.update(batch.documents["doc_id"].to_list())
-            summary.batches += 1
-            summary.docs_seen += len(raws)
-            summary.docs_new += counts.documents
-            summary.docs_known += batch.duplicates
-            summary.docs_rejected += counts.rejected
-            summary.events_added += counts.events
-            summary.rejections_by_reason.update(item.reason for item in batch.rejections)
-            _count_events(summary, batch.events)
-            if _progress_hook is not None:
-                _progress_hook(summary.docs_seen, summary.docs_new, summary.events_added)
+            while len(in_flight) > batches_ahead:
+                _load_processed(con, *in_flight.popleft(), known, settings, lexicon, summary)
+        while in_flight:
+            _load_processed(con, *in_flight.popleft(), known, settings, lexicon, summary)
         if pending:  # rejections found after the last document
             counts = warehouse.load_batch(con, _empty_batch(pending), summary.run_id)
             summary.docs_rejected += counts.rejected
@@ -274,6 +267,41 @@ def run_pipeline(
                 + " | ".join(summary.check_failures)
             )
     return summary
+
+
+def _load_processed(
+    con: duckdb.DuckDBPyConnection,
+    raws: list[RawDocument],
+    rejections: list[Rejection],
+    future: PrefectFuture,
+    known: set[str],
+    settings: Settings,
+    lexicon: Lexicon,
+    summary: RunSummary,
+) -> None:
+    """Load one processed batch (its own transaction) and count it in the summary."""
+    batch: warehouse.Batch = future.result()
+    batch.rejections = rejections + batch.rejections
+    batch.documents = _document_rows(batch.documents, summary.run_id, lexicon.coder_version)
+    try:
+        counts = warehouse.load_batch(con, batch, summary.run_id, settings.checks_dir)
+    except warehouse.ChecksFailed as failure:
+        # nothing of the batch is kept; its documents are listed as rejected (and tried
+        # again by the next run), and the other batches go on
+        summary.check_failures.append(str(failure))
+        _reject_failed_batch(con, batch, raws, failure, summary)
+        return
+    known.update(batch.documents["doc_id"].to_list())
+    summary.batches += 1
+    summary.docs_seen += len(raws)
+    summary.docs_new += counts.documents
+    summary.docs_known += batch.duplicates
+    summary.docs_rejected += counts.rejected
+    summary.events_added += counts.events
+    summary.rejections_by_reason.update(item.reason for item in batch.rejections)
+    _count_events(summary, batch.events)
+    if _progress_hook is not None:
+        _progress_hook(summary.docs_seen, summary.docs_new, summary.events_added)
 
 
 def _reject_failed_batch(
@@ -342,9 +370,33 @@ def execute_run(
     warehouse_path: str | None = None,
     batch_size: int | None = None,
     progress: ProgressHook | None = None,
+    dask_address: str | None = None,
 ) -> RunSummary:
-    """Run the flow in this process without the one-second heartbeat wait."""
-    return _execute(run_pipeline, progress, sources, warehouse_path, batch_size)
+    """Run the flow in this process without the one-second heartbeat wait; with
+    ``dask_address``, the batches are extracted and coded on that Dask cluster."""
+    if dask_address is None:
+        return _execute(run_pipeline, progress, sources, warehouse_path, batch_size)
+    from prefect_dask import DaskTaskRunner
+
+    workers = dask_threads(dask_address)
+    on_dask = run_pipeline.with_options(task_runner=DaskTaskRunner(address=dask_address))
+    return _execute(on_dask, progress, sources, warehouse_path, batch_size, workers)
+
+
+class DaskUnavailable(RuntimeError):
+    """The Dask scheduler named by --dask-address cannot be reached."""
+
+
+def dask_threads(address: str, timeout: float = 10.0) -> int:
+    """How many task threads the cluster at ``address`` has (fails clearly when it is not
+    there), so the run keeps that many batches in flight."""
+    from distributed import Client
+
+    try:
+        with Client(address, timeout=timeout) as client:
+            return max(1, sum(client.nthreads().values()))
+    except (OSError, TimeoutError) as error:
+        raise DaskUnavailable(f"no Dask scheduler answers at {address}: {error}") from None
 
 
 def execute_recode(

@@ -1,0 +1,63 @@
+"""newsevents run on a Dask cluster (prefect-dask): a loopback scheduler with two worker
+processes gives exactly the warehouse a local run gives."""
+
+from __future__ import annotations
+
+import warnings
+
+import duckdb
+import pytest
+from prefect.testing.utilities import prefect_test_harness
+
+from flows.pipeline import DaskUnavailable, dask_threads, execute_run
+from flows.settings import load_settings
+
+SEEDS = load_settings().default_articles_dir
+TABLES = {
+    "documents": "doc_id",
+    "events": "event_id, event_code, event_date, place_id, fatalities, source_actor_id",
+    "event_actors": "event_id, actor_id, role",
+    "actor_mentions": "doc_id, char_start, char_end, actor_id",
+    "event_cluster_members": "event_id, cluster_id",
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def prefect_api():
+    with prefect_test_harness():
+        yield
+
+
+def _rows(path, table, columns):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(f"SELECT {columns} FROM {table} ORDER BY ALL").fetchall()
+    finally:
+        con.close()
+
+
+def test_a_run_on_a_dask_cluster_equals_a_local_run(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    local = tmp_path / "local.duckdb"
+    on_dask = tmp_path / "dask.duckdb"
+    assert execute_run([str(SEEDS)], str(local), batch_size=2).status == "completed"
+    with (
+        warnings.catch_warnings(),
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+    ):
+        warnings.simplefilter("ignore")  # dask: "Sending large graph" (the dictionaries)
+        assert dask_threads(cluster.scheduler_address) == 2
+        summary = execute_run(
+            [str(SEEDS)], str(on_dask), batch_size=2, dask_address=cluster.scheduler_address
+        )
+    assert summary.status == "completed", summary.message
+    assert summary.batches >= 3 and summary.docs_new >= 5
+    for table, columns in TABLES.items():
+        assert _rows(on_dask, table, columns) == _rows(local, table, columns), table
+
+
+def test_an_unreachable_dask_address_fails_clearly():
+    with pytest.raises(DaskUnavailable, match=r"no Dask scheduler answers at tcp://127\.0\.0\.1:9"):
+        dask_threads("tcp://127.0.0.1:9", timeout=1)
