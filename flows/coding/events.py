@@ -1454,20 +1454,20 @@ class DocumentCoder:
             # the claimed attack is told in this sentence ("claimed the kidnapping of..."),
             # or not at all: code it here, with the claimant as its author
             violent = [t for t in triggers if t.start > claim.start] or triggers
-            trig = violent[0] if violent else claim
             before = len(self.events)
-            self._code_trigger(
-                sentence_index,
-                sentence_start,
-                sentence,
-                trig,
-                actors,
-                [],
-                dates,
-                place_id,
-                (killed, injured),
-                [],
-            )
+            if violent:  # a claim with no event word at all codes nothing of its own
+                self._code_trigger(
+                    sentence_index,
+                    sentence_start,
+                    sentence,
+                    violent[0],
+                    actors,
+                    [],
+                    dates,
+                    place_id,
+                    (killed, injured),
+                    [],
+                )
             if len(self.events) > before:
                 attack = self.events[-1]
             else:  # told before and skipped as a reference: the last violent event it is

@@ -45,6 +45,7 @@ TEXT = st.lists(st.one_of(NEWSY, st.text(max_size=40)), max_size=25).map("".join
     ),
 )
 @example(texts=["Gunmen killed 2200000003 people in İstanbul."], published=None)
+@example(texts=["The party claimed responsibility for its success."], published=None)
 def test_any_text_codes_without_error_and_offsets_point_into_it(lexicon, texts, published):
     documents = pl.DataFrame(
         {
@@ -68,6 +69,7 @@ def test_any_text_codes_without_error_and_offsets_point_into_it(lexicon, texts, 
         assert by_id[doc_id][start:end] == surface
     assert coded.events["event_id"].n_unique() == coded.events.height
     assert set(coded.event_actors["event_id"]) <= set(coded.events["event_id"])
+    assert set(coded.events["event_code"]) <= set(lexicon.event_codes["event_code"])
 
 
 def test_matches_come_in_a_total_order_so_equal_spans_resolve_the_same_every_run(lexicon):

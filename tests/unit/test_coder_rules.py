@@ -80,3 +80,11 @@ def test_a_batch_about_many_countries_gives_no_place_to_a_report_without_one(lex
     texts = [f"{c} police arrested 4 traders on Monday." for c in countries]
     coded = code_documents(_batch([*texts, "Gunmen shot dead a trader on Monday."]), lexicon)
     assert coded.events.filter(pl.col("doc_id") == "d24")["place_id"].to_list() == [None]
+
+
+def test_a_claim_without_any_event_word_codes_no_event(code):
+    # found on BBC business news: the claim cue itself used to become an event whose code
+    # ("claim_responsibility") is no event code, and the data checks refused the batch
+    assert code("The party claimed responsibility for the success of the campaign.").is_empty()
+    bombing = code("Militants claimed responsibility for the bombing of a bus in Kabul.")
+    assert bombing["event_code"].str.starts_with("ASSAULT").all() and bombing.height == 1
