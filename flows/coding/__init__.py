@@ -295,7 +295,7 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
             doc_country[country] += 1
         for sentence_index, actor in coder.mentions:
             actor_id = actor.actor_id or f"{main_country or 'UNK'}.{actor.sector}"
-            if actor.is_generic:
+            if actor.is_generic or actor_id.startswith("ORG."):
                 _register(generic, actor_id, actor)
             mention_rows.append(
                 (
@@ -322,7 +322,7 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
                     if actor is None or actor.actor_id is None:
                         continue
                     event_actor_rows.append((row["event_id"], actor.actor_id, role))
-                    if actor.is_generic:
+                    if actor.is_generic or actor.actor_id.startswith("ORG."):
                         _register(generic, actor.actor_id, actor)
     focus = _focus_country(doc_country)
     if focus is not None:
@@ -419,7 +419,8 @@ def _register(
 ) -> None:
     """Remember an actor the coder made: "KEN.COP" (generic) or "ORG.shining-path" (a group)."""
     if actor_id.startswith("ORG."):
-        generic.setdefault(actor_id, (None, actor.sector or "", actor.name))
+        name = actor.name or actor_id[4:].replace("-", " ").title()
+        generic.setdefault(actor_id, (None, actor.sector or "", name))
         return
     code = actor_id.split(".")[0]
     generic.setdefault(actor_id, (None if code == "UNK" else code, actor.sector or "", None))

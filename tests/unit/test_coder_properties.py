@@ -70,6 +70,8 @@ def test_any_text_codes_without_error_and_offsets_point_into_it(lexicon, texts, 
     assert coded.events["event_id"].n_unique() == coded.events.height
     assert set(coded.event_actors["event_id"]) <= set(coded.events["event_id"])
     assert set(coded.events["event_code"]) <= set(lexicon.event_codes["event_code"])
+    known = set(lexicon.actors["actor_id"]) | set(coded.actors["actor_id"])
+    assert set(coded.actor_mentions["actor_id"]) | set(coded.event_actors["actor_id"]) <= known
 
 
 def test_matches_come_in_a_total_order_so_equal_spans_resolve_the_same_every_run(lexicon):
