@@ -52,24 +52,21 @@ def make_corpus(source: Path, out: Path, documents: int) -> None:
     out.mkdir(parents=True)
     articles = [p.read_bytes().decode("utf-8", "replace") for p in sorted(source.glob("*/*.txt"))]
     start = date(2004, 1, 1)
-    handle = None
-    for index in range(documents):
-        if index % PER_FILE == 0:
-            if handle:
-                handle.close()
-            handle = open(out / f"part-{index // PER_FILE:05d}.jsonl", "w", encoding="utf-8")
-        article = articles[index % len(articles)]
-        title, _, body = article.partition("\n")
-        record = {
-            "id": f"bbc-{index}",
-            "title": title.strip(),
-            "text": f"Copy {index // len(articles)}. {title.strip()}\n{body}",
-            "publisher": "BBC News",
-            "published_at": (start + timedelta(days=index % 700)).isoformat(),
-        }
-        handle.write(json.dumps(record) + "\n")
-    if handle:
-        handle.close()
+    for first in range(0, documents, PER_FILE):
+        lines = []
+        for index in range(first, min(first + PER_FILE, documents)):
+            article = articles[index % len(articles)]
+            title, _, body = article.partition("\n")
+            record = {
+                "id": f"bbc-{index}",
+                "title": title.strip(),
+                "text": f"Copy {index // len(articles)}. {title.strip()}\n{body}",
+                "publisher": "BBC News",
+                "published_at": (start + timedelta(days=index % 700)).isoformat(),
+            }
+            lines.append(json.dumps(record) + "\n")
+        part = out / f"part-{first // PER_FILE:05d}.jsonl"
+        part.write_text("".join(lines), encoding="utf-8")
     marker.touch()
 
 
@@ -103,7 +100,7 @@ def warehouse_counts(warehouse: Path) -> dict:
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events)"
         ).fetchone()
         runs = con.execute(
-            "SELECT docs_seen, docs_new, docs_known FROM runs ORDER BY started_at"
+            "SELECT docs_seen, docs_new, events_added, status FROM runs ORDER BY started_at"
         ).fetchall()
     finally:
         con.close()

@@ -79,6 +79,15 @@ def run(
             help="Extract and code the batches on this running Dask cluster (tcp://HOST:PORT)",
         ),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Processes for extraction and coding (default: one per core, up to 4, for "
+            "inputs over 8 MB; 1 = all in this process)",
+        ),
+    ] = None,
 ) -> None:
     """One flow run: pull, extract, code and load SOURCES into the warehouse."""
     from flows.sources import SourceError
@@ -95,7 +104,12 @@ def run(
         status.update("reading inputs...")
         try:
             summary = execute_run(
-                chosen, str(settings.warehouse_path), settings.batch_size, progress, dask_address
+                chosen,
+                str(settings.warehouse_path),
+                settings.batch_size,
+                progress,
+                dask_address,
+                workers,
             )
         except (SourceError, DaskUnavailable) as error:
             _fail(str(error), 2)

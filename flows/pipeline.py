@@ -7,8 +7,10 @@ server (Prefect starts a temporary local API) or against ``PREFECT_API_URL`` whe
 from __future__ import annotations
 
 import collections
+import concurrent.futures
 import contextlib
 import itertools
+import multiprocessing
 import os
 import time
 import uuid
@@ -36,7 +38,14 @@ from flows.documents import empty_text_uris, prepare_documents
 from flows.extract import extract_batch
 from flows.lexicon import Lexicon, load_lexicon
 from flows.settings import Settings, load_settings
-from flows.sources import RawDocument, Rejection, discover_inputs, iter_documents, raw_frame
+from flows.sources import (
+    InputFile,
+    RawDocument,
+    Rejection,
+    discover_inputs,
+    iter_documents,
+    raw_frame,
+)
 
 ProgressHook = Callable[[int, int, int], None]  # (docs seen, docs new, events added)
 
@@ -116,9 +125,15 @@ def _chunks(items: Iterable[RawDocument | Rejection], size: int) -> Iterator[lis
 
 @task(name="process-batch", cache_policy=NO_CACHE)
 def process_batch(
-    raw: pl.DataFrame, known_ids: frozenset[str], lexicon: Lexicon
+    raw: pl.DataFrame,
+    known_ids: frozenset[str],
+    lexicon: Lexicon,
+    pool: concurrent.futures.Executor | None = None,
 ) -> warehouse.Batch:
-    """Extract HTML, normalize and key the documents, drop known ones, code the rest."""
+    """Extract HTML, normalize and key the documents, drop known ones, code the rest (in
+    one of the ``pool``'s worker processes when there is one)."""
+    if pool is not None:
+        return pool.submit(_process_in_worker, raw, known_ids).result()
     extracted, rejections = extract_batch(raw)
     empty = empty_text_uris(extracted)
     rejections += [Rejection(uri, "empty", "no text after extraction") for uri in empty]
@@ -128,6 +143,43 @@ def process_batch(
     batch = _coded_batch(documents, lexicon)
     batch.rejections, batch.duplicates = rejections, duplicates
     return batch
+
+
+_worker_lexicon: Lexicon | None = None
+WORKERS_MIN_BYTES = 8 * 1024 * 1024  # smaller inputs are coded in this process
+
+
+def _input_bytes(files: list[InputFile]) -> int:
+    total = 0
+    for item in files:
+        with contextlib.suppress(OSError):
+            total += item.path.stat().st_size * (8 if item.is_gzip else 1)
+    return total
+
+
+def _start_worker(seeds_dir: Path) -> None:
+    """In each worker process, once: load the dictionaries (they never travel per batch)."""
+    global _worker_lexicon
+    _worker_lexicon = load_lexicon(seeds_dir)
+
+
+def _process_in_worker(raw: pl.DataFrame, known_ids: frozenset[str]) -> warehouse.Batch:
+    assert _worker_lexicon is not None, "worker started without its dictionaries"
+    return process_batch.fn(raw, known_ids, _worker_lexicon)
+
+
+@contextlib.contextmanager
+def _worker_pool(settings: Settings, workers: int) -> Iterator[concurrent.futures.Executor | None]:
+    """Worker processes for the CPU-heavy stages (trafilatura, coding), started once per run
+    (not per document); none when one worker is asked for."""
+    if workers <= 1:
+        yield None
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a threaded process
+    with concurrent.futures.ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(settings.seeds_dir,)
+    ) as pool:
+        yield pool
 
 
 def _coded_batch(documents: pl.DataFrame, lexicon: Lexicon) -> warehouse.Batch:
@@ -229,18 +281,29 @@ def run_pipeline(
     sources: list[str],
     warehouse_path: str | None = None,
     batch_size: int | None = None,
-    batches_ahead: int = 1,
+    workers: int | None = None,
+    on_dask: bool = False,
 ) -> RunSummary:
     """One run: pull the SOURCES, extract, code and load them, then publish the warehouse.
 
-    Batches are submitted to the flow's task runner up to ``batches_ahead`` ahead of the one
-    being loaded, so coding (on a Dask cluster, or a thread here) overlaps loading."""
-    settings: Settings = load_settings(warehouse_path=warehouse_path, batch_size=batch_size)
+    Batches are submitted to the flow's task runner up to ``workers`` ahead of the one being
+    loaded, so extraction and coding (in worker processes, or on a Dask cluster) overlap
+    loading."""
+    settings: Settings = load_settings(
+        warehouse_path=warehouse_path, batch_size=batch_size, workers=workers
+    )
     lexicon = load_lexicon(settings.seeds_dir)
     summary = _new_summary(settings, lexicon)
     files, rejections, skipped = discover_inputs(sources)
     summary.files, summary.files_skipped = len(files), skipped
-    with _writer_session(settings, lexicon, summary, sources, "run") as con:
+    # a small input is not worth the workers' start-up (a few seconds each)
+    small = workers is None and _input_bytes(files) < WORKERS_MIN_BYTES
+    workers = 1 if small else settings.workers
+    batches_ahead = max(1, workers)
+    with (
+        _worker_pool(settings, 1 if on_dask else workers) as pool,
+        _writer_session(settings, lexicon, summary, sources, "run") as con,
+    ):
         known = {row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall()}
         pending = rejections
         in_flight: collections.deque[tuple[list[RawDocument], list[Rejection], PrefectFuture]]
@@ -249,7 +312,7 @@ def run_pipeline(
         for chunk in _chunks(items, settings.batch_size):
             raws = [item for item in chunk if isinstance(item, RawDocument)]
             pending = pending + [item for item in chunk if isinstance(item, Rejection)]
-            future = process_batch.submit(raw_frame(raws), frozenset(known), lexicon)
+            future = process_batch.submit(raw_frame(raws), frozenset(known), lexicon, pool)
             in_flight.append((raws, pending, future))
             pending = []
             while len(in_flight) > batches_ahead:
@@ -371,16 +434,17 @@ def execute_run(
     batch_size: int | None = None,
     progress: ProgressHook | None = None,
     dask_address: str | None = None,
+    workers: int | None = None,
 ) -> RunSummary:
-    """Run the flow in this process without the one-second heartbeat wait; with
-    ``dask_address``, the batches are extracted and coded on that Dask cluster."""
+    """Run the flow in this process without the one-second heartbeat wait: extraction and
+    coding in ``workers`` local processes, or on the Dask cluster at ``dask_address``."""
     if dask_address is None:
-        return _execute(run_pipeline, progress, sources, warehouse_path, batch_size)
+        return _execute(run_pipeline, progress, sources, warehouse_path, batch_size, workers)
     from prefect_dask import DaskTaskRunner
 
-    workers = dask_threads(dask_address)
+    threads = dask_threads(dask_address)
     on_dask = run_pipeline.with_options(task_runner=DaskTaskRunner(address=dask_address))
-    return _execute(on_dask, progress, sources, warehouse_path, batch_size, workers)
+    return _execute(on_dask, progress, sources, warehouse_path, batch_size, threads, True)
 
 
 class DaskUnavailable(RuntimeError):

@@ -45,6 +45,10 @@ class Settings:
     )
     sql_dir: Path = REPO_ROOT / "sql"
     batch_size: int = field(default_factory=lambda: _env_int("NEWSEVENTS_BATCH_SIZE", 2000))
+    # processes for extraction and coding; one per core by default (1 = all in this process)
+    workers: int = field(
+        default_factory=lambda: _env_int("NEWSEVENTS_WORKERS", min(os.cpu_count() or 1, 4))
+    )
     max_file_bytes: int = field(
         default_factory=lambda: _env_int("NEWSEVENTS_MAX_FILE_BYTES", 64 * 1024 * 1024)
     )

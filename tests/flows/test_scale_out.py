@@ -1,5 +1,5 @@
-"""newsevents run on a Dask cluster (prefect-dask): a loopback scheduler with two worker
-processes gives exactly the warehouse a local run gives."""
+"""Scale-out gives exactly the warehouse a plain local run gives: two local worker
+processes, and a Dask cluster (prefect-dask) of a loopback scheduler with two workers."""
 
 from __future__ import annotations
 
@@ -36,11 +36,26 @@ def _rows(path, table, columns):
         con.close()
 
 
-def test_a_run_on_a_dask_cluster_equals_a_local_run(tmp_path):
+@pytest.fixture(scope="module")
+def local(tmp_path_factory):
+    """The reference: one process, batches of two documents."""
+    path = tmp_path_factory.mktemp("local") / "local.duckdb"
+    assert execute_run([str(SEEDS)], str(path), batch_size=2, workers=1).status == "completed"
+    return path
+
+
+def test_a_run_with_two_worker_processes_equals_a_local_run(local, tmp_path):
+    pooled = tmp_path / "pooled.duckdb"
+    summary = execute_run([str(SEEDS)], str(pooled), batch_size=2, workers=2)
+    assert summary.status == "completed", summary.message
+    assert summary.batches >= 3
+    for table, columns in TABLES.items():
+        assert _rows(pooled, table, columns) == _rows(local, table, columns), table
+
+
+def test_a_run_on_a_dask_cluster_equals_a_local_run(local, tmp_path):
     distributed = pytest.importorskip("distributed")
-    local = tmp_path / "local.duckdb"
     on_dask = tmp_path / "dask.duckdb"
-    assert execute_run([str(SEEDS)], str(local), batch_size=2).status == "completed"
     with (
         warnings.catch_warnings(),
         distributed.LocalCluster(
