@@ -497,7 +497,7 @@ class DocumentCoder:
         if _is_headline(sentence, self.text[end : end + 1]):
             triggers, claim = [], None  # headlines and subheads repeat the story's events
         # dates only where an event needs one (the costliest rule, so computed lazily)
-        dates = find_dates(sentence, self.published_at) if triggers or claim else []
+        dates = self._dates_between(start, end) if triggers or claim else []
         killed, injured = (None, None)
         lowered = sentence.lower()
         if (triggers or claim) and KILL_WORD.search(lowered):
@@ -651,7 +651,7 @@ class DocumentCoder:
         if not self.sentences:
             return None
         start = self.sentences[-1][1]
-        dates = find_dates(self.text[max(0, start - EARLIER_DATE_CHARS) : start], self.published_at)
+        dates = self._dates_between(max(0, start - EARLIER_DATE_CHARS), start)
         return dates[-1] if dates else None
 
     def _code_trigger(
@@ -1091,6 +1091,15 @@ class DocumentCoder:
         if self._dates is None:
             self._dates = find_dates(self.text, self.published_at)
         return self._dates
+
+    def _dates_between(self, start: int, end: int) -> list[DateMention]:
+        """The report's dates inside [start, end), with offsets from ``start``: the report
+        is searched once, not sentence by sentence."""
+        return [
+            DateMention(d.start - start, d.end - start, d.value, d.precision)
+            for d in self._doc_dates()
+            if start <= d.start and d.end <= end
+        ]
 
     def _doc_has_dates(self) -> bool:
         return bool(self._doc_dates())
