@@ -32,6 +32,7 @@ from flows import warehouse
 from flows.coding import code_documents
 from flows.documents import empty_text_uris, prepare_documents
 from flows.extract import extract_batch
+from flows.language import fill_languages, is_codable
 from flows.lexicon import Lexicon, load_lexicon
 from flows.settings import Settings, load_settings
 from flows.sources import RawDocument, Rejection, discover_inputs, iter_documents, raw_frame
@@ -121,7 +122,7 @@ def process_batch(
     empty = empty_text_uris(extracted)
     rejections += [Rejection(uri, "empty", "no text after extraction") for uri in empty]
     prepared = prepare_documents(extracted)
-    documents = prepared.filter(~pl.col("doc_id").is_in(list(known_ids)))
+    documents = fill_languages(prepared.filter(~pl.col("doc_id").is_in(list(known_ids))))
     duplicates = extracted.height - len(empty) - documents.height
     batch = _coded_batch(documents, lexicon)
     batch.rejections, batch.duplicates = rejections, duplicates
@@ -129,7 +130,9 @@ def process_batch(
 
 
 def _coded_batch(documents: pl.DataFrame, lexicon: Lexicon) -> warehouse.Batch:
-    coded = code_documents(documents.select("doc_id", "text", "published_at", "publisher"), lexicon)
+    """Code the batch's documents in English (or of unknown language); store them all."""
+    codable = documents.filter(is_codable()) if "language" in documents.columns else documents
+    coded = code_documents(codable.select("doc_id", "text", "published_at", "publisher"), lexicon)
     return warehouse.Batch(
         documents=documents,
         actors=coded.actors,
@@ -235,7 +238,7 @@ def run_pipeline(
     with _writer_session(settings, lexicon, summary, sources, "run") as con:
         known = {row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall()}
         pending = rejections
-        items = iter_documents(files, settings.max_file_bytes)
+        items = iter_documents(files, settings.max_file_bytes, settings.max_document_bytes)
         for chunk in _chunks(items, settings.batch_size):
             raws = [item for item in chunk if isinstance(item, RawDocument)]
             pending = pending + [item for item in chunk if isinstance(item, Rejection)]
@@ -297,8 +300,9 @@ def _reject_failed_batch(
 
 @task(name="recode-batch", cache_policy=NO_CACHE)
 def recode_batch(documents: pl.DataFrame, lexicon: Lexicon) -> warehouse.Batch:
-    """Code stored documents again with the current dictionaries and rules."""
-    return _coded_batch(documents, lexicon)
+    """Code stored documents again with the current dictionaries and rules (the language
+    of documents stored before it was detected is detected now, to decide what is coded)."""
+    return _coded_batch(fill_languages(documents), lexicon)
 
 
 @flow(name="newsevents-recode", log_prints=False, persist_result=False)
