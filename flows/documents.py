@@ -19,6 +19,7 @@ _BLANK_LINES = r"\n{3,}"
 _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 _ANY_SPACE = re.compile(r"\s+")
 DOC_ID_CHARS = 32
+MAX_FIELD_CHARS = 2048  # title, publisher and author are cut here (a broken input's title)
 
 
 def normalize_text(text: str) -> str:
@@ -46,12 +47,16 @@ def normalized_text(column: str = "text") -> pl.Expr:
 
 
 def prepare_documents(raw: pl.DataFrame) -> pl.DataFrame:
-    """Raw rows (with ``text`` filled) -> documents keyed by ``doc_id``, first copy wins.
+    """Raw rows (with ``text`` filled) -> documents keyed by ``doc_id``, first copy wins;
+    titles, publishers and authors cut at ``MAX_FIELD_CHARS``.
 
     Rows whose text is empty after normalization are dropped here; the caller rejects them
     before (see ``empty_text_uris``).
     """
-    documents = raw.with_columns(normalized_text()).filter(pl.col("text").str.len_chars() > 0)
+    documents = raw.with_columns(
+        normalized_text(),
+        *(pl.col(name).str.slice(0, MAX_FIELD_CHARS) for name in ("title", "publisher", "author")),
+    ).filter(pl.col("text").str.len_chars() > 0)
     keys = [content_key(text) for text in documents["text"].to_list()]
     return (
         documents.with_columns(pl.Series("doc_id", keys, dtype=pl.String))

@@ -6,6 +6,7 @@ library works per page) and their metadata fills the fields the input did not gi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -26,6 +27,21 @@ EXTRACT_OPTIONS = {
     "deduplicate": False,
 }
 MIN_ARTICLE_CHARS = 40
+# lxml (libxml2) drops whatever is nested deeper than this: a page of 5,000 nested divs or
+# unclosed <font> tags loses its article. Such a page is flattened and extracted again.
+MAX_PARSER_DEPTH = 255
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+_VOID_WORDS = "area base br col embed hr img input link meta param source track wbr"
+_VOID_TAGS = frozenset(_VOID_WORDS.split())  # elements that never close
+_INLINE_TAG = re.compile(
+    r"</?(?:font|span|b|i|u|em|strong|small|big|tt|s|strike|sub|sup|abbr|cite|mark|q)\b[^>]*>",
+    re.IGNORECASE,
+)
+_BLOCK_TAG = re.compile(
+    r"<(/?)(?:div|section|article|main|aside|center|blockquote|table|tbody|thead|tfoot|tr|td|"
+    r"th|ul|ol|li|dl|dt|dd|form|fieldset|header|footer|nav|figure|figcaption)\b[^>]*>",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -48,8 +64,36 @@ def _clean(value: object) -> str | None:
     return text or None
 
 
+def nesting_depth(html: str) -> int:
+    """How deep the page's tags nest, counting unclosed tags as open (an upper bound)."""
+    depth = deepest = 0
+    for closing, name, self_closing in _TAG.findall(html):
+        if self_closing or name.lower() in _VOID_TAGS:
+            continue
+        if closing:
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def flatten(html: str) -> str:
+    """The page without inline tags, its block wrappers turned into (unnestable) paragraphs."""
+    return _BLOCK_TAG.sub(
+        lambda match: "</p>" if match.group(1) else "<p>", _INLINE_TAG.sub("", html)
+    )
+
+
 def extract_page(html: str, url: str | None = None) -> ExtractedPage | None:
     """Article text and metadata of one page, or None when the page holds no article."""
+    page = _extract(html, url)
+    if page is None and nesting_depth(html) > MAX_PARSER_DEPTH:
+        page = _extract(flatten(html), url)
+    return page
+
+
+def _extract(html: str, url: str | None) -> ExtractedPage | None:
     try:
         document = trafilatura.bare_extraction(html, url=url, **EXTRACT_OPTIONS)
     except Exception:  # trafilatura raises assorted lxml/parser errors on hostile markup

@@ -36,6 +36,7 @@ from flows import warehouse
 from flows.coding import code_documents
 from flows.documents import empty_text_uris, prepare_documents
 from flows.extract import extract_batch
+from flows.language import fill_languages, is_codable
 from flows.lexicon import Lexicon, load_lexicon
 from flows.settings import Settings, load_settings
 from flows.sources import (
@@ -138,7 +139,7 @@ def process_batch(
     empty = empty_text_uris(extracted)
     rejections += [Rejection(uri, "empty", "no text after extraction") for uri in empty]
     prepared = prepare_documents(extracted)
-    documents = prepared.filter(~pl.col("doc_id").is_in(list(known_ids)))
+    documents = fill_languages(prepared.filter(~pl.col("doc_id").is_in(list(known_ids))))
     duplicates = extracted.height - len(empty) - documents.height
     batch = _coded_batch(documents, lexicon)
     batch.rejections, batch.duplicates = rejections, duplicates
@@ -183,7 +184,9 @@ def _worker_pool(settings: Settings, workers: int) -> Iterator[concurrent.future
 
 
 def _coded_batch(documents: pl.DataFrame, lexicon: Lexicon) -> warehouse.Batch:
-    coded = code_documents(documents.select("doc_id", "text", "published_at", "publisher"), lexicon)
+    """Code the batch's documents in English (or of unknown language); store them all."""
+    codable = documents.filter(is_codable()) if "language" in documents.columns else documents
+    coded = code_documents(codable.select("doc_id", "text", "published_at", "publisher"), lexicon)
     return warehouse.Batch(
         documents=documents,
         actors=coded.actors,
@@ -308,7 +311,7 @@ def run_pipeline(
         pending = rejections
         in_flight: collections.deque[tuple[list[RawDocument], list[Rejection], PrefectFuture]]
         in_flight = collections.deque()
-        items = iter_documents(files, settings.max_file_bytes)
+        items = iter_documents(files, settings.max_file_bytes, settings.max_document_bytes)
         for chunk in _chunks(items, settings.batch_size):
             raws = [item for item in chunk if isinstance(item, RawDocument)]
             pending = pending + [item for item in chunk if isinstance(item, Rejection)]
@@ -388,8 +391,9 @@ def _reject_failed_batch(
 
 @task(name="recode-batch", cache_policy=NO_CACHE)
 def recode_batch(documents: pl.DataFrame, lexicon: Lexicon) -> warehouse.Batch:
-    """Code stored documents again with the current dictionaries and rules."""
-    return _coded_batch(documents, lexicon)
+    """Code stored documents again with the current dictionaries and rules (the language
+    of documents stored before it was detected is detected now, to decide what is coded)."""
+    return _coded_batch(fill_languages(documents), lexicon)
 
 
 @flow(name="newsevents-recode", log_prints=False, persist_result=False)

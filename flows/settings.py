@@ -52,6 +52,11 @@ class Settings:
     max_file_bytes: int = field(
         default_factory=lambda: _env_int("NEWSEVENTS_MAX_FILE_BYTES", 64 * 1024 * 1024)
     )
+    # one document (a text file, an HTML page, a JSONL line): past this, parsing and coding
+    # one input would take tens of seconds, and it is no news article anyway
+    max_document_bytes: int = field(
+        default_factory=lambda: _env_int("NEWSEVENTS_MAX_DOCUMENT_BYTES", 4 * 1024 * 1024)
+    )
 
     @property
     def default_articles_dir(self) -> Path:

@@ -340,7 +340,7 @@ def documents_to_recode(
 ) -> pl.DataFrame:
     """Up to ``limit`` stored documents coded by another coder version."""
     return con.sql(
-        "SELECT doc_id, text, published_at, publisher FROM documents"
+        "SELECT doc_id, text, published_at, publisher, language FROM documents"
         " WHERE coder_version IS DISTINCT FROM ? ORDER BY doc_id LIMIT ?",
         params=[coder_version, limit],
     ).pl()

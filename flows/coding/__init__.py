@@ -217,7 +217,9 @@ def find_mentions(documents: pl.DataFrame, lexicon: Lexicon) -> tuple[pl.DataFra
         by="doc_id",
         strategy="backward",
         check_sortedness=False,
-    ).filter(pl.col("sentence_index").is_not_null()), sentences
+    ).filter(
+        pl.col("sentence_index").is_not_null() & (pl.col("start") < pl.col("sentence_end"))
+    ), sentences
 
 
 def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:

@@ -11,7 +11,8 @@ import polars as pl
 # Pieces of text that end a sentence: a run without terminal punctuation, then the
 # punctuation (with closing quotes or brackets) and the white space after it, or a line end.
 # A run is at most MAX_RUN characters: text with no punctuation at all (a 1 MB dump) is cut
-# into pieces of that size, so no "sentence" makes the rules quadratic.
+# into pieces of that size, so no "sentence" makes the rules quadratic. A piece cut there is
+# no sentence, nor is the rest of its run after the cut (it starts mid-word): neither is kept.
 MAX_RUN = 500
 _PIECE = (
     rf"[^.!?\n]{{1,{MAX_RUN}}}(?:[.!?]+[\"'’”)\]]*[ \t]*|\n[ \t\n]*)?"
@@ -49,14 +50,21 @@ def split_sentences(documents: pl.DataFrame) -> pl.DataFrame:
     is_break = ends_line | forced | (ends_mark & ~no_space_after & ~abbreviation & ~quoted)
     sentences = (
         pieces.with_columns(
-            sentence_index=is_break.cast(pl.Int32).shift(1, fill_value=0).cum_sum().over("doc_id")
+            sentence_index=is_break.cast(pl.Int32).shift(1, fill_value=0).cum_sum().over("doc_id"),
+            is_cut=forced,
         )
         .group_by("doc_id", "sentence_index", maintain_order=True)
         .agg(
             start=pl.col("start").first(),
             end=pl.col("start").last() + pl.col("stripped").last().str.len_chars(),
+            is_cut=pl.col("is_cut").any(),
         )
-        .filter(pl.col("end") > pl.col("start"))
+        .filter(
+            (pl.col("end") > pl.col("start"))
+            & ~pl.col("is_cut")
+            & ~pl.col("is_cut").shift(1).over("doc_id").fill_null(False)
+        )
+        .drop("is_cut")
     )
     return sentences.with_columns(
         pl.col("sentence_index").rank("dense").over("doc_id").cast(pl.Int32) - 1

@@ -9,7 +9,16 @@ FUTURE_TOLERANCE = timedelta(days=2)  # time zones and clock skew; beyond that i
 
 
 class BadDate(ValueError):
-    """A publication date that cannot be read."""
+    """A publication date that cannot be used; ``reason`` is the rejection code."""
+
+    def __init__(self, message: str, reason: str = "bad_published_at") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def parse_published_at(value: object) -> datetime | None:
@@ -32,11 +41,13 @@ def parse_published_at(value: object) -> datetime | None:
         try:
             parsed = datetime.combine(date.fromisoformat(text), datetime.min.time())
         except ValueError as error:
-            raise BadDate(f"published_at is not an ISO 8601 date or datetime: {value!r}") from error
+            raise BadDate(
+                f"published_at is not an ISO 8601 date or datetime: {_shown(value)}"
+            ) from error
     if parsed.tzinfo is not None:
         parsed = parsed.astimezone(UTC).replace(tzinfo=None)
     if parsed < EARLIEST:
-        raise BadDate(f"published_at is before {EARLIEST.year}: {value!r}")
+        raise BadDate(f"published_at is before {EARLIEST.year}: {_shown(value)}")
     if parsed > datetime.now(UTC).replace(tzinfo=None) + FUTURE_TOLERANCE:
-        raise BadDate(f"published_at is in the future: {value!r}")
+        raise BadDate(f"published_at is in the future: {_shown(value)}", "future_published_at")
     return parsed

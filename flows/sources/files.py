@@ -14,15 +14,19 @@ Plain text and Markdown files may start with front matter carrying metadata::
 
 from __future__ import annotations
 
+import errno
 import glob
 import json
 import os
+import re
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from flows.sources.dates import BadDate, parse_published_at
+from flows.sources.encodings import NotText, decode
 from flows.sources.records import RawDocument, Rejection
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -30,7 +34,11 @@ HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 METADATA_FIELDS = ("id", "url", "title", "publisher", "author", "published_at", "language")
-MAX_GZIP_RATIO = 200  # a gzip member expanding more than this is treated as a bomb
+MAX_GZIP_RATIO = 200  # a gzip file expanding more than this is treated as a bomb
+KIND_NAMES = {"text": "text file", "html": "HTML page", "jsonl": "JSONL file"}
+_LINE_BREAK = re.compile(r"\r\n?|\n")  # JSON strings hold no raw CR or LF: safe to split on
+_MARKUP = re.compile(r"<[a-zA-Z!/?]")  # a .html file without any tag is plain text
+_SURROGATE = re.compile("[\ud800-\udfff]")  # from "\\ud800" escapes; not storable text
 
 
 class SourceError(ValueError):
@@ -76,27 +84,49 @@ def _walk(directory: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
+def _target(path: Path) -> Path | Rejection:
+    """The file a path names, links followed; a ``broken_link`` rejection when it leads nowhere."""
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError) as error:  # RuntimeError: a link loop (before Python 3.13)
+        if isinstance(error, RuntimeError) or getattr(error, "errno", None) == errno.ELOOP:
+            detail = "a symbolic link loop"
+        elif path.is_symlink():
+            detail = f"a symbolic link to {os.readlink(path)!r}, which does not exist"
+        else:
+            detail = f"{type(error).__name__}: {error.strerror or error}"
+        return Rejection(path.absolute().as_uri(), "broken_link", detail)
+
+
 def discover_inputs(sources: Iterable[str]) -> tuple[list[InputFile], list[Rejection], int]:
     """Expand SOURCE arguments into input files.
 
-    Returns the files to read (de-duplicated, in a stable order), rejections for files named
-    explicitly that we cannot read, and how many files in scanned directories were skipped
-    because their type is not an input type. Raises ``SourceError`` for a SOURCE that names
-    nothing at all (a typo should fail loudly, not load zero documents).
+    Returns the files to read (de-duplicated by the file they resolve to, in a stable order),
+    rejections for files we cannot read (named explicitly, or broken links in scanned
+    directories), and how many files in scanned directories were skipped because their type
+    is not an input type. Raises ``SourceError`` for a SOURCE that names nothing at all (a
+    typo should fail loudly, not load zero documents).
     """
     found: dict[Path, InputFile] = {}
     rejected: list[Rejection] = []
     skipped = 0
+
+    def add(path: Path, item: InputFile) -> None:
+        target = _target(path)
+        if isinstance(target, Rejection):
+            rejected.append(target)
+        else:
+            found.setdefault(target, InputFile(target, item.kind, item.is_gzip))
+
     for source in sources:
         path = Path(source).expanduser()
         if path.is_dir():
-            candidates = list(_walk(path))
-            for candidate in candidates:
+            for candidate in _walk(path):
                 item = classify(candidate)
                 if item is None:
                     skipped += 1
                 else:
-                    found.setdefault(candidate.resolve(), item)
+                    add(candidate, item)
             continue
         if path.exists() or path.is_symlink():
             matches = [path]
@@ -114,25 +144,45 @@ def discover_inputs(sources: Iterable[str]) -> tuple[list[InputFile], list[Rejec
             if item is None:
                 rejected.append(
                     Rejection(
-                        match.resolve().as_uri(),
+                        match.absolute().as_uri(),
                         "unsupported_type",
                         f"not one of {', '.join(SUPPORTED_SUFFIXES)} (or .gz)",
                     )
                 )
             else:
-                found.setdefault(
-                    match.resolve(), InputFile(match.resolve(), item.kind, item.is_gzip)
-                )
-    files = [InputFile(path.resolve(), item.kind, item.is_gzip) for path, item in found.items()]
-    return files, rejected, skipped
+                add(match, item)
+    return list(found.values()), rejected, skipped
 
 
-def read_bytes(item: InputFile, max_bytes: int) -> bytes:
-    """The file's content, gunzipped, capped at ``max_bytes``; raises ``InputRejected``."""
+def _file_type(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISDIR, "directory"),
+        (stat.S_ISFIFO, "named pipe"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISSOCK, "socket"),
+    ):
+        if test(mode):
+            return name
+    return "special file"
+
+
+def read_bytes(item: InputFile, max_bytes: int, limit_name: str = "a file") -> bytes:
+    """The file's content, gunzipped, capped at ``max_bytes``; raises ``InputRejected``.
+
+    Only regular files are opened: a named pipe would block the run and a device never ends.
+    """
+    what = KIND_NAMES[item.kind]
     try:
-        size = item.path.stat().st_size
-        if size > max_bytes:
-            raise InputRejected("too_large", f"{size} bytes, limit {max_bytes}")
+        info = item.path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputRejected("not_a_file", f"a {_file_type(info.st_mode)}, not a regular file")
+        if info.st_size > max_bytes:
+            raise InputRejected(
+                "too_large",
+                f"{what} of {info.st_size:,} bytes, over the {max_bytes:,}-byte limit for "
+                f"{limit_name}",
+            )
         with open(item.path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as error:
@@ -141,17 +191,38 @@ def read_bytes(item: InputFile, max_bytes: int) -> bytes:
         ) from error
     if not item.is_gzip:
         return data
-    cap = min(max_bytes, max(len(data), 1) * MAX_GZIP_RATIO)
-    decompressor = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+    return _gunzip(
+        data, max_bytes, f"{what}: gzip expands past the {max_bytes:,}-byte limit for {limit_name}"
+    )
+
+
+def _gunzip(data: bytes, max_bytes: int, too_large: str) -> bytes:
+    """Every member of a gzip stream, stopping at ``max_bytes`` or at ``MAX_GZIP_RATIO``."""
+    ratio_cap = max(len(data), 1) * MAX_GZIP_RATIO
+    cap = min(max_bytes, ratio_cap)
+    parts: list[bytes] = []
+    size, rest = 0, data
     try:
-        out = decompressor.decompress(data, cap + 1)
-        if len(out) > cap or decompressor.unconsumed_tail:
-            raise InputRejected("too_large", f"gzip expands past {cap} bytes (bomb or too big)")
-        if not decompressor.eof:
-            raise InputRejected("bad_gzip", "truncated gzip stream")
+        while rest:
+            decompressor = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+            out = decompressor.decompress(rest, cap - size + 1)
+            size += len(out)
+            if size > cap:
+                if cap == ratio_cap and ratio_cap < max_bytes:
+                    raise InputRejected(
+                        "gzip_bomb",
+                        f"{len(data):,} compressed bytes expand more than {MAX_GZIP_RATIO} times",
+                    )
+                raise InputRejected("too_large", too_large)
+            if not decompressor.eof:
+                raise InputRejected("bad_gzip", "truncated gzip stream")
+            parts.append(out)
+            rest = decompressor.unused_data
+            if not rest.strip(b"\0"):  # zero padding after the last member, as gzip allows
+                break
     except zlib.error as error:
         raise InputRejected("bad_gzip", f"not a valid gzip file: {error}") from error
-    return out
+    return b"".join(parts)
 
 
 class InputRejected(Exception):
@@ -161,29 +232,6 @@ class InputRejected(Exception):
         super().__init__(f"{reason}: {detail}")
         self.reason = reason
         self.detail = detail
-
-
-def decode(data: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252/Latin-1.
-
-    Raises ``InputRejected`` for binary data (NUL bytes in what claims to be 8-bit text).
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        sample = data[:4096]
-        if sample.count(b"\x00") > len(sample) // 100 + 1:
-            raise InputRejected("binary", "the file holds binary data, not text") from None
-        text = data.decode("cp1252", errors="replace")
-    sample = text[:8192]
-    controls = sum(1 for char in sample if char < " " and char not in "\t\n\r\f")
-    if controls > len(sample) // 20 + 1:
-        raise InputRejected("binary", "the file holds binary data, not text")
-    return text.replace("\x00", "")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -224,7 +272,7 @@ def _document(
     try:
         published_at = parse_published_at(meta.get("published_at"))
     except BadDate as error:
-        raise InputRejected("bad_published_at", str(error)) from error
+        raise InputRejected(error.reason, str(error)) from error
     return RawDocument(
         source_uri=uri,
         content_type=content_type,
@@ -240,25 +288,54 @@ def _document(
     )
 
 
-def _read_jsonl(item: InputFile, text: str) -> Iterator[RawDocument | Rejection]:
-    for number, line in enumerate(text.split("\n"), start=1):
+def _parse_line(line: str, number: int, max_line_bytes: int) -> dict[str, object]:
+    """One JSONL line as an object with storable strings; raises ``InputRejected``."""
+    size = len(line.encode("utf-8", errors="surrogatepass"))
+    if size > max_line_bytes:
+        raise InputRejected(
+            "too_large",
+            f"line {number}: {size:,} bytes, over the {max_line_bytes:,}-byte limit for one "
+            "document (NEWSEVENTS_MAX_DOCUMENT_BYTES)",
+        )
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputRejected(
+            "bad_json", f"line {number}: {error.msg} at column {error.colno}"
+        ) from None
+    except (ValueError, RecursionError) as error:  # a 5,000-digit number; [[[[... nested deep
+        raise InputRejected("bad_json", f"line {number}: {type(error).__name__}") from None
+    if not isinstance(record, dict):
+        raise InputRejected(
+            "bad_json", f"line {number}: expected an object, got {type(record).__name__}"
+        )
+    # "\ud800" escapes decode to lone surrogates, which no database can store
+    return {
+        key: _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+        for key, value in record.items()
+    }
+
+
+def _read_jsonl(
+    item: InputFile, text: str, max_line_bytes: int
+) -> Iterator[RawDocument | Rejection]:
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         if not line.strip():
             continue
         uri = f"{item.uri}#line={number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Rejection(uri, "bad_json", f"line {number}: {error.msg} at column {error.colno}")
-            continue
-        if not isinstance(record, dict):
-            yield Rejection(
-                uri, "bad_json", f"line {number}: expected an object, got {type(record).__name__}"
-            )
+            record = _parse_line(line, number, max_line_bytes)
+        except InputRejected as error:
+            yield Rejection(uri, error.reason, error.detail)
             continue
         body_text, body_html = record.get("text"), record.get("html")
         for name, value in (("text", body_text), ("html", body_html)):
             if value is not None and not isinstance(value, str):
-                yield Rejection(uri, "bad_field", f"line {number}: {name} must be a string")
+                yield Rejection(
+                    uri,
+                    "bad_field",
+                    f"line {number}: {name} must be a string, got {type(value).__name__}",
+                )
                 break
         else:
             if not (body_text or "").strip() and not (body_html or "").strip():
@@ -276,19 +353,37 @@ def _read_jsonl(item: InputFile, text: str) -> Iterator[RawDocument | Rejection]
                 yield Rejection(uri, error.reason, f"line {number}: {error.detail}")
 
 
-def iter_documents(files: Iterable[InputFile], max_bytes: int) -> Iterator[RawDocument | Rejection]:
-    """Read files one at a time, yielding documents and rejections (never raising for input)."""
+def iter_documents(
+    files: Iterable[InputFile], max_bytes: int, max_document_bytes: int | None = None
+) -> Iterator[RawDocument | Rejection]:
+    """Read files one at a time, yielding documents and rejections (never raising for input).
+
+    ``max_bytes`` caps a file (a JSONL file holds many documents); ``max_document_bytes``
+    caps one document: a text file, an HTML page or a JSONL line.
+    """
+    per_document = min(max_bytes, max_document_bytes or max_bytes)
     for item in files:
         try:
-            text = decode(read_bytes(item, max_bytes))
+            if item.kind == "jsonl":
+                data = read_bytes(item, max_bytes, "a file (NEWSEVENTS_MAX_FILE_BYTES)")
+            else:
+                data = read_bytes(
+                    item, per_document, "one document (NEWSEVENTS_MAX_DOCUMENT_BYTES)"
+                )
+            try:
+                text = decode(data, is_html=item.kind == "html")
+            except NotText as error:
+                raise InputRejected("binary", str(error)) from None
             if not text.strip():
                 raise InputRejected("empty", "the file is empty or only whitespace")
             if item.kind == "jsonl":
-                yield from _read_jsonl(item, text)
-            elif item.kind == "html":
+                yield from _read_jsonl(item, text, per_document)
+            elif item.kind == "html" and _MARKUP.search(text):
                 yield _document(item.uri, "html", {}, html=text)
+            elif item.kind == "html":
+                yield _document(item.uri, "text", {}, text=text)
             else:
-                meta, body = split_front_matter(text)
+                meta, body = split_front_matter(_LINE_BREAK.sub("\n", text))
                 if not body.strip():
                     raise InputRejected("empty", "no text after the front matter")
                 yield _document(item.uri, "text", meta, text=body)

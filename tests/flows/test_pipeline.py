@@ -8,8 +8,6 @@ import shutil
 
 import duckdb
 import polars as pl
-import pytest
-from prefect.testing.utilities import prefect_test_harness
 from typer.testing import CliRunner
 
 from flows.cli import app
@@ -17,12 +15,6 @@ from flows.pipeline import execute_recode, execute_run
 from flows.settings import load_settings
 
 SEEDS = load_settings().default_articles_dir
-
-
-@pytest.fixture(scope="session", autouse=True)
-def prefect_api():
-    with prefect_test_harness():
-        yield
 
 
 def _count(path, sql):

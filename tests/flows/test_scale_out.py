@@ -7,7 +7,6 @@ import warnings
 
 import duckdb
 import pytest
-from prefect.testing.utilities import prefect_test_harness
 
 from flows.pipeline import DaskUnavailable, dask_threads, execute_run
 from flows.settings import load_settings
@@ -20,12 +19,6 @@ TABLES = {
     "actor_mentions": "doc_id, char_start, char_end, actor_id",
     "event_cluster_members": "event_id, cluster_id",
 }
-
-
-@pytest.fixture(scope="module", autouse=True)
-def prefect_api():
-    with prefect_test_harness():
-        yield
 
 
 def _rows(path, table, columns):

@@ -1,5 +1,7 @@
 import gzip
 import json
+import os
+import random
 from datetime import datetime
 
 import pytest
@@ -88,6 +90,47 @@ def test_unreadable_inputs_become_rejections(tmp_path):
     assert items["empty.txt"].reason == "empty"
     assert items["binary.txt"].reason == "binary"
     assert items["broken.txt.gz"].reason == "bad_gzip"
-    assert items["bomb.txt.gz"].reason == "too_large"
+    assert items["bomb.txt.gz"].reason == "gzip_bomb"
     assert items["latin.txt"].text == "Café owners protested in São Paulo."
     assert items["utf16.txt"].text == "Soldiers withdrew."
+
+
+def test_gzip_members_are_all_read_and_caps_tell_a_bomb_from_a_big_file(tmp_path):
+    (tmp_path / "two.txt.gz").write_bytes(gzip.compress(b"One. ") + gzip.compress(b"Two."))
+    hex_text = random.Random(0).randbytes(600_000).hex().encode()  # 1.2 MB, compresses 2:1
+    (tmp_path / "big.txt.gz").write_bytes(gzip.compress(hex_text))
+    (tmp_path / "trailing.txt.gz").write_bytes(gzip.compress(b"Three.") + b"junk")
+    items = {i.source_uri.rsplit("/", 1)[1]: i for i in _read([tmp_path])}
+    assert items["two.txt.gz"].text == "One. Two."
+    assert items["big.txt.gz"].reason == "too_large"  # over MAX, though no bomb
+    assert items["trailing.txt.gz"].reason == "bad_gzip"
+
+
+def test_one_document_is_capped_apart_from_the_file(tmp_path):
+    (tmp_path / "page.html").write_text("<p>" + "word " * 300 + "</p>")
+    big_line = json.dumps({"text": "word " * 300})
+    (tmp_path / "lines.jsonl").write_text(big_line + "\n" + json.dumps({"text": "Short."}) + "\n")
+    files, _, _ = discover_inputs([str(tmp_path)])
+    items = {i.source_uri.rsplit("/", 1)[1]: i for i in iter_documents(files, MAX, 1000)}
+    assert items["page.html"].reason == "too_large" and "HTML page" in items["page.html"].detail
+    assert items["lines.jsonl#line=1"].reason == "too_large"
+    assert items["lines.jsonl#line=2"].text == "Short."
+
+
+def test_links_that_lead_nowhere_and_files_that_are_not_files_are_rejected(tmp_path):
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "dangling.md").symlink_to(tmp_path / "gone.md")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block the run forever
+    files, rejections, _ = discover_inputs([str(tmp_path)])
+    assert {(r.source_uri.rsplit("/", 1)[1], r.reason) for r in rejections} == {
+        ("loop.txt", "broken_link"),
+        ("dangling.md", "broken_link"),
+    }
+    [pipe] = iter_documents(files, MAX)
+    assert (pipe.reason, pipe.detail) == ("not_a_file", "a named pipe, not a regular file")
+
+
+def test_a_future_date_has_its_own_reason(tmp_path):
+    (tmp_path / "a.txt").write_text("---\npublished_at: 2999-01-01\n---\nTalks.\n")
+    [item] = _read([tmp_path / "a.txt"])
+    assert item.reason == "future_published_at"
