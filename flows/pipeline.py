@@ -47,6 +47,7 @@ from flows.sources import (
     iter_documents,
     raw_frame,
 )
+from flows.sources.web import Fetcher, expand_url_lists, iter_web
 
 ProgressHook = Callable[[int, int, int], None]  # (docs seen, docs new, events added)
 
@@ -297,10 +298,11 @@ def run_pipeline(
     )
     lexicon = load_lexicon(settings.seeds_dir)
     summary = _new_summary(settings, lexicon)
-    files, rejections, skipped = discover_inputs(sources)
+    urls, local = expand_url_lists(sources)
+    files, rejections, skipped = discover_inputs(local) if local else ([], [], 0)
     summary.files, summary.files_skipped = len(files), skipped
     # a small input is not worth the workers' start-up (a few seconds each)
-    small = workers is None and _input_bytes(files) < WORKERS_MIN_BYTES
+    small = workers is None and not urls and _input_bytes(files) < WORKERS_MIN_BYTES
     workers = 1 if small else settings.workers
     batches_ahead = max(1, workers)
     with (
@@ -311,7 +313,10 @@ def run_pipeline(
         pending = rejections
         in_flight: collections.deque[tuple[list[RawDocument], list[Rejection], PrefectFuture]]
         in_flight = collections.deque()
-        items = iter_documents(files, settings.max_file_bytes, settings.max_document_bytes)
+        items = itertools.chain(
+            iter_documents(files, settings.max_file_bytes, settings.max_document_bytes),
+            _iter_urls(con, urls, settings),
+        )
         for chunk in _chunks(items, settings.batch_size):
             raws = [item for item in chunk if isinstance(item, RawDocument)]
             pending = pending + [item for item in chunk if isinstance(item, Rejection)]
@@ -333,6 +338,27 @@ def run_pipeline(
                 + " | ".join(summary.check_failures)
             )
     return summary
+
+
+def _iter_urls(
+    con: duckdb.DuckDBPyConnection, urls: list[str], settings: Settings
+) -> Iterator[RawDocument | Rejection]:
+    """Pages from web sources (articles, feeds, sitemaps), skipping URLs already stored."""
+    if not urls:
+        return
+    known = {
+        row[0]
+        for row in con.execute(
+            "SELECT url FROM documents WHERE url IS NOT NULL UNION SELECT source_uri FROM documents"
+        ).fetchall()
+    }
+    with Fetcher(
+        user_agent=settings.user_agent,
+        delay=settings.fetch_delay,
+        max_bytes=settings.max_document_bytes,
+        allow_private=settings.allow_private_urls,
+    ) as fetcher:
+        yield from iter_web(urls, fetcher, known)
 
 
 def _load_processed(

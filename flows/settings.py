@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+USER_AGENT = "newsevents/0.1 (batch news-event coder; +https://pypi.org/project/newsevents)"
 
 
 def _env_path(name: str, default: Path) -> Path:
@@ -56,6 +57,18 @@ class Settings:
     # one input would take tens of seconds, and it is no news article anyway
     max_document_bytes: int = field(
         default_factory=lambda: _env_int("NEWSEVENTS_MAX_DOCUMENT_BYTES", 4 * 1024 * 1024)
+    )
+    # fetching from the web (flows/sources/web.py)
+    user_agent: str = field(
+        default_factory=lambda: os.environ.get("NEWSEVENTS_USER_AGENT") or USER_AGENT
+    )
+    fetch_delay: float = field(
+        default_factory=lambda: float(os.environ.get("NEWSEVENTS_FETCH_DELAY") or 1.0)
+    )
+    # private, loopback and link-local addresses are refused unless this is set (tests,
+    # intranets)
+    allow_private_urls: bool = field(
+        default_factory=lambda: os.environ.get("NEWSEVENTS_ALLOW_PRIVATE_URLS", "") == "1"
     )
 
     @property

@@ -1,0 +1,216 @@
+"""Web sources against a loopback HTTP server: articles, feeds that change between runs,
+sitemaps, robots.txt, redirects, failing and oversized endpoints. Nothing leaves the machine."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import duckdb
+import pytest
+
+from flows.pipeline import execute_run
+from flows.sources import web
+from flows.sources.web import Fetcher, FetchRejected, iter_web
+
+ARTICLE = (
+    "<html><head><title>{title}</title></head><body><nav>Home | World</nav><article>"
+    "<h1>{title}</h1><p>{body}</p><p>The ministry said more talks would follow next week, "
+    "and officials in the capital confirmed the figures to reporters on Tuesday.</p>"
+    "</article></body></html>"
+)
+PAGES = {
+    "/a1.html": (
+        "Police clash with protesters",
+        "Police fired tear gas at protesters in "
+        "Nairobi on Monday, injuring 12 people, witnesses said.",
+    ),
+    "/a2.html": (
+        "Troops withdraw",
+        "Ugandan troops withdrew from the border town of Kasese "
+        "on Sunday after talks with local leaders.",
+    ),
+    "/a3.html": (
+        "Rebels attack convoy",
+        "Rebels attacked an army convoy near Goma on "
+        "Saturday, killing four soldiers, the army said.",
+    ),
+    "/private/secret.html": ("Secret", "Gunmen attacked a bank in Mombasa on Friday."),
+}
+
+
+def _rss(paths: list[str], base: str) -> str:
+    items = "".join(f"<item><title>{p}</title><link>{base}{p}</link></item>" for p in paths)
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>'
+    )
+
+
+class Site:
+    """A tiny news site whose feed can change between runs; counts requests per path."""
+
+    def __init__(self) -> None:
+        self.feed = ["/a1.html", "/a2.html", "/private/secret.html"]
+        self.hits: Counter[str] = Counter()
+        self.flaky_failures = 1
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                site.hits[self.path] += 1
+                status, ctype, body, headers = site.answer(self.path)
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def answer(self, path: str) -> tuple[int, str, bytes, dict[str, str]]:
+        if path == "/robots.txt":
+            return 200, "text/plain", b"User-agent: *\nDisallow: /private/\n", {}
+        if path == "/feed.xml":
+            return 200, "application/rss+xml", _rss(self.feed, self.base).encode(), {}
+        if path == "/sitemap.xml":
+            urls = f"<url><loc>{self.base}/a3.html</loc></url>"
+            xml = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+            return 200, "application/xml", xml.encode(), {}
+        if path == "/index.xml":
+            inner = f"<sitemap><loc>{self.base}/sitemap.xml</loc></sitemap>"
+            xml = (
+                '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                f"{inner}</sitemapindex>"
+            )
+            return 200, "application/xml", xml.encode(), {}
+        if path == "/moved":
+            return 302, "text/html", b"", {"Location": "/a1.html"}
+        if path == "/to-metadata":
+            return 302, "text/html", b"", {"Location": "http://169.254.169.254/latest/"}
+        if path == "/loop":
+            return 302, "text/html", b"", {"Location": "/loop"}
+        if path == "/flaky.html":
+            if self.flaky_failures:
+                self.flaky_failures -= 1
+                return 503, "text/plain", b"busy", {}
+            return 200, "text/html", ARTICLE.format(title="Back", body="Back again.").encode(), {}
+        if path == "/fail":
+            return 500, "text/plain", b"broken", {}
+        if path == "/big.html":
+            return 200, "text/html", b"<html>" + b"x" * 300_000 + b"</html>", {}
+        if path == "/logo.png":
+            return 200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(100), {}
+        if path in PAGES:
+            title, body = PAGES[path]
+            return (
+                200,
+                "text/html; charset=utf-8",
+                ARTICLE.format(title=title, body=body).encode(),
+                {},
+            )
+        return 404, "text/plain", b"not found", {}
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def site():
+    server = Site()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def fetcher():
+    with Fetcher(delay=0, allow_private=True, max_bytes=200_000, sleep=lambda _s: None) as f:
+        yield f
+
+
+def test_loopback_and_other_private_addresses_are_refused_by_default(site):
+    with Fetcher(delay=0) as strict:
+        with pytest.raises(FetchRejected, match="non-public address") as refused:
+            strict.get(f"{site.base}/a1.html")
+        assert refused.value.reason == "fetch_refused"
+        for url in ("file:///etc/passwd", "ftp://example.org/x", "gopher://h/"):
+            with pytest.raises(FetchRejected, match="only http and https"):
+                strict.get(url)
+    assert site.hits["/a1.html"] == 0
+
+
+def test_every_redirect_is_checked_and_followed_within_limits(site, fetcher, monkeypatch):
+    assert fetcher.get(f"{site.base}/moved").url == f"{site.base}/a1.html"
+    # a redirect to the cloud metadata address is refused even when the first host was fine
+    real = web._public_address
+
+    def only_metadata_is_private(host: str, port: int) -> None:
+        if host == "169.254.169.254":
+            real(host, port)
+
+    monkeypatch.setattr(web, "_public_address", only_metadata_is_private)
+    fetcher.allow_private = False
+    with pytest.raises(FetchRejected, match=r"169\.254\.169\.254"):
+        fetcher.get(f"{site.base}/to-metadata")
+    fetcher.allow_private = True
+    with pytest.raises(FetchRejected, match="redirects"):
+        fetcher.get(f"{site.base}/loop")
+
+
+def test_robots_retries_caps_and_content_types(site, fetcher):
+    with pytest.raises(FetchRejected) as disallowed:
+        fetcher.get(f"{site.base}/private/secret.html")
+    assert disallowed.value.reason == "robots_disallowed"
+    assert site.hits["/private/secret.html"] == 0
+    assert b"Back again" in fetcher.get(f"{site.base}/flaky.html").body  # 503, then 200
+    with pytest.raises(FetchRejected) as failed:
+        fetcher.get(f"{site.base}/fail")
+    assert failed.value.reason == "http_error" and site.hits["/fail"] == 3  # 1 + 2 retries
+    with pytest.raises(FetchRejected) as big:
+        fetcher.get(f"{site.base}/big.html")
+    assert big.value.reason == "too_large"
+    rows = list(iter_web([f"{site.base}/logo.png"], fetcher, set()))
+    assert [(r.reason) for r in rows] == ["unsupported_type"]
+
+
+def test_feeds_and_sitemap_indexes_lead_to_their_articles(site, fetcher):
+    rows = list(iter_web([f"{site.base}/feed.xml", f"{site.base}/index.xml"], fetcher, set()))
+    documents = sorted(r.url for r in rows if isinstance(r, web.RawDocument))
+    assert documents == [f"{site.base}/a{n}.html" for n in (1, 2, 3)]
+    rejected = [(r.source_uri, r.reason) for r in rows if isinstance(r, web.Rejection)]
+    assert rejected == [(f"{site.base}/private/secret.html", "robots_disallowed")]
+
+
+def test_scheduled_runs_pick_up_new_feed_items_once(site, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSEVENTS_ALLOW_PRIVATE_URLS", "1")
+    monkeypatch.setenv("NEWSEVENTS_FETCH_DELAY", "0")
+    warehouse = tmp_path / "events.duckdb"
+    feed = f"{site.base}/feed.xml"
+    first = execute_run([feed], str(warehouse))
+    assert first.status == "completed", first.message
+    assert (first.docs_new, first.docs_rejected) == (2, 1)
+    site.feed.append("/a3.html")  # the feed gains an item between runs
+    second = execute_run([feed, f"{site.base}/fail"], str(warehouse))
+    assert second.status == "completed", second.message  # a failing endpoint fails alone
+    assert second.docs_new == 1
+    assert site.hits["/a1.html"] == site.hits["/a2.html"] == site.hits["/a3.html"] == 1
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        urls = [row[0] for row in con.execute("SELECT url FROM documents ORDER BY url").fetchall()]
+        events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+        reasons = con.execute(
+            "SELECT reason, count(*) FROM rejected_inputs GROUP BY ALL ORDER BY ALL"
+        ).fetchall()
+    finally:
+        con.close()
+    assert urls == [f"{site.base}/a{n}.html" for n in (1, 2, 3)]
+    assert events >= 3
+    assert reasons == [("http_error", 1), ("robots_disallowed", 2)]
