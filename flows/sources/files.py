@@ -28,11 +28,13 @@ from pathlib import Path
 from flows.sources.dates import BadDate, parse_published_at
 from flows.sources.encodings import NotText, decode
 from flows.sources.records import RawDocument, Rejection
+from flows.sources.warc import iter_warc
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+WARC_SUFFIXES = (".warc",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 METADATA_FIELDS = ("id", "url", "title", "publisher", "author", "published_at", "language")
 MAX_GZIP_RATIO = 200  # a gzip file expanding more than this is treated as a bomb
 KIND_NAMES = {"text": "text file", "html": "HTML page", "jsonl": "JSONL file"}
@@ -50,7 +52,7 @@ class InputFile:
     """A file to read and what kind it is."""
 
     path: Path
-    kind: str  # text, html, jsonl
+    kind: str  # text, html, jsonl, warc
     is_gzip: bool
 
     @property
@@ -64,7 +66,9 @@ def classify(path: Path) -> InputFile | None:
     is_gzip = name.endswith(".gz")
     if is_gzip:
         name = name[:-3]
-    if name.endswith(TEXT_SUFFIXES):
+    if name.endswith(WARC_SUFFIXES):
+        kind = "warc"  # compressed or not, warcio reads it
+    elif name.endswith(TEXT_SUFFIXES):
         kind = "text"
     elif name.endswith(HTML_SUFFIXES):
         kind = "html"
@@ -363,6 +367,9 @@ def iter_documents(
     """
     per_document = min(max_bytes, max_document_bytes or max_bytes)
     for item in files:
+        if item.kind == "warc":  # streamed: no file cap, one cap per page
+            yield from iter_warc(str(item.path), item.uri, per_document)
+            continue
         try:
             if item.kind == "jsonl":
                 data = read_bytes(item, max_bytes, "a file (NEWSEVENTS_MAX_FILE_BYTES)")
