@@ -6,6 +6,7 @@ Prefect is imported only by the commands that run a flow, so ``newsevents sql`` 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -118,6 +119,50 @@ def run(
     _print_summary(summary)
     if summary.status != "completed":
         _fail(f"run failed: {summary.message}")
+
+
+@app.command()
+def serve(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="What to pull on each run (as for `run`); or use --config"),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", "-c", help="A sources file (TOML) of named schedules"),
+    ] = None,
+    cron: Annotated[
+        str | None, typer.Option("--cron", help="Run on this cron schedule (e.g. '*/15 * * * *')")
+    ] = None,
+    interval: Annotated[
+        int | None,
+        typer.Option("--interval", min=1, help="Run every this many seconds (default 3600)"),
+    ] = None,
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Keep scheduled runs going (Ctrl-C stops them, and the Prefect server serve started)."""
+    from flows.serve import ServeError, load_config, parse_schedule
+    from flows.serve import serve as serve_schedules
+
+    try:
+        if config is not None:
+            if sources or cron or interval:
+                raise ServeError("give either --config or SOURCES with --cron/--interval")
+            schedules, configured = load_config(config)
+            warehouse = warehouse or configured
+        else:
+            if not sources:
+                raise ServeError("name the SOURCES to pull, or a --config file")
+            schedules = [parse_schedule("newsevents", list(sources), interval, cron)]
+    except ServeError as error:
+        _fail(str(error), 2)
+        return
+    settings = load_settings(warehouse_path=warehouse)
+    home = Path(os.environ.get("PREFECT_HOME") or Path.home() / ".prefect")
+    try:
+        serve_schedules(schedules, settings.warehouse_path, home, log=console.print)
+    except ServeError as error:
+        _fail(str(error))
 
 
 @app.command()
