@@ -230,6 +230,7 @@ def _writer_session(
         warehouse.migrate(con, settings.schema_dir)
         warehouse.apply_views(con, settings.views_dir)
         warehouse.replace_reference(con, lexicon.reference_tables())
+        warehouse.close_interrupted_runs(con)
         warehouse.start_run(
             con, summary.run_id, str(flow_run.get_id() or ""), sources, lexicon.coder_version
         )

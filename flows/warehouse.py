@@ -401,6 +401,23 @@ def replace_reference(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataF
                 con.unregister("_seed")
 
 
+def close_interrupted_runs(con: duckdb.DuckDBPyConnection) -> int:
+    """Mark runs still ``running`` as ``interrupted``, with what they committed. Call it
+    holding the writer's lock: no other run can be running, so such a row belongs to a run
+    that was killed or crashed (its committed batches are kept). Returns the runs marked."""
+    return int(
+        con.execute(
+            "UPDATE runs SET status = 'interrupted',"
+            " docs_new = (SELECT count(*) FROM documents d WHERE d.run_id = runs.run_id),"
+            " events_added = (SELECT count(*) FROM events e JOIN documents d USING (doc_id)"
+            "                 WHERE d.run_id = runs.run_id),"
+            " message = 'stopped before it finished (killed or crashed); the batches it"
+            " committed were kept and published by the next run'"
+            " WHERE status = 'running'"
+        ).fetchone()[0]
+    )
+
+
 def start_run(
     con: duckdb.DuckDBPyConnection,
     run_id: str,

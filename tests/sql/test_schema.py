@@ -157,6 +157,24 @@ def test_a_second_writer_is_refused_clearly(tmp_path):
         pass
 
 
+def test_runs_a_killed_run_left_running_are_marked_interrupted(con):
+    """A run killed before it finished leaves its row 'running'; the next run (holding the
+    lock, so no other run can be running) marks it, counting what it committed."""
+    warehouse.start_run(con, "r1", None, ["in/"], "v1")
+    warehouse.load_batch(con, _batch("a"), "r1")  # a document of run r1
+    warehouse.start_run(con, "next", None, ["in/"], "v1")  # a run that finished stays as it is
+    warehouse.finish_run(
+        con, "next", "completed", docs_seen=0, docs_new=0, docs_rejected=0, events_added=0
+    )
+    assert warehouse.close_interrupted_runs(con) == 1
+    rows = con.execute(
+        "SELECT run_id, status, docs_new, message FROM runs ORDER BY started_at"
+    ).fetchall()
+    assert rows[0][:3] == ("r1", "interrupted", 1) and "killed or crashed" in rows[0][3]
+    assert rows[1] == ("next", "completed", 0, None)
+    assert warehouse.close_interrupted_runs(con) == 0
+
+
 def test_read_only_query_cannot_write(tmp_path):
     published = tmp_path / "events.duckdb"
     with warehouse.WarehouseWriter(published) as writer:
