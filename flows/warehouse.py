@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TextIO
 
 import duckdb
 import polars as pl
@@ -457,6 +458,36 @@ def working_path(published: Path) -> Path:
     return published.with_name(published.name + ".work")
 
 
+def lock_path(published: Path) -> Path:
+    return published.with_name(published.name + ".lock")
+
+
+def _take_lock(lock: Path, published: Path) -> TextIO:
+    """Open ``lock`` and lock it exclusively without waiting (``WarehouseBusy`` when another
+    process holds it). The lock goes when the handle is closed or the process dies."""
+    handle = open(lock, "a+")  # noqa: SIM115  (the open handle is the lock: the caller keeps it)
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "another process"
+        handle.close()
+        raise WarehouseBusy(
+            f"another newsevents run ({holder}) is writing {published}; "
+            "wait for it to finish and run again"
+        ) from None
+    return handle
+
+
+def ensure_not_busy(published: Path) -> None:
+    """Raise ``WarehouseBusy`` now if another run is writing the warehouse, so that a run can
+    refuse before starting Prefect (a failed flow run logs a traceback). Only an early check:
+    the run's ``WarehouseWriter`` takes the lock for real."""
+    lock = lock_path(published)
+    if lock.exists():
+        _take_lock(lock, published).close()
+
+
 class WarehouseWriter:
     """Exclusive write access to a warehouse through its working file; ``publish`` at the end.
 
@@ -467,23 +498,13 @@ class WarehouseWriter:
     def __init__(self, published: Path) -> None:
         self.published = published
         self.work = working_path(published)
-        self.lock_path = published.with_name(published.name + ".lock")
-        self._lock_handle: object | None = None
+        self.lock_path = lock_path(published)
+        self._lock_handle: TextIO | None = None
         self.con: duckdb.DuckDBPyConnection | None = None
 
     def __enter__(self) -> WarehouseWriter:
         self.published.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.lock_path, "a+")
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            handle.close()
-            raise WarehouseBusy(
-                f"another newsevents run ({holder}) is writing {self.published}; "
-                "wait for it to finish and run again"
-            ) from None
+        handle = _take_lock(self.lock_path, self.published)
         handle.seek(0)
         handle.truncate()
         handle.write(f"pid {os.getpid()}")
@@ -529,8 +550,8 @@ class WarehouseWriter:
         if self._lock_handle is not None:
             handle = self._lock_handle
             self._lock_handle = None
-            handle.truncate(0)  # type: ignore[attr-defined]
-            handle.close()  # type: ignore[attr-defined]
+            handle.truncate(0)
+            handle.close()
 
     def __exit__(self, *exc_info: object) -> None:
         self._release()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 
 import duckdb
@@ -155,6 +156,17 @@ def test_a_second_writer_is_refused_clearly(tmp_path):
         warehouse.WarehouseWriter(published),
     ):
         pass
+
+
+def test_a_busy_warehouse_is_found_before_a_run_starts(tmp_path):
+    published = tmp_path / "events.duckdb"
+    warehouse.ensure_not_busy(published)  # no lock file yet
+    with (
+        warehouse.WarehouseWriter(published),
+        pytest.raises(warehouse.WarehouseBusy, match=f"pid {os.getpid()}"),
+    ):
+        warehouse.ensure_not_busy(published)
+    warehouse.ensure_not_busy(published)  # released with the writer
 
 
 def test_runs_a_killed_run_left_running_are_marked_interrupted(con):
