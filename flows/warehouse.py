@@ -560,20 +560,38 @@ class WarehouseWriter:
 # --------------------------------------------------------------------------- reading
 
 
-def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
-    """Open the published warehouse read-only, with a clear error when there is none."""
+def connect_read_only(path: Path, *, external_access: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open the published warehouse read-only, with a clear error when there is none.
+
+    With ``external_access=False`` DuckDB touches no file but the warehouse: no ``COPY ... TO``,
+    ``EXPORT``, ``ATTACH``, ``INSTALL``, ``read_csv``/``read_text`` of other files, and the
+    setting cannot be turned back on from SQL."""
     if not path.exists():
         raise WarehouseError(
             f"no warehouse at {path}: run `newsevents run` first or pass --warehouse"
         )
-    return duckdb.connect(str(path), read_only=True)
+    config = {} if external_access else {"enable_external_access": False}
+    return duckdb.connect(str(path), read_only=True, config=config)
 
 
 def query(path: Path, sql: str) -> pl.DataFrame:
-    """Run one read-only query against the published warehouse; writes fail in DuckDB."""
-    con = connect_read_only(path)
+    """Run SQL against the published warehouse for ``newsevents sql``: read-only (DuckDB
+    refuses writes) and without external access (no other file is read or written)."""
+    con = connect_read_only(path, external_access=False)
     try:
         relation = con.sql(sql)
         return relation.pl() if relation is not None else pl.DataFrame()
     finally:
         con.close()
+
+
+def is_refused_write(error: duckdb.Error) -> bool:
+    """Whether DuckDB refused a statement because the connection is read-only or may not
+    touch files (``query``'s sandbox), as opposed to an ordinary SQL error."""
+    message = str(error)
+    return (
+        "read-only mode" in message
+        or "file system operations are disabled" in message
+        or "disabled by configuration" in message
+        or "Cannot enable external access" in message
+    )
