@@ -298,6 +298,35 @@ def _insert_coding(con: duckdb.DuckDBPyConnection, batch: Batch) -> int:
     return events
 
 
+def _without_documents(batch: Batch, doc_ids: set[str]) -> Batch:
+    """The batch without the coding (mentions, events, event actors) of these documents."""
+    if not doc_ids:
+        return batch
+
+    def drop(frame: pl.DataFrame, column: str, values: list[str]) -> pl.DataFrame:
+        if frame.is_empty() or column not in frame.columns:
+            return frame
+        return frame.filter(~pl.col(column).is_in(values))
+
+    stored = list(doc_ids)
+    events = batch.events
+    dropped = (
+        events.filter(pl.col("doc_id").is_in(stored))["event_id"].to_list()
+        if "doc_id" in events.columns
+        else []
+    )
+    return Batch(
+        documents=drop(batch.documents, "doc_id", stored),
+        actors=batch.actors,
+        actor_mentions=drop(batch.actor_mentions, "doc_id", stored),
+        places=batch.places,
+        events=drop(events, "doc_id", stored),
+        event_actors=drop(batch.event_actors, "event_id", dropped),
+        rejections=batch.rejections,
+        duplicates=batch.duplicates,
+    )
+
+
 def load_batch(
     con: duckdb.DuckDBPyConnection,
     batch: Batch,
@@ -309,11 +338,16 @@ def load_batch(
     With ``checks_dir``, the data checks run over the batch's rows before the commit, and a
     failure rolls the whole batch back (``ChecksFailed``)."""
     with transaction(con):
+        doc_ids = [] if batch.documents.is_empty() else batch.documents["doc_id"].to_list()
+        # a document can arrive again in a batch coded before its first copy was loaded
+        # (batches are coded ahead of loading), coded in another batch's context: keep the
+        # stored coding, so that a document's events never mix two codings
+        stored = existing_doc_ids(con, doc_ids)
         documents = _insert(con, "documents", batch.documents, ["doc_id"])
-        events = _insert_coding(con, batch)
+        events = _insert_coding(con, _without_documents(batch, stored))
         rejected = insert_rejections(con, batch.rejections, run_id)
-        if not batch.documents.is_empty():
-            _mark_pending(con, batch.documents["doc_id"].to_list())
+        if doc_ids:
+            _mark_pending(con, [doc_id for doc_id in doc_ids if doc_id not in stored])
         if checks_dir is not None:
             failures = run_checks(con, checks_dir, batch.documents["doc_id"].to_list())
             if failures:

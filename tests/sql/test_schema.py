@@ -125,6 +125,55 @@ def test_load_batch_is_idempotent_and_records_rejections(con):
     assert con.execute("SELECT reason FROM rejected_inputs").fetchall() == [("empty",)]
 
 
+def _coded_batch(doc_id: str, event_id: str) -> warehouse.Batch:
+    """A document with one event and its actor, as the coder would give them."""
+    batch = _batch(doc_id)
+    batch.events = pl.DataFrame(
+        {
+            "event_id": [event_id],
+            "doc_id": [doc_id],
+            "sentence_index": [0],
+            "char_start": [0],
+            "char_end": [4],
+            "evidence": ["Some"],
+            "event_code": ["PROTEST.demonstrate"],
+            "confidence": [0.5],
+            "coder_version": ["test"],
+        }
+    )
+    batch.event_actors = pl.DataFrame(
+        {"event_id": [event_id], "actor_id": ["KEN.PRO"], "role": ["source"]}
+    )
+    batch.actor_mentions = pl.DataFrame(
+        {
+            "doc_id": [doc_id],
+            "sentence_index": [0],
+            "char_start": [0],
+            "char_end": [4],
+            "surface": ["Some"],
+            "actor_id": [f"KEN.PRO.{event_id}"],
+        }
+    )
+    return batch
+
+
+def test_a_document_already_stored_is_skipped_whole_with_its_coding(con):
+    """A batch coded while the batch holding the same document was still loading (batches
+    are coded ahead of loading) may code it differently: the stored coding stays."""
+    warehouse.load_batch(con, _coded_batch("a", "e1"), "r1")
+    again = _coded_batch("a", "e2")  # the same document, coded in another batch's context
+    again.documents = pl.concat([again.documents, _document("b")])
+    counts = warehouse.load_batch(con, again, "r2")
+    assert (counts.documents, counts.events) == (1, 0)
+    assert con.execute("SELECT event_id FROM events").fetchall() == [("e1",)]
+    assert con.execute("SELECT event_id FROM event_actors").fetchall() == [("e1",)]
+    assert con.execute("SELECT actor_id FROM actor_mentions").fetchall() == [("KEN.PRO.e1",)]
+    assert con.execute("SELECT doc_id FROM pending_derivation ORDER BY 1").fetchall() == [
+        ("a",),
+        ("b",),
+    ]
+
+
 def test_a_failing_batch_leaves_nothing_behind(con):
     bad = _batch("b")
     bad.events = pl.DataFrame({"event_id": ["e1"], "doc_id": ["b"]})  # violates NOT NULL
