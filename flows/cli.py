@@ -230,7 +230,7 @@ def sql(
     """Query the warehouse read-only and print the result."""
     import duckdb
 
-    from flows.warehouse import WarehouseError
+    from flows.warehouse import WarehouseError, is_refused_write
     from flows.warehouse import query as run_query
 
     if output_format not in ("table", "csv", "json"):
@@ -242,8 +242,12 @@ def sql(
         _fail(str(error), 3)
     except duckdb.Error as error:
         message = str(error)
-        if "read-only" in message.lower() or "read only" in message.lower():
-            message = f"the warehouse is opened read-only by `newsevents sql`: {message}"
+        if is_refused_write(error):
+            message = (
+                "newsevents sql is read-only: it cannot change the warehouse, and reads or "
+                "writes no other file (no COPY ... TO, EXPORT, ATTACH, INSTALL or read_csv of "
+                f"files). Use DuckDB itself for that. DuckDB said: {message}"
+            )
         _fail(message, 1)
     if output_format == "csv":
         sys.stdout.write(frame.write_csv())

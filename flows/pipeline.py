@@ -230,6 +230,7 @@ def _writer_session(
         warehouse.migrate(con, settings.schema_dir)
         warehouse.apply_views(con, settings.views_dir)
         warehouse.replace_reference(con, lexicon.reference_tables())
+        warehouse.close_interrupted_runs(con)
         warehouse.start_run(
             con, summary.run_id, str(flow_run.get_id() or ""), sources, lexicon.coder_version
         )
@@ -467,7 +468,9 @@ def execute_run(
     workers: int | None = None,
 ) -> RunSummary:
     """Run the flow in this process without the one-second heartbeat wait: extraction and
-    coding in ``workers`` local processes, or on the Dask cluster at ``dask_address``."""
+    coding in ``workers`` local processes, or on the Dask cluster at ``dask_address``. Refuses
+    with ``WarehouseBusy`` before Prefect starts when another run is writing the warehouse."""
+    warehouse.ensure_not_busy(load_settings(warehouse_path=warehouse_path).warehouse_path)
     if dask_address is None:
         return _execute(run_pipeline, progress, sources, warehouse_path, batch_size, workers)
     from prefect_dask import DaskTaskRunner
@@ -499,6 +502,7 @@ def execute_recode(
     progress: ProgressHook | None = None,
 ) -> RunSummary:
     """Re-code stored documents of older coder versions, in this process."""
+    warehouse.ensure_not_busy(load_settings(warehouse_path=warehouse_path).warehouse_path)
     return _execute(recode_pipeline, progress, warehouse_path, batch_size)
 
 

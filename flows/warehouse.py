@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TextIO
 
 import duckdb
 import polars as pl
@@ -297,6 +298,35 @@ def _insert_coding(con: duckdb.DuckDBPyConnection, batch: Batch) -> int:
     return events
 
 
+def _without_documents(batch: Batch, doc_ids: set[str]) -> Batch:
+    """The batch without the coding (mentions, events, event actors) of these documents."""
+    if not doc_ids:
+        return batch
+
+    def drop(frame: pl.DataFrame, column: str, values: list[str]) -> pl.DataFrame:
+        if frame.is_empty() or column not in frame.columns:
+            return frame
+        return frame.filter(~pl.col(column).is_in(values))
+
+    stored = list(doc_ids)
+    events = batch.events
+    dropped = (
+        events.filter(pl.col("doc_id").is_in(stored))["event_id"].to_list()
+        if "doc_id" in events.columns
+        else []
+    )
+    return Batch(
+        documents=drop(batch.documents, "doc_id", stored),
+        actors=batch.actors,
+        actor_mentions=drop(batch.actor_mentions, "doc_id", stored),
+        places=batch.places,
+        events=drop(events, "doc_id", stored),
+        event_actors=drop(batch.event_actors, "event_id", dropped),
+        rejections=batch.rejections,
+        duplicates=batch.duplicates,
+    )
+
+
 def load_batch(
     con: duckdb.DuckDBPyConnection,
     batch: Batch,
@@ -308,11 +338,16 @@ def load_batch(
     With ``checks_dir``, the data checks run over the batch's rows before the commit, and a
     failure rolls the whole batch back (``ChecksFailed``)."""
     with transaction(con):
+        doc_ids = [] if batch.documents.is_empty() else batch.documents["doc_id"].to_list()
+        # a document can arrive again in a batch coded before its first copy was loaded
+        # (batches are coded ahead of loading), coded in another batch's context: keep the
+        # stored coding, so that a document's events never mix two codings
+        stored = existing_doc_ids(con, doc_ids)
         documents = _insert(con, "documents", batch.documents, ["doc_id"])
-        events = _insert_coding(con, batch)
+        events = _insert_coding(con, _without_documents(batch, stored))
         rejected = insert_rejections(con, batch.rejections, run_id)
-        if not batch.documents.is_empty():
-            _mark_pending(con, batch.documents["doc_id"].to_list())
+        if doc_ids:
+            _mark_pending(con, [doc_id for doc_id in doc_ids if doc_id not in stored])
         if checks_dir is not None:
             failures = run_checks(con, checks_dir, batch.documents["doc_id"].to_list())
             if failures:
@@ -401,6 +436,23 @@ def replace_reference(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataF
                 con.unregister("_seed")
 
 
+def close_interrupted_runs(con: duckdb.DuckDBPyConnection) -> int:
+    """Mark runs still ``running`` as ``interrupted``, with what they committed. Call it
+    holding the writer's lock: no other run can be running, so such a row belongs to a run
+    that was killed or crashed (its committed batches are kept). Returns the runs marked."""
+    return int(
+        con.execute(
+            "UPDATE runs SET status = 'interrupted',"
+            " docs_new = (SELECT count(*) FROM documents d WHERE d.run_id = runs.run_id),"
+            " events_added = (SELECT count(*) FROM events e JOIN documents d USING (doc_id)"
+            "                 WHERE d.run_id = runs.run_id),"
+            " message = 'stopped before it finished (killed or crashed); the batches it"
+            " committed were kept and published by the next run'"
+            " WHERE status = 'running'"
+        ).fetchone()[0]
+    )
+
+
 def start_run(
     con: duckdb.DuckDBPyConnection,
     run_id: str,
@@ -440,6 +492,36 @@ def working_path(published: Path) -> Path:
     return published.with_name(published.name + ".work")
 
 
+def lock_path(published: Path) -> Path:
+    return published.with_name(published.name + ".lock")
+
+
+def _take_lock(lock: Path, published: Path) -> TextIO:
+    """Open ``lock`` and lock it exclusively without waiting (``WarehouseBusy`` when another
+    process holds it). The lock goes when the handle is closed or the process dies."""
+    handle = open(lock, "a+")  # noqa: SIM115  (the open handle is the lock: the caller keeps it)
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "another process"
+        handle.close()
+        raise WarehouseBusy(
+            f"another newsevents run ({holder}) is writing {published}; "
+            "wait for it to finish and run again"
+        ) from None
+    return handle
+
+
+def ensure_not_busy(published: Path) -> None:
+    """Raise ``WarehouseBusy`` now if another run is writing the warehouse, so that a run can
+    refuse before starting Prefect (a failed flow run logs a traceback). Only an early check:
+    the run's ``WarehouseWriter`` takes the lock for real."""
+    lock = lock_path(published)
+    if lock.exists():
+        _take_lock(lock, published).close()
+
+
 class WarehouseWriter:
     """Exclusive write access to a warehouse through its working file; ``publish`` at the end.
 
@@ -450,23 +532,13 @@ class WarehouseWriter:
     def __init__(self, published: Path) -> None:
         self.published = published
         self.work = working_path(published)
-        self.lock_path = published.with_name(published.name + ".lock")
-        self._lock_handle: object | None = None
+        self.lock_path = lock_path(published)
+        self._lock_handle: TextIO | None = None
         self.con: duckdb.DuckDBPyConnection | None = None
 
     def __enter__(self) -> WarehouseWriter:
         self.published.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.lock_path, "a+")
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            handle.close()
-            raise WarehouseBusy(
-                f"another newsevents run ({holder}) is writing {self.published}; "
-                "wait for it to finish and run again"
-            ) from None
+        handle = _take_lock(self.lock_path, self.published)
         handle.seek(0)
         handle.truncate()
         handle.write(f"pid {os.getpid()}")
@@ -512,8 +584,8 @@ class WarehouseWriter:
         if self._lock_handle is not None:
             handle = self._lock_handle
             self._lock_handle = None
-            handle.truncate(0)  # type: ignore[attr-defined]
-            handle.close()  # type: ignore[attr-defined]
+            handle.truncate(0)
+            handle.close()
 
     def __exit__(self, *exc_info: object) -> None:
         self._release()
@@ -522,20 +594,38 @@ class WarehouseWriter:
 # --------------------------------------------------------------------------- reading
 
 
-def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
-    """Open the published warehouse read-only, with a clear error when there is none."""
+def connect_read_only(path: Path, *, external_access: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open the published warehouse read-only, with a clear error when there is none.
+
+    With ``external_access=False`` DuckDB touches no file but the warehouse: no ``COPY ... TO``,
+    ``EXPORT``, ``ATTACH``, ``INSTALL``, ``read_csv``/``read_text`` of other files, and the
+    setting cannot be turned back on from SQL."""
     if not path.exists():
         raise WarehouseError(
             f"no warehouse at {path}: run `newsevents run` first or pass --warehouse"
         )
-    return duckdb.connect(str(path), read_only=True)
+    config = {} if external_access else {"enable_external_access": False}
+    return duckdb.connect(str(path), read_only=True, config=config)
 
 
 def query(path: Path, sql: str) -> pl.DataFrame:
-    """Run one read-only query against the published warehouse; writes fail in DuckDB."""
-    con = connect_read_only(path)
+    """Run SQL against the published warehouse for ``newsevents sql``: read-only (DuckDB
+    refuses writes) and without external access (no other file is read or written)."""
+    con = connect_read_only(path, external_access=False)
     try:
         relation = con.sql(sql)
         return relation.pl() if relation is not None else pl.DataFrame()
     finally:
         con.close()
+
+
+def is_refused_write(error: duckdb.Error) -> bool:
+    """Whether DuckDB refused a statement because the connection is read-only or may not
+    touch files (``query``'s sandbox), as opposed to an ordinary SQL error."""
+    message = str(error)
+    return (
+        "read-only mode" in message
+        or "file system operations are disabled" in message
+        or "disabled by configuration" in message
+        or "Cannot enable external access" in message
+    )
