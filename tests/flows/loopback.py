@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -61,7 +63,8 @@ class Site:
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(body)
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(body)  # a client that timed out has gone
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -94,6 +97,9 @@ class Site:
                 self.flaky_failures -= 1
                 return 503, "text/plain", b"busy", {}
             return 200, "text/html", ARTICLE.format(title="Back", body="Back again.").encode(), {}
+        if path == "/slow.html":
+            time.sleep(2)
+            return 200, "text/html", ARTICLE.format(title="Slow", body="Slow news.").encode(), {}
         if path == "/fail":
             return 500, "text/plain", b"broken", {}
         if path == "/big.html":

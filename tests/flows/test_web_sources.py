@@ -3,6 +3,8 @@ sitemaps, robots.txt, redirects, failing and oversized endpoints. Nothing leaves
 
 from __future__ import annotations
 
+import time
+
 import duckdb
 import pytest
 
@@ -69,6 +71,19 @@ def test_robots_retries_caps_and_content_types(site, fetcher):
     assert big.value.reason == "too_large"
     rows = list(iter_web([f"{site.base}/logo.png"], fetcher, set()))
     assert [(r.reason) for r in rows] == ["unsupported_type"]
+
+
+def test_requests_to_one_host_are_spaced_and_slow_endpoints_time_out(site):
+    waits: list[float] = []
+    with Fetcher(delay=5.0, allow_private=True, sleep=waits.append) as polite:
+        polite.get(f"{site.base}/a1.html")  # robots.txt first, then the page
+        polite.get(f"{site.base}/a2.html")
+    assert len(waits) == 2 and all(4.5 < wait <= 5.0 for wait in waits)
+    with Fetcher(delay=0, allow_private=True, timeout=0.5, retries=0) as impatient:
+        started = time.monotonic()
+        with pytest.raises(FetchRejected) as slow:
+            impatient.get(f"{site.base}/slow.html")
+    assert slow.value.reason == "fetch_failed" and time.monotonic() - started < 1.9
 
 
 def test_feeds_and_sitemap_indexes_lead_to_their_articles(site, fetcher):
