@@ -29,6 +29,9 @@ from flows.sources.records import Rejection
 
 SCHEMA_FILE = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 DERIVE_DIR = REPO_ROOT / "sql" / "derive"
+# DuckDB keeps pages it has read in memory up to its limit (80% of RAM by default), so a
+# writer's memory would grow with the warehouse; past this it spills to temporary files
+WRITER_MEMORY = os.environ.get("NEWSEVENTS_DUCKDB_MEMORY") or "1GB"
 
 
 class WarehouseError(RuntimeError):
@@ -546,7 +549,7 @@ class WarehouseWriter:
         self._lock_handle = handle
         try:
             self._prepare_work_file()
-            self.con = duckdb.connect(str(self.work))
+            self.con = duckdb.connect(str(self.work), config={"memory_limit": WRITER_MEMORY})
         except BaseException:
             self._release()
             raise
