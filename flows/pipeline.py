@@ -376,6 +376,9 @@ def _load_processed(
     batch: warehouse.Batch = future.result()
     batch.rejections = rejections + batch.rejections
     batch.documents = _document_rows(batch.documents, summary.run_id, lexicon.coder_version)
+    # documents stored since this batch was coded are skipped whole by the load: so are
+    # their events in the summary
+    fresh_events = batch.events.filter(~pl.col("doc_id").is_in(list(known)))
     try:
         counts = warehouse.load_batch(con, batch, summary.run_id, settings.checks_dir)
     except warehouse.ChecksFailed as failure:
@@ -392,7 +395,7 @@ def _load_processed(
     summary.docs_rejected += counts.rejected
     summary.events_added += counts.events
     summary.rejections_by_reason.update(item.reason for item in batch.rejections)
-    _count_events(summary, batch.events)
+    _count_events(summary, fresh_events)
     if _progress_hook is not None:
         _progress_hook(summary.docs_seen, summary.docs_new, summary.events_added)
 
