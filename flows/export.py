@@ -30,13 +30,13 @@ import duckdb
 from flows.warehouse import connect_read_only, utc_now
 
 FORMATS = ("parquet", "csv")
-# tables partitioned by their document's month, and how each finds its document
+# tables partitioned by their document's month, and the column that names the document
 DOCUMENT_TABLES = {
-    "documents": "SELECT t.* FROM documents t",
-    "events": "SELECT t.* FROM events t",
-    "event_actors": "SELECT t.* FROM event_actors t JOIN events e ON e.event_id = t.event_id",
-    "actor_mentions": "SELECT t.* FROM actor_mentions t",
-    "event_cluster_members": "SELECT t.* FROM event_cluster_members t",
+    "documents": "t.doc_id",
+    "events": "t.doc_id",
+    "event_actors": "(SELECT e.doc_id FROM events e WHERE e.event_id = t.event_id)",
+    "actor_mentions": "t.doc_id",
+    "event_cluster_members": "t.doc_id",
 }
 WHOLE_TABLES = (
     "actors",
@@ -58,10 +58,6 @@ class ExportResult:
     out_dir: Path
     rows: dict[str, int]
     months: int
-
-
-def _doc_id_column(sql: str) -> str:
-    return "e.doc_id" if "JOIN events e" in sql else "t.doc_id"
 
 
 def export_warehouse(
@@ -122,11 +118,8 @@ def _write_tables(
     options = "FORMAT parquet, COMPRESSION zstd" if fmt == "parquet" else "FORMAT csv, HEADER"
     con.execute(f"CREATE TEMP TABLE export_months AS {_months_sql(since)}").fetchall()
     rows: dict[str, int] = {}
-    for table, select in DOCUMENT_TABLES.items():
-        query = (
-            select.replace("SELECT t.*", "SELECT t.*, m.month", 1)
-            + f" JOIN export_months m ON m.doc_id = {_doc_id_column(select)}"
-        )
+    for table, doc_id in DOCUMENT_TABLES.items():
+        query = f"SELECT t.*, m.month FROM {table} t JOIN export_months m ON m.doc_id = {doc_id}"
         rows[table] = _copy(con, query, staging / table, f"{options}, PARTITION_BY (month)")
     for table in WHOLE_TABLES:
         rows[table] = _copy(con, f"SELECT * FROM {table}", staging / f"{table}.{fmt}", options)

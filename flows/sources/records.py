@@ -7,6 +7,8 @@ from datetime import datetime
 
 import polars as pl
 
+HTML_TYPES = ("text/html", "application/xhtml+xml")  # media types read as HTML pages
+
 RAW_SCHEMA: dict[str, pl.DataType] = {
     "source_uri": pl.String(),
     "external_id": pl.String(),

@@ -16,9 +16,7 @@ from collections.abc import Iterator
 from warcio.archiveiterator import ArchiveIterator
 
 from flows.sources.encodings import NotText, decode
-from flows.sources.records import RawDocument, Rejection
-
-HTML_TYPES = ("text/html", "application/xhtml+xml")
+from flows.sources.records import HTML_TYPES, RawDocument, Rejection
 
 
 def iter_warc(path: str, uri: str, max_document_bytes: int) -> Iterator[RawDocument | Rejection]:

@@ -42,9 +42,8 @@ from lxml import etree
 from flows.settings import USER_AGENT
 from flows.sources.encodings import NotText, decode
 from flows.sources.files import SourceError
-from flows.sources.records import RawDocument, Rejection
+from flows.sources.records import HTML_TYPES, RawDocument, Rejection
 
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 XML_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 TRANSIENT = {429, 500, 502, 503, 504}
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

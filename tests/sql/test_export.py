@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
+import duckdb
 import polars as pl
 import pytest
 
@@ -44,6 +45,12 @@ def test_parquet_export_holds_every_row_in_its_month(warehouse_file, tmp_path):
     joined = events.join(months, on="doc_id")
     assert joined.height == events.height
     assert (joined["month"] == joined["doc_month"]).all()
+    con = duckdb.connect(str(warehouse_file), read_only=True)
+    try:
+        stored = con.execute("SELECT count(*) FROM event_actors").fetchone()[0]
+    finally:
+        con.close()
+    assert _table(out, "event_actors").height == result.rows["event_actors"] == stored > 0
     assert pl.read_parquet(out / "event_codes.parquet").height > 100
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["rows"] == result.rows and manifest["format"] == "parquet"
