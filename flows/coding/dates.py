@@ -123,26 +123,42 @@ def _infer_year(month: int, day: int, published: date | None) -> date | None:
     return candidate
 
 
-_ANY = re.compile(
-    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|tonight|night|month|year"
+# Where a date can be: a number, a month or weekday name, or a relative word. The combined
+# regex is tried only at the word starts shortly before each such anchor, not at every
+# position of the text (that was a quarter of the coder's time).
+_ANCHOR = re.compile(
+    r"(?=[0-9jfmasondytw])(?:\d+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"yesterday|today|tonight|morning|night|month|year))"
 )
+_REACH = 16  # how far before its anchor a date expression can start ("before 25/12", "early")
 
 
 def find_dates(sentence: str, published_at: datetime | None) -> list[DateMention]:
     """Every date expression in the sentence, resolved where it can be, in text order."""
     lowered = sentence.lower()
-    if _ANY.search(lowered) is None:
-        return []
     published = published_at.date() if published_at is not None else None
     found: list[DateMention] = []
     regex, positions = (_COMBINED, _GROUPS) if _DIGIT.search(sentence) else (_WORDS, _WORD_GROUPS)
-    for match in regex.finditer(lowered):
-        kind = match.lastgroup
-        if kind is None:
+    last_end = 0
+    for anchor in _ANCHOR.finditer(lowered):
+        position = anchor.start()
+        if position < last_end:
             continue
-        first, last = positions[kind]
+        match = None
+        for start in range(max(last_end, position - _REACH), position + 1):
+            if lowered[start].isalnum() and (start == 0 or not lowered[start - 1].isalnum()):
+                match = regex.match(lowered, start)
+                if match is not None:
+                    break
+        if match is None or match.lastgroup is None:
+            continue
+        last_end = match.end()
+        first, last = positions[match.lastgroup]
         groups = tuple(match.group(index) for index in range(first, last))
-        mention = _resolve(kind, groups, sentence[match.start() : match.end()], published)
+        mention = _resolve(
+            match.lastgroup, groups, sentence[match.start() : match.end()], published
+        )
         if mention is not None:
             found.append(DateMention(match.start(), match.end(), mention[0], mention[1]))
     return found

@@ -102,6 +102,10 @@ PUBLISHED = datetime(2024, 1, 25, 9, 30)
         ("on 2024-01-03 the", date(2024, 1, 3), "day"),
         ("on the night of 18/01, gunmen", date(2024, 1, 18), "day"),
         ("dated 25/12/2019 the", date(2019, 12, 25), "day"),
+        ("was shot dead early this morning near", date(2024, 1, 25), "day"),
+        ("a raid late on Friday left", date(2024, 1, 19), "day"),
+        ("arrested before  18/01 by", date(2024, 1, 18), "day"),
+        ("the 25th of December, 2019 attack", date(2019, 12, 25), "day"),
     ],
 )
 def test_dates_resolve_against_publication(sentence, value, precision):
