@@ -33,7 +33,7 @@ from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 
 from flows import warehouse
-from flows.coding import code_documents
+from flows.coding import CodedBatch, code_part, combine_parts
 from flows.documents import empty_text_uris, prepare_documents
 from flows.extract import extract_batch
 from flows.language import fill_languages, is_codable
@@ -131,24 +131,79 @@ def process_batch(
     known_ids: frozenset[str],
     lexicon: Lexicon,
     pool: concurrent.futures.Executor | None = None,
+    workers: int = 1,
 ) -> warehouse.Batch:
-    """Extract HTML, normalize and key the documents, drop known ones, code the rest (in
-    one of the ``pool``'s worker processes when there is one)."""
-    if pool is not None:
-        return pool.submit(_process_in_worker, raw, known_ids).result()
-    extracted, rejections = extract_batch(raw)
-    empty = empty_text_uris(extracted)
-    rejections += [Rejection(uri, "empty", "no text after extraction") for uri in empty]
-    prepared = prepare_documents(extracted)
-    documents = fill_languages(prepared.filter(~pl.col("doc_id").is_in(list(known_ids))))
-    duplicates = extracted.height - len(empty) - documents.height
-    batch = _coded_batch(documents, lexicon)
-    batch.rejections, batch.duplicates = rejections, duplicates
-    return batch
+    """Extract HTML, normalize and key the documents, drop known ones, code the rest.
+
+    With a ``pool`` of ``workers`` processes each stage is split across them (trafilatura
+    and the coder take one document at a time), so even a single batch uses every worker;
+    the parts are combined exactly as if the batch had been done whole."""
+    prepared = _each_part(pool, _prepare_part, _parts(raw, workers), lexicon)
+    rejections = [rejection for _, part_rejections, _ in prepared for rejection in part_rejections]
+    with_text = sum(count for _, _, count in prepared)
+    documents = pl.concat([part for part, _, _ in prepared]).unique(
+        subset="doc_id", keep="first", maintain_order=True
+    )
+    documents = documents.filter(~pl.col("doc_id").is_in(list(known_ids)))
+    coded = _each_part(pool, _code_part, _parts(documents, workers), lexicon)
+    combined = combine_parts([part for _, part in coded], lexicon)
+    return warehouse.Batch(
+        documents=pl.concat([part for part, _ in coded]),
+        actors=combined.actors,
+        actor_mentions=combined.actor_mentions,
+        places=combined.places,
+        events=combined.events,
+        event_actors=combined.event_actors,
+        rejections=rejections,
+        duplicates=with_text - documents.height,
+    )
 
 
 _worker_lexicon: Lexicon | None = None
 WORKERS_MIN_BYTES = 8 * 1024 * 1024  # smaller inputs are coded in this process
+PART_MIN_ROWS = 50  # a batch is split across the workers in parts of at least this many
+
+
+def _parts(frame: pl.DataFrame, workers: int) -> list[pl.DataFrame]:
+    count = max(1, min(workers, frame.height // PART_MIN_ROWS))
+    if count == 1:
+        return [frame]
+    size = -(-frame.height // count)
+    return [frame.slice(offset, size) for offset in range(0, frame.height, size)]
+
+
+def _each_part(
+    pool: concurrent.futures.Executor | None,
+    work: Callable,
+    parts: list[pl.DataFrame],
+    lexicon: Lexicon,
+) -> list:
+    """``work`` on every part, in the pool's workers (which hold their own dictionaries)
+    when there is a pool, in order."""
+    if pool is None:
+        return [work(part, lexicon) for part in parts]
+    futures = [pool.submit(work, part, None) for part in parts]
+    return [future.result() for future in futures]
+
+
+def _prepare_part(
+    raw: pl.DataFrame, _lexicon: Lexicon | None
+) -> tuple[pl.DataFrame, list[Rejection], int]:
+    """Extract and key a part: its documents, its rejections, how many rows had text."""
+    extracted, rejections = extract_batch(raw)
+    empty = empty_text_uris(extracted)
+    rejections += [Rejection(uri, "empty", "no text after extraction") for uri in empty]
+    return prepare_documents(extracted), rejections, extracted.height - len(empty)
+
+
+def _code_part(documents: pl.DataFrame, lexicon: Lexicon | None) -> tuple[pl.DataFrame, CodedBatch]:
+    """Detect languages and code the English (or unknown) documents of a part."""
+    lexicon = lexicon or _worker_lexicon
+    assert lexicon is not None, "worker started without its dictionaries"
+    documents = fill_languages(documents)
+    codable = documents.filter(is_codable())
+    columns = ["doc_id", "text", "published_at", "publisher"]
+    return documents, code_part(codable.select(columns), lexicon)
 
 
 def _input_bytes(files: list[InputFile]) -> int:
@@ -163,11 +218,6 @@ def _start_worker(seeds_dir: Path) -> None:
     """In each worker process, once: load the dictionaries (they never travel per batch)."""
     global _worker_lexicon
     _worker_lexicon = load_lexicon(seeds_dir)
-
-
-def _process_in_worker(raw: pl.DataFrame, known_ids: frozenset[str]) -> warehouse.Batch:
-    assert _worker_lexicon is not None, "worker started without its dictionaries"
-    return process_batch.fn(raw, known_ids, _worker_lexicon)
 
 
 @contextlib.contextmanager
@@ -186,8 +236,8 @@ def _worker_pool(settings: Settings, workers: int) -> Iterator[concurrent.future
 
 def _coded_batch(documents: pl.DataFrame, lexicon: Lexicon) -> warehouse.Batch:
     """Code the batch's documents in English (or of unknown language); store them all."""
-    codable = documents.filter(is_codable()) if "language" in documents.columns else documents
-    coded = code_documents(codable.select("doc_id", "text", "published_at", "publisher"), lexicon)
+    documents, coded = _code_part(documents, lexicon)
+    coded = combine_parts([coded], lexicon)
     return warehouse.Batch(
         documents=documents,
         actors=coded.actors,
@@ -321,7 +371,9 @@ def run_pipeline(
         for chunk in _chunks(items, settings.batch_size):
             raws = [item for item in chunk if isinstance(item, RawDocument)]
             pending = pending + [item for item in chunk if isinstance(item, Rejection)]
-            future = process_batch.submit(raw_frame(raws), frozenset(known), lexicon, pool)
+            future = process_batch.submit(
+                raw_frame(raws), frozenset(known), lexicon, pool, workers if pool else 1
+            )
             in_flight.append((raws, pending, future))
             pending = []
             while len(in_flight) > batches_ahead:
@@ -423,7 +475,7 @@ def _reject_failed_batch(
 def recode_batch(documents: pl.DataFrame, lexicon: Lexicon) -> warehouse.Batch:
     """Code stored documents again with the current dictionaries and rules (the language
     of documents stored before it was detected is detected now, to decide what is coded)."""
-    return _coded_batch(fill_languages(documents), lexicon)
+    return _coded_batch(documents, lexicon)
 
 
 @flow(name="newsevents-recode", log_prints=False, persist_result=False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
@@ -77,6 +77,9 @@ class CodedBatch:
     event_actors: pl.DataFrame
     actors: pl.DataFrame  # generic actors the batch created (not seeded)
     places: pl.DataFrame  # places the events refer to
+    # each report's main country, counted: the batch focus is chosen from it when the
+    # parts of a batch (coded apart, in worker processes) are combined
+    doc_country: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(frozen=True)
@@ -224,6 +227,12 @@ def find_mentions(documents: pl.DataFrame, lexicon: Lexicon) -> tuple[pl.DataFra
 
 def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
     """Code a batch: ``doc_id, text, published_at`` in, the coding tables' rows out."""
+    return combine_parts([code_part(documents, lexicon)], lexicon)
+
+
+def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
+    """Code a part of a batch, every document on its own; ``combine_parts`` then applies
+    what depends on the whole batch (its focus country)."""
     compiled = _compile(lexicon)
     if documents.is_empty():
         return _empty()
@@ -326,26 +335,57 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
                     event_actor_rows.append((row["event_id"], actor.actor_id, role))
                     if actor.is_generic or actor.actor_id.startswith("ORG."):
                         _register(generic, actor.actor_id, actor)
-    focus = _focus_country(doc_country)
-    if focus is not None:
-        for row in event_rows:
-            if row["place_id"] is None:
-                row["place_id"], row["place_source"] = focus, "corpus"
-                place_ids.add(focus)
     return CodedBatch(
-        actor_mentions=pl.DataFrame(mention_rows, schema=MENTION_SCHEMA, orient="row").unique(
-            subset=["doc_id", "char_start", "char_end", "actor_id"], maintain_order=True
-        ),
-        events=pl.DataFrame(event_rows, schema=EVENT_SCHEMA).unique(
-            subset="event_id", maintain_order=True
-        ),
-        event_actors=pl.DataFrame(event_actor_rows, schema=EVENT_ACTOR_SCHEMA, orient="row").unique(
-            maintain_order=True
-        ),
+        actor_mentions=pl.DataFrame(mention_rows, schema=MENTION_SCHEMA, orient="row"),
+        events=pl.DataFrame(event_rows, schema=EVENT_SCHEMA),
+        event_actors=pl.DataFrame(event_actor_rows, schema=EVENT_ACTOR_SCHEMA, orient="row"),
         actors=_generic_actors(generic, compiled),
         places=lexicon.places.filter(pl.col("place_id").is_in(list(place_ids))).select(
             list(PLACE_SCHEMA)
         ),
+        doc_country=doc_country,
+    )
+
+
+def combine_parts(parts: list[CodedBatch], lexicon: Lexicon) -> CodedBatch:
+    """One batch from its parts (in document order): rows deduplicated by their keys, and
+    the batch focus given to events whose report tells no place. The result is the same
+    however the batch was split."""
+    doc_country = sum((part.doc_country for part in parts), Counter())
+    events = pl.concat([part.events for part in parts]).unique(
+        subset="event_id", maintain_order=True
+    )
+    places = pl.concat([part.places for part in parts])
+    focus = _focus_country(doc_country)
+    if focus is not None:
+        unplaced = pl.col("place_id").is_null()
+        events = events.with_columns(
+            pl.when(unplaced).then(pl.lit(focus)).otherwise("place_id").alias("place_id"),
+            pl.when(unplaced)
+            .then(pl.lit("corpus"))
+            .otherwise("place_source")
+            .alias("place_source"),
+        )
+        if not events.filter(pl.col("place_id") == focus).is_empty():
+            places = pl.concat(
+                [
+                    places,
+                    lexicon.places.filter(pl.col("place_id") == focus).select(list(PLACE_SCHEMA)),
+                ]
+            )
+    return CodedBatch(
+        actor_mentions=pl.concat([part.actor_mentions for part in parts]).unique(
+            subset=["doc_id", "char_start", "char_end", "actor_id"], maintain_order=True
+        ),
+        events=events,
+        event_actors=pl.concat([part.event_actors for part in parts]).unique(maintain_order=True),
+        # an actor the coder made in two parts is the same actor: the first part's wins,
+        # as it would in one pass
+        actors=pl.concat([part.actors for part in parts])
+        .unique(subset="actor_id", keep="first", maintain_order=True)
+        .sort("actor_id"),
+        places=places.unique(subset="place_id", keep="first").sort("place_id"),
+        doc_country=doc_country,
     )
 
 

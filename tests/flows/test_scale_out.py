@@ -46,6 +46,27 @@ def test_a_run_with_two_worker_processes_equals_a_local_run(local, tmp_path):
         assert _rows(pooled, table, columns) == _rows(local, table, columns), table
 
 
+def test_one_batch_is_split_across_two_workers_and_equals_a_local_run(local, tmp_path, monkeypatch):
+    import flows.pipeline as pipeline
+
+    split: list[int] = []
+    real_parts = pipeline._parts
+
+    def parts(frame, workers):
+        found = real_parts(frame, workers)
+        split.append(len(found))
+        return found
+
+    monkeypatch.setattr(pipeline, "PART_MIN_ROWS", 1)
+    monkeypatch.setattr(pipeline, "_parts", parts)
+    pooled = tmp_path / "pooled.duckdb"
+    summary = execute_run([str(SEEDS)], str(pooled), batch_size=100, workers=2)
+    assert summary.status == "completed", summary.message
+    assert summary.batches == 1 and split == [2, 2]  # extraction, then coding, in two parts
+    for table, columns in TABLES.items():
+        assert _rows(pooled, table, columns) == _rows(local, table, columns), table
+
+
 def test_a_run_on_a_dask_cluster_equals_a_local_run(local, tmp_path):
     distributed = pytest.importorskip("distributed")
     on_dask = tmp_path / "dask.duckdb"

@@ -8,7 +8,7 @@ import polars as pl
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from flows.coding import code_documents
+from flows.coding import code_documents, code_part, combine_parts
 
 NEWSY = st.sampled_from(
     [
@@ -92,3 +92,27 @@ def test_matches_come_in_a_total_order_so_equal_spans_resolve_the_same_every_run
     assert mentions.select(keys).rows() == mentions.select(keys).sort(keys, nulls_last=True).rows()
     mandera = mentions.filter((pl.col("doc_id") == "d000") & (pl.col("kind") == "place"))
     assert mandera.height >= 3  # town and county share the name: the case this guards
+
+
+def test_a_batch_coded_in_parts_equals_the_batch_coded_whole(lexicon):
+    # 32 notes about one country, some naming no place: the batch's focus (Kenya) places
+    # those, and must do so however the batch is split across worker processes
+    texts = [
+        f"Police shot dead {n} robbery suspects in Nairobi on Monday." for n in range(1, 23)
+    ] + [f"Police arrested {n} suspected gang members." for n in range(1, 5)] * 2
+    texts += ["Gunmen from a new group, the Shining Path, attacked a village."] * 2
+    documents = pl.DataFrame(
+        {
+            "doc_id": [f"d{i:02d}" for i in range(len(texts))],
+            "text": texts,
+            "published_at": [datetime(2024, 3, 6)] * len(texts),
+        },
+        schema={"doc_id": pl.String, "text": pl.String, "published_at": pl.Datetime("us")},
+    )
+    whole = code_documents(documents, lexicon)
+    assert (whole.events["place_source"] == "corpus").any()  # the focus was used
+    for size in (1, 5, 11):
+        parts = [code_part(documents.slice(i, size), lexicon) for i in range(0, len(texts), size)]
+        combined = combine_parts(parts, lexicon)
+        for table in ("events", "event_actors", "actor_mentions", "actors", "places"):
+            assert getattr(combined, table).equals(getattr(whole, table)), (table, size)
