@@ -71,6 +71,25 @@ def split_sentences(documents: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def first_words(phrases: pl.Series) -> pl.DataFrame:
+    """``phrase`` and its ``first`` word (null when it has no word characters)."""
+    return pl.DataFrame({"phrase": phrases}).with_columns(
+        first=pl.col("phrase").str.extract(r"(\w+)", 1)
+    )
+
+
+def phrases_present(documents: pl.DataFrame, phrases: pl.DataFrame) -> pl.Series:
+    """The case-sensitive ``phrases`` (from ``first_words``) that can occur in the documents:
+    those whose first word is a word of some document (a whole-word match starts with one)."""
+    words = (
+        documents.select(pl.col("text").str.extract_all(r"\w+").alias("first"))
+        .explode("first")
+        .unique()
+    )
+    present = phrases.join(words, on="first", how="semi")
+    return pl.concat([present, phrases.filter(pl.col("first").is_null())])["phrase"]
+
+
 def find_phrases(
     documents: pl.DataFrame, phrases: pl.Series, *, case_sensitive: bool
 ) -> pl.DataFrame:

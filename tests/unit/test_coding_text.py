@@ -5,7 +5,14 @@ import pytest
 
 from flows.coding.casualties import count_casualties
 from flows.coding.dates import find_dates
-from flows.coding.text import MAX_RUN, find_phrases, keep_longest, split_sentences
+from flows.coding.text import (
+    MAX_RUN,
+    find_phrases,
+    first_words,
+    keep_longest,
+    phrases_present,
+    split_sentences,
+)
 
 
 def _sentences(text):
@@ -131,3 +138,12 @@ def test_offsets_survive_characters_that_change_length_when_lower_cased():
         "IRAN",
         "ISIS-K",
     ]
+
+
+def test_only_phrases_whose_first_word_is_in_the_batch_go_into_the_matcher():
+    docs = pl.DataFrame({"doc_id": ["d"], "text": ["Talks in Dar es Salaam and (Arusha) ended."]})
+    phrases = first_words(pl.Series(["Dar es Salaam", "Arusha", "Mombasa", "Dar", "Salaam X"]))
+    present = set(phrases_present(docs, phrases).to_list())
+    assert present == {"Dar es Salaam", "Arusha", "Dar", "Salaam X"}  # not "Mombasa"
+    found = find_phrases(docs, phrases_present(docs, phrases), case_sensitive=True)
+    assert set(found["phrase"].to_list()) == {"Dar es Salaam", "Arusha", "Dar"}
