@@ -99,6 +99,10 @@ RIOT = re.compile(
     r"abduct|\bstormed\b|clash(?:ed|es)?\b|\bblock(?:ed|ing|aded?)\b[^.]{0,30}"
     r"\b(?:roads?|highway|street|streets|traffic)\b|dump(?:ed|ing)? (?:garbage|waste)"
 )
+COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACLED Battles)
+    r"\b(?:communit(?:y|ies)|clans?|clansmen|tribes?|tribesmen|tribal|ethnic|"
+    r"inter-?(?:communal|clan|ethnic|tribal)|(?:two|rival|neighbouring|neighboring) villages)\b"
+)
 LABOUR_STRIKE = re.compile(
     r"\b(?:on strike|strike (?:ballot|action|notice|by)|general strike|hunger strike|"
     r"(?:workers|union|unions|staff|employees|teachers|doctors|nurses|drivers|lecturers)\b"
@@ -1232,6 +1236,10 @@ class DocumentCoder:
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code  # a crowd
         if kind not in ("ASSAULT", "FIGHT"):
             return code
+        if kind == "FIGHT" and (code == "FIGHT.communal" or COMMUNAL.search(lowered)):
+            # communities, clans or ethnic groups clashing: an armed clash of communal
+            # militias (ACLED Battles), not a riot
+            return "FIGHT.communal" if self.lex.has_code("FIGHT.communal") else code
         if kind == "FIGHT" and self.lex.has_code("PROTEST.riot"):
             parties = {source_sector, *target_sectors, *map(_force, co_sources or [])} - {None}
             crowd = source_sector in CROWD_SECTORS or (

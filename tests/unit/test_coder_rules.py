@@ -88,3 +88,15 @@ def test_a_claim_without_any_event_word_codes_no_event(code):
     assert code("The party claimed responsibility for the success of the campaign.").is_empty()
     bombing = code("Militants claimed responsibility for the bombing of a bus in Kabul.")
     assert bombing["event_code"].str.starts_with("ASSAULT").all() and bombing.height == 1
+
+
+def test_communities_clashing_is_a_communal_battle_not_a_riot(code):
+    events = code("Two farming communities clashed over a disputed borehole near Isiolo on Sunday.")
+    assert events["event_code"].to_list() == ["FIGHT.communal"]
+
+
+def test_a_clan_clash_named_by_its_trigger_stays_communal(code):
+    events = code("Five people died in clan clashes in the border village of Elwak on Tuesday.")
+    assert events.filter(pl.col("event_code").str.starts_with("FIGHT"))["event_code"].to_list() == [
+        "FIGHT.communal"
+    ]
