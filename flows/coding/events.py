@@ -97,7 +97,14 @@ RIOT = re.compile(
     r"\briot|rampage|pelt|\bston(?:es|ed|ing)\b|\brocks\b|hurl|\bthrew\b|throwing|burn|torch|"
     r"set fire|set ablaze|loot|barricad|destr(?:oy|uction)|damag|violent|bonfire|smash|vandal|"
     r"abduct|\bstormed\b|clash(?:ed|es)?\b|\bblock(?:ed|ing|aded?)\b[^.]{0,30}"
-    r"\b(?:roads?|highway|street|streets|traffic)\b|dump(?:ed|ing)? (?:garbage|waste)"
+    r"\b(?:roads?|highway|street|streets|traffic)\b|dump(?:ed|ing)? (?:garbage|waste)|"
+    r"running battles|rowdy|chao(?:s|tic)|engag\w* (?:with )?(?:the )?police|gunshot|"
+    r"turned (?:violent|chaotic|ugly)|br(?:oke|eak|eaking) into|"
+    r"(?:shot|fired|shooting|firing|shoot) (?:\w+ )?in the air"
+)
+# ACLED's line: a demonstration told as peaceful is no riot, unless it turned violent
+PEACEFUL = re.compile(
+    r"\bpeaceful(?:ly)?\b(?![^.]{0,60}\b(?:turned|descended|degenerated|became)\b)"
 )
 COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACLED Battles)
     r"\b(?:communit(?:y|ies)|clans?|clansmen|tribes?|tribesmen|tribal|ethnic|"
@@ -1214,7 +1221,11 @@ class DocumentCoder:
             if code == "PROTEST.mob":
                 return code
             # a protest that turned violent anywhere in the report is a riot (ACLED)
-            if self._doc_matches(RIOT) and self.lex.has_code("PROTEST.riot"):
+            if (
+                self._doc_matches(RIOT)
+                and not self._doc_matches(PEACEFUL)
+                and self.lex.has_code("PROTEST.riot")
+            ):
                 return "PROTEST.riot"
             if self._doc_matches(INTERVENTION) and self.lex.has_code("PROTEST.intervention"):
                 return "PROTEST.intervention"
@@ -1276,6 +1287,9 @@ class DocumentCoder:
             and source_sector in STATE_ARMED
             and self.lex.has_code("ASSAULT.protesters")
         ):
+            if self._doc_matches(RIOT) and not self._doc_matches(PEACEFUL):
+                # force against a demonstration that turned violent is part of the riot
+                return "PROTEST.riot" if self.lex.has_code("PROTEST.riot") else code
             return "ASSAULT.protesters"
         organized = source_sector in ORGANIZED
         if mode in ("shelling", "missile", "aerial") and organized:

@@ -100,3 +100,40 @@ def test_a_clan_clash_named_by_its_trigger_stays_communal(code):
     assert events.filter(pl.col("event_code").str.starts_with("FIGHT"))["event_code"].to_list() == [
         "FIGHT.communal"
     ]
+
+
+def test_a_demonstration_told_as_peaceful_is_no_riot_even_with_a_blocked_road(code):
+    events = code(
+        "Hundreds of traders held a peaceful march in Nyeri town on Monday and blocked "
+        "the main street for an hour to protest new market fees."
+    )
+    protests = events.filter(pl.col("event_code").str.starts_with("PROTEST"))
+    assert protests.height >= 1
+    assert "PROTEST.riot" not in protests["event_code"].to_list()
+
+
+def test_running_battles_with_police_make_a_protest_a_riot(code):
+    events = code(
+        "Students protested against higher fees in Eldoret on Monday and engaged police "
+        "in running battles for hours."
+    )
+    assert events.filter(pl.col("trigger") == "protested")["event_code"].to_list() == [
+        "PROTEST.riot"
+    ]
+
+
+def test_police_shooting_at_a_violent_demonstration_is_part_of_the_riot(code):
+    events = code(
+        "Police shot two protesters in Kisumu on Tuesday after demonstrators hurled stones "
+        "and lit bonfires on the highway."
+    )
+    assert "ASSAULT.protesters" not in events["event_code"].to_list()
+    assert "PROTEST.riot" in events["event_code"].to_list()
+
+
+def test_police_shooting_at_a_peaceful_demonstration_is_excessive_force(code):
+    events = code(
+        "Police shot two protesters during a peaceful march against land grabbing in "
+        "Kisumu on Tuesday."
+    )
+    assert "ASSAULT.protesters" in events["event_code"].to_list()
