@@ -224,6 +224,34 @@ OUTCOME_WORDS = {
     "lost their lives",
     "injuries",
 }
+# a headline's reduced passive: "two officers killed in an ambush", "chief shot dead"
+SUFFERED_WORDS = {
+    "killed",
+    "murdered",
+    "shot",
+    "shot dead",
+    "shot and killed",
+    "stabbed",
+    "stabbed to death",
+    "hacked",
+    "hacked to death",
+    "beheaded",
+    "injured",
+    "wounded",
+    "abducted",
+    "kidnapped",
+    "lynched",
+    "ambushed",
+}
+SUFFERED_IN = re.compile(  # the gap in "two officers (were) killed in an ambush"
+    r"\s+(?:(?:were|was|are|is|have been|had been)\s+)?(?:killed|died|dead|injured|wounded|"
+    r"hurt|shot dead|shot|perished)\s+(?:[\w-]+\s+){0,2}(?:in|during|after|following|amid)\s+"
+    r"(?:[\w-]+\s+){0,3}"
+)
+VICTIM_TAIL = re.compile(
+    r"\s*(?:dead\b|$|[.,;:(]|-|while\b|in\b|at\b|on\b|during\b|after\b|when\b|as\b|"
+    r"near\b|following\b|over\b|outside\b|inside\b|along\b|amid\b|by\b)"
+)
 DYING_WORDS = {"died", "die", "dies", "dead", "perished", "lost their lives", "succumbed"}
 SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
@@ -787,6 +815,35 @@ class DocumentCoder:
                 targets = objects[-1:]
         if source is not None and self.text[trigger.start : trigger.end].lower() in DYING_WORDS:
             targets, source = targets or [source], None  # "four officers died": victims
+        elif (
+            source is not None
+            and not targets
+            and not nominal
+            and not passive
+            and self.text[trigger.start : trigger.end].lower() in SUFFERED_WORDS
+            and VICTIM_TAIL.match(self.text[trigger.end : trigger.end + 30].lower())
+            and not re.search(r"\b(?:has|have|had)\s+$", preceding)
+        ):
+            # "two police officers killed in an ambush", "... killed by police in Nairobi"
+            agent = next(
+                (
+                    a
+                    for a in after
+                    if re.fullmatch(
+                        r"\s+(?:[\w-]+\s+){0,4}by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}",
+                        self.text[trigger.end : a.start].lower(),
+                    )
+                ),
+                None,
+            )
+            targets, source = [source], agent
+        elif (
+            source is not None
+            and nominal
+            and (kind == "ASSAULT" or (kind in VIOLENT_TYPES and not targets))
+            and SUFFERED_IN.fullmatch(self.text[source.end : trigger.start].lower())
+        ):
+            targets, source = targets or [source], None  # "two officers killed in an ambush"
         co_sources = self._coordinated(source, before) if source is not None else []
         if source is not None:
             targets = [t for t in targets if t.actor_id != source.actor_id or t.actor_id is None]
@@ -1297,6 +1354,12 @@ class DocumentCoder:
             return fight if self.lex.has_code(fight) else f"ASSAULT.{mode}"
         if mode in REMOTE_MODES:
             return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
+        if mode in ONE_SIDED_MODES:
+            return f"{kind}.{mode}" if self.lex.has_code(f"{kind}.{mode}") else code
+        if source_sector in ARMED_NONSTATE | {"REB"}:
+            # a country named as the target of raiders or gunmen ("attack a Kenyan village")
+            # is its people, not its forces
+            target_sectors = {"CVL" if s == "STATE" else s for s in target_sectors}
         attacked_forces = bool(target_sectors & {"COP", "MIL"}) and (
             source_sector not in STATE_ARMED and source_sector not in CROWD_SECTORS
         )
@@ -1641,6 +1704,15 @@ def _slug(name: str) -> str:
 
 
 ORGANIZED = {"MIL", "COP", "REB", "UAF", "SPY", "COM", "PAR", "AGR", "STATE"}
+ONE_SIDED_MODES = {  # violence done to someone who cannot fight back: never a battle
+    "torture",
+    "sexual",
+    "abduction",
+    "execution",
+    "human-shield",
+    "massacre",
+    "cleansing",
+}
 REMOTE_MODES = {
     "explosives",
     "ied",

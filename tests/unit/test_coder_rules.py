@@ -137,3 +137,28 @@ def test_police_shooting_at_a_peaceful_demonstration_is_excessive_force(code):
         "Kisumu on Tuesday."
     )
     assert "ASSAULT.protesters" in events["event_code"].to_list()
+
+
+def test_a_headline_passive_makes_the_named_actor_the_victim(code):
+    events = code("Two police officers killed in an ambush near Lamu on Friday.")
+    violent = events.filter(pl.col("event_code").str.contains("^(ASSAULT|FIGHT)"))
+    assert violent.height == 1
+    assert violent["event_code"][0].startswith("FIGHT")  # someone attacked the police
+
+
+def test_a_headline_passive_with_its_agent_keeps_the_agent_as_source(lexicon, code):
+    events = code("Three suspected gang members shot dead by police in Kisumu on Monday.")
+    assert events.filter(pl.col("event_code").str.starts_with("FIGHT")).height == 1
+
+
+def test_torture_of_a_suspect_by_police_is_never_a_battle(code):
+    events = code("Police tortured a robbery suspect in Nakuru on Sunday, his family said.")
+    assert "ASSAULT.torture" in events["event_code"].to_list()
+    assert not events["event_code"].str.starts_with("FIGHT").any()
+
+
+def test_raiders_attacking_a_country_s_village_attack_civilians(code):
+    events = code("Raiders from Ethiopia attacked a Kenyan village near Moyale on Monday.")
+    violent = events.filter(pl.col("event_code").str.contains("^(ASSAULT|FIGHT)"))
+    assert violent.height >= 1
+    assert violent["event_code"].str.starts_with("ASSAULT").all()
