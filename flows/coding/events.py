@@ -106,6 +106,10 @@ RIOT = re.compile(
 PEACEFUL = re.compile(
     r"\bpeaceful(?:ly)?\b(?![^.]{0,60}\b(?:turned|descended|degenerated|became)\b)"
 )
+ARMED_CUE = re.compile(  # attackers carrying weapons are an armed group, not a mob (ACLED)
+    r"\barmed\b(?! with (?:crude|sticks|stones|clubs|placards|twigs|rungus))|\bguns?\b|"
+    r"\bfirearms?\b|\brifles?\b|\bak-?47|opened fire|open fire|machetes?|pangas?|arrows?"
+)
 COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACLED Battles)
     r"\b(?:communit(?:y|ies)|clans?|clansmen|tribes?|tribesmen|tribal|ethnic|"
     r"inter-?(?:communal|clan|ethnic|tribal)|(?:two|rival|neighbouring|neighboring) villages)\b"
@@ -975,6 +979,14 @@ class DocumentCoder:
                 )
             )
         )
+        if (
+            kind == "COERCE"
+            and code.split(".")[-1] in ("destroy", "loot")
+            and any(
+                t.ref.split(".")[0] in ("ASSAULT", "FIGHT") and t is not trigger for t in triggers
+            )
+        ):
+            confidence *= 0.8  # "attacked the village and stole cattle": the attack is the news
         if kind in VIOLENT_TYPES and any(
             self._is_grievance(t, trigger.start)
             for t in triggers
@@ -1336,6 +1348,7 @@ class DocumentCoder:
                 or source_sector in UNARMED_SECTORS
                 or (source is not None and CROWD_WORDS.search(source.surface.lower()) is not None)
             )
+            and (not ARMED_CUE.search(lowered) or MOB.search(lowered))
         ):
             # violence by a crowd, residents or unarmed civilians: ACLED's mob violence
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code

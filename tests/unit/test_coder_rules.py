@@ -162,3 +162,24 @@ def test_raiders_attacking_a_country_s_village_attack_civilians(code):
     violent = events.filter(pl.col("event_code").str.contains("^(ASSAULT|FIGHT)"))
     assert violent.height >= 1
     assert violent["event_code"].str.starts_with("ASSAULT").all()
+
+
+def _main_event(events: pl.DataFrame) -> str:
+    return events.sort(["confidence", "char_start"], descending=[True, False])["event_code"][0]
+
+
+def test_an_attack_in_which_cattle_were_stolen_is_told_as_the_attack(code):
+    events = code("Armed bandits attacked herders near Baragoi on Monday and stole 200 goats.")
+    assert _main_event(events).split(".")[0] in ("ASSAULT", "FIGHT")
+
+
+def test_youths_armed_with_guns_attacking_a_family_are_an_armed_group_not_a_mob(code):
+    events = code("Youths armed with guns attacked a family in Marsabit town on Sunday night.")
+    codes = events["event_code"].to_list()
+    assert "PROTEST.mob" not in codes
+    assert any(c.startswith("ASSAULT") for c in codes)
+
+
+def test_youths_with_sticks_attacking_a_man_are_still_mob_violence(code):
+    events = code("Angry youths armed with sticks attacked a suspected thief in Kisii on Sunday.")
+    assert "PROTEST.mob" in events["event_code"].to_list()
