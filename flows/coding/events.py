@@ -97,7 +97,22 @@ RIOT = re.compile(
     r"\briot|rampage|pelt|\bston(?:es|ed|ing)\b|\brocks\b|hurl|\bthrew\b|throwing|burn|torch|"
     r"set fire|set ablaze|loot|barricad|destr(?:oy|uction)|damag|violent|bonfire|smash|vandal|"
     r"abduct|\bstormed\b|clash(?:ed|es)?\b|\bblock(?:ed|ing|aded?)\b[^.]{0,30}"
-    r"\b(?:roads?|highway|street|streets|traffic)\b|dump(?:ed|ing)? (?:garbage|waste)"
+    r"\b(?:roads?|highway|street|streets|traffic)\b|dump(?:ed|ing)? (?:garbage|waste)|"
+    r"running battles|rowdy|chao(?:s|tic)|engag\w* (?:with )?(?:the )?police|gunshot|"
+    r"turned (?:violent|chaotic|ugly)|br(?:oke|eak|eaking) into|"
+    r"(?:shot|fired|shooting|firing|shoot) (?:\w+ )?in the air"
+)
+# ACLED's line: a demonstration told as peaceful is no riot, unless it turned violent
+PEACEFUL = re.compile(
+    r"\bpeaceful(?:ly)?\b(?![^.]{0,60}\b(?:turned|descended|degenerated|became)\b)"
+)
+ARMED_CUE = re.compile(  # attackers carrying weapons are an armed group, not a mob (ACLED)
+    r"\barmed\b(?! with (?:crude|sticks|stones|clubs|placards|twigs|rungus))|\bguns?\b|"
+    r"\bfirearms?\b|\brifles?\b|\bak-?47|opened fire|open fire|machetes?|pangas?|arrows?"
+)
+COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACLED Battles)
+    r"\b(?:communit(?:y|ies)|clans?|clansmen|tribes?|tribesmen|tribal|ethnic|"
+    r"inter-?(?:communal|clan|ethnic|tribal)|(?:two|rival|neighbouring|neighboring) villages)\b"
 )
 LABOUR_STRIKE = re.compile(
     r"\b(?:on strike|strike (?:ballot|action|notice|by)|general strike|hunger strike|"
@@ -213,6 +228,34 @@ OUTCOME_WORDS = {
     "lost their lives",
     "injuries",
 }
+# a headline's reduced passive: "two officers killed in an ambush", "chief shot dead"
+SUFFERED_WORDS = {
+    "killed",
+    "murdered",
+    "shot",
+    "shot dead",
+    "shot and killed",
+    "stabbed",
+    "stabbed to death",
+    "hacked",
+    "hacked to death",
+    "beheaded",
+    "injured",
+    "wounded",
+    "abducted",
+    "kidnapped",
+    "lynched",
+    "ambushed",
+}
+SUFFERED_IN = re.compile(  # the gap in "two officers (were) killed in an ambush"
+    r"\s+(?:(?:were|was|are|is|have been|had been)\s+)?(?:killed|died|dead|injured|wounded|"
+    r"hurt|shot dead|shot|perished)\s+(?:[\w-]+\s+){0,2}(?:in|during|after|following|amid)\s+"
+    r"(?:[\w-]+\s+){0,3}"
+)
+VICTIM_TAIL = re.compile(
+    r"\s*(?:dead\b|$|[.,;:(]|-|while\b|in\b|at\b|on\b|during\b|after\b|when\b|as\b|"
+    r"near\b|following\b|over\b|outside\b|inside\b|along\b|amid\b|by\b)"
+)
 DYING_WORDS = {"died", "die", "dies", "dead", "perished", "lost their lives", "succumbed"}
 SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
@@ -776,6 +819,35 @@ class DocumentCoder:
                 targets = objects[-1:]
         if source is not None and self.text[trigger.start : trigger.end].lower() in DYING_WORDS:
             targets, source = targets or [source], None  # "four officers died": victims
+        elif (
+            source is not None
+            and not targets
+            and not nominal
+            and not passive
+            and self.text[trigger.start : trigger.end].lower() in SUFFERED_WORDS
+            and VICTIM_TAIL.match(self.text[trigger.end : trigger.end + 30].lower())
+            and not re.search(r"\b(?:has|have|had)\s+$", preceding)
+        ):
+            # "two police officers killed in an ambush", "... killed by police in Nairobi"
+            agent = next(
+                (
+                    a
+                    for a in after
+                    if re.fullmatch(
+                        r"\s+(?:[\w-]+\s+){0,4}by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}",
+                        self.text[trigger.end : a.start].lower(),
+                    )
+                ),
+                None,
+            )
+            targets, source = [source], agent
+        elif (
+            source is not None
+            and nominal
+            and (kind == "ASSAULT" or (kind in VIOLENT_TYPES and not targets))
+            and SUFFERED_IN.fullmatch(self.text[source.end : trigger.start].lower())
+        ):
+            targets, source = targets or [source], None  # "two officers killed in an ambush"
         co_sources = self._coordinated(source, before) if source is not None else []
         if source is not None:
             targets = [t for t in targets if t.actor_id != source.actor_id or t.actor_id is None]
@@ -907,6 +979,14 @@ class DocumentCoder:
                 )
             )
         )
+        if (
+            kind == "COERCE"
+            and code.split(".")[-1] in ("destroy", "loot")
+            and any(
+                t.ref.split(".")[0] in ("ASSAULT", "FIGHT") and t is not trigger for t in triggers
+            )
+        ):
+            confidence *= 0.8  # "attacked the village and stole cattle": the attack is the news
         if kind in VIOLENT_TYPES and any(
             self._is_grievance(t, trigger.start)
             for t in triggers
@@ -1210,7 +1290,11 @@ class DocumentCoder:
             if code == "PROTEST.mob":
                 return code
             # a protest that turned violent anywhere in the report is a riot (ACLED)
-            if self._doc_matches(RIOT) and self.lex.has_code("PROTEST.riot"):
+            if (
+                self._doc_matches(RIOT)
+                and not self._doc_matches(PEACEFUL)
+                and self.lex.has_code("PROTEST.riot")
+            ):
                 return "PROTEST.riot"
             if self._doc_matches(INTERVENTION) and self.lex.has_code("PROTEST.intervention"):
                 return "PROTEST.intervention"
@@ -1232,6 +1316,10 @@ class DocumentCoder:
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code  # a crowd
         if kind not in ("ASSAULT", "FIGHT"):
             return code
+        if kind == "FIGHT" and (code == "FIGHT.communal" or COMMUNAL.search(lowered)):
+            # communities, clans or ethnic groups clashing: an armed clash of communal
+            # militias (ACLED Battles), not a riot
+            return "FIGHT.communal" if self.lex.has_code("FIGHT.communal") else code
         if kind == "FIGHT" and self.lex.has_code("PROTEST.riot"):
             parties = {source_sector, *target_sectors, *map(_force, co_sources or [])} - {None}
             crowd = source_sector in CROWD_SECTORS or (
@@ -1260,6 +1348,7 @@ class DocumentCoder:
                 or source_sector in UNARMED_SECTORS
                 or (source is not None and CROWD_WORDS.search(source.surface.lower()) is not None)
             )
+            and (not ARMED_CUE.search(lowered) or MOB.search(lowered))
         ):
             # violence by a crowd, residents or unarmed civilians: ACLED's mob violence
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
@@ -1268,6 +1357,9 @@ class DocumentCoder:
             and source_sector in STATE_ARMED
             and self.lex.has_code("ASSAULT.protesters")
         ):
+            if self._doc_matches(RIOT) and not self._doc_matches(PEACEFUL):
+                # force against a demonstration that turned violent is part of the riot
+                return "PROTEST.riot" if self.lex.has_code("PROTEST.riot") else code
             return "ASSAULT.protesters"
         organized = source_sector in ORGANIZED
         if mode in ("shelling", "missile", "aerial") and organized:
@@ -1275,6 +1367,12 @@ class DocumentCoder:
             return fight if self.lex.has_code(fight) else f"ASSAULT.{mode}"
         if mode in REMOTE_MODES:
             return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
+        if mode in ONE_SIDED_MODES:
+            return f"{kind}.{mode}" if self.lex.has_code(f"{kind}.{mode}") else code
+        if source_sector in ARMED_NONSTATE | {"REB"}:
+            # a country named as the target of raiders or gunmen ("attack a Kenyan village")
+            # is its people, not its forces
+            target_sectors = {"CVL" if s == "STATE" else s for s in target_sectors}
         attacked_forces = bool(target_sectors & {"COP", "MIL"}) and (
             source_sector not in STATE_ARMED and source_sector not in CROWD_SECTORS
         )
@@ -1619,6 +1717,15 @@ def _slug(name: str) -> str:
 
 
 ORGANIZED = {"MIL", "COP", "REB", "UAF", "SPY", "COM", "PAR", "AGR", "STATE"}
+ONE_SIDED_MODES = {  # violence done to someone who cannot fight back: never a battle
+    "torture",
+    "sexual",
+    "abduction",
+    "execution",
+    "human-shield",
+    "massacre",
+    "cleansing",
+}
 REMOTE_MODES = {
     "explosives",
     "ied",

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.quality
 GATES = {
     ("acled", "acled_kenya/acled_kenya_2004_2019.csv"): {
         "acled: event recall": 0.94,
-        "acled: event type accuracy": 0.71,
-        "acled: sub-event type accuracy": 0.65,
+        "acled: event type accuracy": 0.74,
+        "acled: sub-event type accuracy": 0.69,
         "acled: fatalities exact": 0.81,
         "acled: country": 0.88,
         "acled: place within 25 km": 0.33,  # named places only (since 0.1.0+place_source)

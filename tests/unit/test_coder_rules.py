@@ -88,3 +88,98 @@ def test_a_claim_without_any_event_word_codes_no_event(code):
     assert code("The party claimed responsibility for the success of the campaign.").is_empty()
     bombing = code("Militants claimed responsibility for the bombing of a bus in Kabul.")
     assert bombing["event_code"].str.starts_with("ASSAULT").all() and bombing.height == 1
+
+
+def test_communities_clashing_is_a_communal_battle_not_a_riot(code):
+    events = code("Two farming communities clashed over a disputed borehole near Isiolo on Sunday.")
+    assert events["event_code"].to_list() == ["FIGHT.communal"]
+
+
+def test_a_clan_clash_named_by_its_trigger_stays_communal(code):
+    events = code("Five people died in clan clashes in the border village of Elwak on Tuesday.")
+    assert events.filter(pl.col("event_code").str.starts_with("FIGHT"))["event_code"].to_list() == [
+        "FIGHT.communal"
+    ]
+
+
+def test_a_demonstration_told_as_peaceful_is_no_riot_even_with_a_blocked_road(code):
+    events = code(
+        "Hundreds of traders held a peaceful march in Nyeri town on Monday and blocked "
+        "the main street for an hour to protest new market fees."
+    )
+    protests = events.filter(pl.col("event_code").str.starts_with("PROTEST"))
+    assert protests.height >= 1
+    assert "PROTEST.riot" not in protests["event_code"].to_list()
+
+
+def test_running_battles_with_police_make_a_protest_a_riot(code):
+    events = code(
+        "Students protested against higher fees in Eldoret on Monday and engaged police "
+        "in running battles for hours."
+    )
+    assert events.filter(pl.col("trigger") == "protested")["event_code"].to_list() == [
+        "PROTEST.riot"
+    ]
+
+
+def test_police_shooting_at_a_violent_demonstration_is_part_of_the_riot(code):
+    events = code(
+        "Police shot two protesters in Kisumu on Tuesday after demonstrators hurled stones "
+        "and lit bonfires on the highway."
+    )
+    assert "ASSAULT.protesters" not in events["event_code"].to_list()
+    assert "PROTEST.riot" in events["event_code"].to_list()
+
+
+def test_police_shooting_at_a_peaceful_demonstration_is_excessive_force(code):
+    events = code(
+        "Police shot two protesters during a peaceful march against land grabbing in "
+        "Kisumu on Tuesday."
+    )
+    assert "ASSAULT.protesters" in events["event_code"].to_list()
+
+
+def test_a_headline_passive_makes_the_named_actor_the_victim(code):
+    events = code("Two police officers killed in an ambush near Lamu on Friday.")
+    violent = events.filter(pl.col("event_code").str.contains("^(ASSAULT|FIGHT)"))
+    assert violent.height == 1
+    assert violent["event_code"][0].startswith("FIGHT")  # someone attacked the police
+
+
+def test_a_headline_passive_with_its_agent_keeps_the_agent_as_source(lexicon, code):
+    events = code("Three suspected gang members shot dead by police in Kisumu on Monday.")
+    assert events.filter(pl.col("event_code").str.starts_with("FIGHT")).height == 1
+
+
+def test_torture_of_a_suspect_by_police_is_never_a_battle(code):
+    events = code("Police tortured a robbery suspect in Nakuru on Sunday, his family said.")
+    assert "ASSAULT.torture" in events["event_code"].to_list()
+    assert not events["event_code"].str.starts_with("FIGHT").any()
+
+
+def test_raiders_attacking_a_country_s_village_attack_civilians(code):
+    events = code("Raiders from Ethiopia attacked a Kenyan village near Moyale on Monday.")
+    violent = events.filter(pl.col("event_code").str.contains("^(ASSAULT|FIGHT)"))
+    assert violent.height >= 1
+    assert violent["event_code"].str.starts_with("ASSAULT").all()
+
+
+def _main_event(events: pl.DataFrame) -> str:
+    return events.sort(["confidence", "char_start"], descending=[True, False])["event_code"][0]
+
+
+def test_an_attack_in_which_cattle_were_stolen_is_told_as_the_attack(code):
+    events = code("Armed bandits attacked herders near Baragoi on Monday and stole 200 goats.")
+    assert _main_event(events).split(".")[0] in ("ASSAULT", "FIGHT")
+
+
+def test_youths_armed_with_guns_attacking_a_family_are_an_armed_group_not_a_mob(code):
+    events = code("Youths armed with guns attacked a family in Marsabit town on Sunday night.")
+    codes = events["event_code"].to_list()
+    assert "PROTEST.mob" not in codes
+    assert any(c.startswith("ASSAULT") for c in codes)
+
+
+def test_youths_with_sticks_attacking_a_man_are_still_mob_violence(code):
+    events = code("Angry youths armed with sticks attacked a suspected thief in Kisii on Sunday.")
+    assert "PROTEST.mob" in events["event_code"].to_list()
