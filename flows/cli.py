@@ -89,6 +89,14 @@ def run(
             "inputs over 8 MB; 1 = all in this process)",
         ),
     ] = None,
+    rescan: Annotated[
+        bool,
+        typer.Option(
+            "--rescan",
+            help="Read every input file again, also those an earlier run read whole and "
+            "that have not changed since (their known documents are still not stored twice)",
+        ),
+    ] = False,
 ) -> None:
     """One flow run: pull, extract, code and load SOURCES into the warehouse."""
     from flows.sources import SourceError
@@ -111,6 +119,7 @@ def run(
                 progress,
                 dask_address,
                 workers,
+                rescan,
             )
         except (SourceError, DaskUnavailable) as error:
             _fail(str(error), 2)

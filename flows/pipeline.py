@@ -67,18 +67,21 @@ class RunSummary:
     batches: int = 0
     files: int = 0
     files_skipped: int = 0
+    files_unchanged: int = 0  # read whole by an earlier run and unchanged since: not read
     seconds: float = 0.0
     coder_version: str = ""
     message: str | None = None
     rejections_by_reason: Counter[str] = field(default_factory=Counter)
     check_failures: list[str] = field(default_factory=list)
     events_by_type: Counter[str] = field(default_factory=Counter)
+    rejected_uris: set[str] = field(default_factory=set)
 
     def measures(self) -> list[tuple[str, str]]:
         """The summary's figures, as (label, value): one list for the console and Prefect."""
         return [
             ("input files", f"{self.files:,}"),
             ("files skipped (not an input type)", f"{self.files_skipped:,}"),
+            ("files unchanged since read (not read again)", f"{self.files_unchanged:,}"),
             ("documents read", f"{self.docs_seen:,}"),
             ("documents new", f"{self.docs_new:,}"),
             ("already in the warehouse", f"{self.docs_known:,}"),
@@ -338,12 +341,14 @@ def run_pipeline(
     batch_size: int | None = None,
     workers: int | None = None,
     on_dask: bool = False,
+    rescan: bool = False,
 ) -> RunSummary:
     """One run: pull the SOURCES, extract, code and load them, then publish the warehouse.
 
-    Batches are submitted to the flow's task runner up to ``workers`` ahead of the one being
-    loaded, so extraction and coding (in worker processes, or on a Dask cluster) overlap
-    loading."""
+    Input files an earlier completed run read whole, unchanged since, are not read again
+    (unless ``rescan``). Batches are submitted to the flow's task runner up to ``workers``
+    ahead of the one being loaded, so extraction and coding (in worker processes, or on a
+    Dask cluster) overlap loading."""
     settings: Settings = load_settings(
         warehouse_path=warehouse_path, batch_size=batch_size, workers=workers
     )
@@ -352,45 +357,71 @@ def run_pipeline(
     urls, local = expand_url_lists(sources)
     files, rejections, skipped = discover_inputs(local) if local else ([], [], 0)
     summary.files, summary.files_skipped = len(files), skipped
-    # a small input is not worth the workers' start-up (a few seconds each)
-    small = workers is None and not urls and _input_bytes(files) < WORKERS_MIN_BYTES
-    workers = 1 if small else settings.workers
-    batches_ahead = max(1, workers)
-    with (
-        _worker_pool(settings, 1 if on_dask else workers) as pool,
-        _writer_session(settings, lexicon, summary, sources, "run") as con,
-    ):
-        known = {row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall()}
-        pending = rejections
-        in_flight: collections.deque[tuple[list[RawDocument], list[Rejection], PrefectFuture]]
-        in_flight = collections.deque()
-        items = itertools.chain(
-            iter_documents(files, settings.max_file_bytes, settings.max_document_bytes),
-            _iter_urls(con, urls, settings),
-        )
-        for chunk in _chunks(items, settings.batch_size):
-            raws = [item for item in chunk if isinstance(item, RawDocument)]
-            pending = pending + [item for item in chunk if isinstance(item, Rejection)]
-            future = process_batch.submit(
-                raw_frame(raws), frozenset(known), lexicon, pool, workers if pool else 1
+    stamps = warehouse.file_stamps([item.path for item in files])
+    with _writer_session(settings, lexicon, summary, sources, "run") as con:
+        if not rescan:  # files a completed run read whole, unchanged since: not read again
+            unchanged = warehouse.unchanged_files(con, stamps)
+            files = [item for item in files if item.path not in unchanged]
+            summary.files_unchanged = len(unchanged)
+        # a small input is not worth the workers' start-up (a few seconds each)
+        small = workers is None and not urls and _input_bytes(files) < WORKERS_MIN_BYTES
+        workers = 1 if small else settings.workers
+        with _worker_pool(settings, 1 if on_dask else workers) as pool:
+            _load_all(
+                con, files, urls, rejections, pool, max(1, workers), settings, lexicon, summary
             )
-            in_flight.append((raws, pending, future))
-            pending = []
-            while len(in_flight) > batches_ahead:
-                _load_processed(con, *in_flight.popleft(), known, settings, lexicon, summary)
-        while in_flight:
-            _load_processed(con, *in_flight.popleft(), known, settings, lexicon, summary)
-        if pending:  # rejections found after the last document
-            counts = warehouse.load_batch(con, _empty_batch(pending), summary.run_id)
-            summary.docs_rejected += counts.rejected
-            summary.rejections_by_reason.update(item.reason for item in pending)
-        if summary.check_failures:
-            raise warehouse.WarehouseError(
-                f"{len(summary.check_failures)} batch(es) failed the data checks and were not "
-                "loaded (their documents are in rejected_inputs as failed_checks): "
-                + " | ".join(summary.check_failures)
-            )
+        # every file of the run was read and loaded: remember those with nothing rejected
+        rejected = {uri.split("#", 1)[0] for uri in summary.rejected_uris}
+        whole = [str(item.path) for item in files if item.uri not in rejected]
+        warehouse.record_read_files(con, stamps.filter(pl.col("path").is_in(whole)), summary.run_id)
     return summary
+
+
+def _load_all(
+    con: duckdb.DuckDBPyConnection,
+    files: list[InputFile],
+    urls: list[str],
+    rejections: list[Rejection],
+    pool: concurrent.futures.Executor | None,
+    workers: int,
+    settings: Settings,
+    lexicon: Lexicon,
+    summary: RunSummary,
+) -> None:
+    """Read, process and load every batch; raise when a batch failed the data checks.
+
+    Batches are submitted up to ``workers`` ahead of the one being loaded."""
+    known = {row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall()}
+    pending = rejections
+    in_flight: collections.deque[tuple[list[RawDocument], list[Rejection], PrefectFuture]]
+    in_flight = collections.deque()
+    items = itertools.chain(
+        iter_documents(files, settings.max_file_bytes, settings.max_document_bytes),
+        _iter_urls(con, urls, settings),
+    )
+    for chunk in _chunks(items, settings.batch_size):
+        raws = [item for item in chunk if isinstance(item, RawDocument)]
+        pending = pending + [item for item in chunk if isinstance(item, Rejection)]
+        future = process_batch.submit(
+            raw_frame(raws), frozenset(known), lexicon, pool, workers if pool else 1
+        )
+        in_flight.append((raws, pending, future))
+        pending = []
+        while len(in_flight) > workers:
+            _load_processed(con, *in_flight.popleft(), known, settings, lexicon, summary)
+    while in_flight:
+        _load_processed(con, *in_flight.popleft(), known, settings, lexicon, summary)
+    if pending:  # rejections found after the last document
+        counts = warehouse.load_batch(con, _empty_batch(pending), summary.run_id)
+        summary.docs_rejected += counts.rejected
+        summary.rejections_by_reason.update(item.reason for item in pending)
+        summary.rejected_uris.update(item.source_uri for item in pending)
+    if summary.check_failures:
+        raise warehouse.WarehouseError(
+            f"{len(summary.check_failures)} batch(es) failed the data checks and were not "
+            "loaded (their documents are in rejected_inputs as failed_checks): "
+            + " | ".join(summary.check_failures)
+        )
 
 
 def _iter_urls(
@@ -447,6 +478,7 @@ def _load_processed(
     summary.docs_rejected += counts.rejected
     summary.events_added += counts.events
     summary.rejections_by_reason.update(item.reason for item in batch.rejections)
+    summary.rejected_uris.update(item.source_uri for item in batch.rejections)
     _count_events(summary, fresh_events)
     if _progress_hook is not None:
         _progress_hook(summary.docs_seen, summary.docs_new, summary.events_added)
@@ -521,18 +553,21 @@ def execute_run(
     progress: ProgressHook | None = None,
     dask_address: str | None = None,
     workers: int | None = None,
+    rescan: bool = False,
 ) -> RunSummary:
     """Run the flow in this process without the one-second heartbeat wait: extraction and
     coding in ``workers`` local processes, or on the Dask cluster at ``dask_address``. Refuses
     with ``WarehouseBusy`` before Prefect starts when another run is writing the warehouse."""
     warehouse.ensure_not_busy(load_settings(warehouse_path=warehouse_path).warehouse_path)
     if dask_address is None:
-        return _execute(run_pipeline, progress, sources, warehouse_path, batch_size, workers)
+        return _execute(
+            run_pipeline, progress, sources, warehouse_path, batch_size, workers, False, rescan
+        )
     from prefect_dask import DaskTaskRunner
 
     threads = dask_threads(dask_address)
     on_dask = run_pipeline.with_options(task_runner=DaskTaskRunner(address=dask_address))
-    return _execute(on_dask, progress, sources, warehouse_path, batch_size, threads, True)
+    return _execute(on_dask, progress, sources, warehouse_path, batch_size, threads, True, rescan)
 
 
 class DaskUnavailable(RuntimeError):

@@ -373,6 +373,53 @@ def insert_rejections(
     return frame.height
 
 
+def file_stamps(paths: list[Path]) -> pl.DataFrame:
+    """path, size_bytes, mtime_ns of the files (that exist), taken before they are read: a
+    file that changes while it is read then differs from its record, and is read again."""
+    rows = []
+    for path in paths:
+        with contextlib.suppress(OSError):
+            stat = os.stat(path)
+            rows.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return pl.DataFrame(
+        rows,
+        schema={"path": pl.String, "size_bytes": pl.Int64, "mtime_ns": pl.Int64},
+        orient="row",
+    )
+
+
+def unchanged_files(con: duckdb.DuckDBPyConnection, stamps: pl.DataFrame) -> set[Path]:
+    """Which of these files (``file_stamps``) a completed run read whole, unchanged since."""
+    if stamps.is_empty():
+        return set()
+    con.register("_stamps", stamps)
+    try:
+        rows = con.execute(
+            "SELECT s.path FROM _stamps s JOIN input_files f USING (path)"
+            " WHERE f.size_bytes = s.size_bytes AND f.mtime_ns = s.mtime_ns"
+        ).fetchall()
+    finally:
+        con.unregister("_stamps")
+    return {Path(row[0]) for row in rows}
+
+
+def record_read_files(con: duckdb.DuckDBPyConnection, stamps: pl.DataFrame, run_id: str) -> int:
+    """Remember these files (``file_stamps`` taken before the run read them) as read whole."""
+    stamps = stamps.with_columns(pl.lit(run_id).alias("run_id"), pl.lit(utc_now()).alias("read_at"))
+    if stamps.is_empty():
+        return 0
+    con.register("_stamps", stamps)
+    try:
+        with transaction(con):
+            con.execute(
+                "INSERT OR REPLACE INTO input_files"
+                " SELECT path, size_bytes, mtime_ns, run_id, read_at FROM _stamps"
+            ).fetchall()
+    finally:
+        con.unregister("_stamps")
+    return stamps.height
+
+
 def documents_to_recode(
     con: duckdb.DuckDBPyConnection, coder_version: str, limit: int
 ) -> pl.DataFrame:

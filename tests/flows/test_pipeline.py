@@ -44,12 +44,16 @@ def test_seed_articles_load_once_and_a_rerun_adds_nothing(tmp_path):
         >= 1
     )
 
+    # unchanged files are not read again; read again (--rescan), their documents are known
     second = execute_run([str(SEEDS)], str(warehouse))
     assert (second.status, second.docs_new, second.events_added) == ("completed", 0, 0)
-    assert second.docs_known == first.docs_seen
+    assert (second.files_unchanged, second.docs_seen) == (first.files, 0)
+    third = execute_run([str(SEEDS)], str(warehouse), rescan=True)
+    assert (third.status, third.docs_new, third.events_added) == ("completed", 0, 0)
+    assert third.files_unchanged == 0 and third.docs_known == first.docs_seen
     assert _count(warehouse, "SELECT count(*) FROM documents") == documents
     assert _count(warehouse, "SELECT count(*) FROM events") == events
-    assert _count(warehouse, "SELECT count(*) FROM runs WHERE status = 'completed'") == 2
+    assert _count(warehouse, "SELECT count(*) FROM runs WHERE status = 'completed'") == 3
     # every event row comes from its document's text
     assert (
         _count(
@@ -60,6 +64,34 @@ def test_seed_articles_load_once_and_a_rerun_adds_nothing(tmp_path):
         )
         == 0
     )
+
+
+def test_a_changed_file_is_read_again_and_a_file_with_rejections_is_never_skipped(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    notes = inputs / "notes.jsonl"
+    line = {"text": "Police arrested 12 protesters in Nairobi on Monday.", "date": "2024-03-04"}
+    notes.write_text(json.dumps(line) + "\n")
+    partly_bad = inputs / "partly-bad.jsonl"
+    partly_bad.write_text(
+        json.dumps({"text": "Gunmen killed 3 herders in Marsabit.", "date": "2024-03-05"})
+        + "\n{not json\n"
+    )
+    warehouse = tmp_path / "events.duckdb"
+    first = execute_run([str(inputs)], str(warehouse))
+    assert (first.status, first.docs_new, first.docs_rejected) == ("completed", 2, 1)
+    # the rejected line is tried (and rejected) again: its file is read on every run
+    again = execute_run([str(inputs)], str(warehouse))
+    assert (again.files_unchanged, again.docs_seen, again.docs_known) == (1, 1, 1)
+    # a line appended to a file read before: the file is read again, one document added
+    more = {"text": "Troops clashed with militants in Lamu on Tuesday.", "date": "2024-03-05"}
+    with notes.open("a") as handle:
+        handle.write(json.dumps(more) + "\n")
+    appended = execute_run([str(inputs)], str(warehouse))
+    assert appended.status == "completed"
+    assert (appended.files_unchanged, appended.docs_new, appended.docs_known) == (0, 1, 2)
+    assert _count(warehouse, "SELECT count(*) FROM documents") == 3
+    assert _count(warehouse, "SELECT count(*) FROM input_files") == 1  # notes.jsonl only
 
 
 def test_bad_inputs_are_rejected_and_the_rest_loads(tmp_path):
