@@ -361,7 +361,7 @@ def run_pipeline(
     with _writer_session(settings, lexicon, summary, sources, "run") as con:
         if not rescan:  # files a completed run read whole, unchanged since: not read again
             unchanged = warehouse.unchanged_files(con, stamps)
-            files = [item for item in files if item.path not in unchanged]
+            files = [item for item in files if item.uri not in unchanged]
             summary.files_unchanged = len(unchanged)
         # a small input is not worth the workers' start-up (a few seconds each)
         small = workers is None and not urls and _input_bytes(files) < WORKERS_MIN_BYTES
@@ -372,8 +372,10 @@ def run_pipeline(
             )
         # every file of the run was read and loaded: remember those with nothing rejected
         rejected = {uri.split("#", 1)[0] for uri in summary.rejected_uris}
-        whole = [str(item.path) for item in files if item.uri not in rejected]
-        warehouse.record_read_files(con, stamps.filter(pl.col("path").is_in(whole)), summary.run_id)
+        whole = [item.uri for item in files if item.uri not in rejected]
+        warehouse.record_read_files(
+            con, stamps.filter(pl.col("file_uri").is_in(whole)), summary.run_id
+        )
     return summary
 
 

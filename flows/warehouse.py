@@ -374,33 +374,34 @@ def insert_rejections(
 
 
 def file_stamps(paths: list[Path]) -> pl.DataFrame:
-    """path, size_bytes, mtime_ns of the files (that exist), taken before they are read: a
-    file that changes while it is read then differs from its record, and is read again."""
+    """file_uri, size_bytes, mtime_ns of the files (that exist), taken before they are read:
+    a file that changes while it is read then differs from its record, and is read again.
+    (A URI, not the path: it is text even when the file name is not valid UTF-8.)"""
     rows = []
     for path in paths:
         with contextlib.suppress(OSError):
             stat = os.stat(path)
-            rows.append((str(path), stat.st_size, stat.st_mtime_ns))
+            rows.append((path.as_uri(), stat.st_size, stat.st_mtime_ns))
     return pl.DataFrame(
         rows,
-        schema={"path": pl.String, "size_bytes": pl.Int64, "mtime_ns": pl.Int64},
+        schema={"file_uri": pl.String, "size_bytes": pl.Int64, "mtime_ns": pl.Int64},
         orient="row",
     )
 
 
-def unchanged_files(con: duckdb.DuckDBPyConnection, stamps: pl.DataFrame) -> set[Path]:
-    """Which of these files (``file_stamps``) a completed run read whole, unchanged since."""
+def unchanged_files(con: duckdb.DuckDBPyConnection, stamps: pl.DataFrame) -> set[str]:
+    """The URIs of these files (``file_stamps``) a completed run read whole, unchanged since."""
     if stamps.is_empty():
         return set()
     con.register("_stamps", stamps)
     try:
         rows = con.execute(
-            "SELECT s.path FROM _stamps s JOIN input_files f USING (path)"
+            "SELECT s.file_uri FROM _stamps s JOIN input_files f USING (file_uri)"
             " WHERE f.size_bytes = s.size_bytes AND f.mtime_ns = s.mtime_ns"
         ).fetchall()
     finally:
         con.unregister("_stamps")
-    return {Path(row[0]) for row in rows}
+    return {row[0] for row in rows}
 
 
 def record_read_files(con: duckdb.DuckDBPyConnection, stamps: pl.DataFrame, run_id: str) -> int:
@@ -413,7 +414,7 @@ def record_read_files(con: duckdb.DuckDBPyConnection, stamps: pl.DataFrame, run_
         with transaction(con):
             con.execute(
                 "INSERT OR REPLACE INTO input_files"
-                " SELECT path, size_bytes, mtime_ns, run_id, read_at FROM _stamps"
+                " SELECT file_uri, size_bytes, mtime_ns, run_id, read_at FROM _stamps"
             ).fetchall()
     finally:
         con.unregister("_stamps")

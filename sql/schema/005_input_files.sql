@@ -3,7 +3,7 @@
 -- hashing every document again to find it is known. A changed file is read again (its
 -- known documents are still skipped by doc_id); `newsevents run --rescan` reads them all.
 CREATE TABLE IF NOT EXISTS input_files (
-    path            VARCHAR PRIMARY KEY,   -- the resolved file path
+    file_uri        VARCHAR PRIMARY KEY,   -- file:// URI of the resolved path
     size_bytes      BIGINT NOT NULL,
     mtime_ns        BIGINT NOT NULL,
     run_id          VARCHAR NOT NULL,
