@@ -6,6 +6,7 @@ kernels report byte offsets; they are converted here, once.
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
 # Pieces of text that end a sentence: a run without terminal punctuation, then the
@@ -152,48 +153,28 @@ def find_phrases(
     )
 
 
-def _characters(found: pl.DataFrame) -> pl.DataFrame:
-    """One row per character of the non-ASCII documents: doc_id, char_index, byte_pos, char."""
-    texts = (
-        found.filter(pl.col("hay").str.len_bytes() != pl.col("hay").str.len_chars())
-        .select("doc_id", "hay")
-        .unique("doc_id")
-    )
-    return (
-        texts.select("doc_id", pl.col("hay").str.extract_all(r"(?s).").alias("char"))
-        .explode("char", empty_as_null=False)
-        .with_columns(size=pl.col("char").str.len_bytes())
-        .with_columns(
-            char_index=pl.int_range(pl.len()).over("doc_id"),
-            byte_pos=(pl.col("size").cum_sum() - pl.col("size")).over("doc_id"),
-        )
-        .select("doc_id", "char_index", "byte_pos", "char")
-    )
-
-
 def _char_offsets(found: pl.DataFrame) -> pl.DataFrame:
+    """``start`` and ``end`` in characters: the byte offsets in ASCII documents; in the
+    others, the number of characters that start before each byte offset (UTF-8 continuation
+    bytes do not start one), counted once per document with numpy."""
     is_ascii = pl.col("hay").str.len_bytes() == pl.col("hay").str.len_chars()
     simple = found.filter(is_ascii).with_columns(start=pl.col("byte_start"), end=pl.col("byte_end"))
     other = found.filter(~is_ascii)
     if other.is_empty():
         return simple
-    chars = _characters(other)
-    positions = chars.select("doc_id", "byte_pos", "char_index")
-    other = (
-        other.join(
-            positions.rename({"byte_pos": "byte_start", "char_index": "start"}),
-            on=["doc_id", "byte_start"],
-            how="left",
+    parts = []
+    for part in other.partition_by("doc_id", maintain_order=True):
+        data = np.frombuffer(part["hay"][0].encode("utf-8"), dtype=np.uint8)
+        before = np.concatenate(([0], np.cumsum((data & 0xC0) != 0x80)))
+        parts.append(
+            part.with_columns(
+                start=pl.Series(before[part["byte_start"].to_numpy()], dtype=pl.Int64),
+                end=pl.Series(before[part["byte_end"].to_numpy()], dtype=pl.Int64),
+            )
         )
-        .join(
-            positions.rename({"byte_pos": "byte_end", "char_index": "end"}),
-            on=["doc_id", "byte_end"],
-            how="left",
-        )
-        .with_columns(pl.col("end").fill_null(pl.col("hay").str.len_chars()))
-        .filter(pl.col("start").is_not_null())
+    return pl.concat(
+        [simple, *(part.select(simple.columns) for part in parts)], how="vertical_relaxed"
     )
-    return pl.concat([simple, other.select(simple.columns)], how="vertical_relaxed")
 
 
 def _check_non_ascii_neighbours(found: pl.DataFrame) -> pl.DataFrame:
@@ -202,24 +183,14 @@ def _check_non_ascii_neighbours(found: pl.DataFrame) -> pl.DataFrame:
     doubtful = found.filter(needs)
     if doubtful.is_empty():
         return clear
-    chars = _characters(doubtful).select("doc_id", "char_index", "char")
-    doubtful = (
-        doubtful.join(
-            chars.rename({"char_index": "_before", "char": "char_before"}),
-            left_on=["doc_id", pl.col("start") - 1],
-            right_on=["doc_id", "_before"],
-            how="left",
-        )
-        .join(
-            chars.rename({"char_index": "_after", "char": "char_after"}),
-            left_on=["doc_id", "end"],
-            right_on=["doc_id", "_after"],
-            how="left",
-        )
-        .filter(
-            (~pl.col("high_before") | ~pl.col("char_before").fill_null("").str.contains(r"^\w$"))
-            & (~pl.col("high_after") | ~pl.col("char_after").fill_null("").str.contains(r"^\w$"))
-        )
+    doubtful = doubtful.with_columns(
+        char_before=pl.when(pl.col("start") > 0)
+        .then(pl.col("hay").str.slice(pl.col("start") - 1, 1))
+        .otherwise(pl.lit("")),
+        char_after=pl.col("hay").str.slice(pl.col("end"), 1),
+    ).filter(
+        (~pl.col("high_before") | ~pl.col("char_before").fill_null("").str.contains(r"^\w$"))
+        & (~pl.col("high_after") | ~pl.col("char_after").fill_null("").str.contains(r"^\w$"))
     )
     return pl.concat([clear, doubtful.select(clear.columns)], how="vertical_relaxed")
 

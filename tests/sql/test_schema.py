@@ -276,8 +276,8 @@ OLD_ROWS = {
 
 
 def _older_warehouse(path, files):
-    """A warehouse made by an older release: only ``files`` applied (as ``migrate`` did then,
-    before there was anything to derive), and rows stored with the first file's columns."""
+    """A warehouse made by an older release: only ``files`` applied, and rows stored with the
+    first file's columns; derived as that release did (from 004 on, the loader derived)."""
     con = duckdb.connect(str(path))
     con.execute(
         "CREATE TABLE schema_version ("
@@ -293,6 +293,8 @@ def _older_warehouse(path, files):
         width = len(con.execute(f"SELECT * FROM (VALUES {values})").description)
         columns = [row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()][:width]
         con.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values}").fetchall()
+    if any(schema_file.name.startswith("004_") for schema_file in files):
+        warehouse.refresh_derived(con)
     con.close()
 
 
