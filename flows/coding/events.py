@@ -544,7 +544,7 @@ class DocumentCoder:
         killed, injured = (None, None)
         lowered = sentence.lower()
         if (triggers or claim) and KILL_WORD.search(lowered):
-            killed, injured = count_casualties(sentence)
+            killed, injured = count_casualties(self._without_grievance(sentence, start, triggers))
         if claim is not None:
             self._code_claim(
                 sentence_index,
@@ -611,6 +611,23 @@ class DocumentCoder:
         if place_id is not None:
             self.last_place = place_id
             self.named_places.append((sentence_index, place_id))
+
+    def _without_grievance(self, sentence: str, start: int, triggers: list[Mention]) -> str:
+        """The sentence with a protest's grievance blanked out: the victims a protest is
+        about are not its own ("protested the killing of a trader", "protest after a
+        pedestrian was killed"), and ACLED counts them with the killing, told apart."""
+        lowered = sentence.lower()
+        for trigger in triggers:
+            if not trigger.ref.startswith("PROTEST"):
+                continue
+            end = trigger.end - start
+            kill = KILL_WORD.search(lowered, end)
+            if kill is None or GRIEVANCE.fullmatch(lowered[end : kill.end()]) is None:
+                continue
+            stop = re.compile(r"[,;]|\.(?:\s|$)").search(lowered, kill.end())
+            stop_at = stop.start() if stop else len(sentence)
+            return sentence[:end] + " " * (stop_at - end) + sentence[stop_at:]
+        return sentence
 
     def _casualty_receiver(
         self, sentence: str, sentence_start: int, triggers: list[Mention]
@@ -1608,6 +1625,13 @@ class DocumentCoder:
         # not a report: they do not change the attack's figures
 
 
+GRIEVANCE = re.compile(  # from a protest word to the end of the killing it is about
+    r"(?:\s+[\w'’-]+){0,5}?\s+(?:"
+    r"(?:against|over|about|condemning|denounce|the)\s+(?:the\s+|a\s+|an\s+|recent\s+|alleged\s+)*"
+    r"(?:killings?|deaths?|lynching|shootings?|murder)"
+    r"|(?:after|following)(?:\s+[\w'’-]+){1,7}"
+    r")"
+)
 OUTCOME_LINK = re.compile(  # "killed in clashes", "died during the attack on ..."
     r"\s+(?:[\w-]+\s+){0,2}(?:in|during|after|following|amid|when)\s+(?:[\w-]+\s+){0,3}"
 )

@@ -183,3 +183,17 @@ def test_youths_armed_with_guns_attacking_a_family_are_an_armed_group_not_a_mob(
 def test_youths_with_sticks_attacking_a_man_are_still_mob_violence(code):
     events = code("Angry youths armed with sticks attacked a suspected thief in Kisii on Sunday.")
     assert "PROTEST.mob" in events["event_code"].to_list()
+
+
+def test_the_killing_a_protest_is_about_is_not_the_protests_toll(code):
+    events = code(
+        "Traders in Kitale protested against the killing of a hawker by police on Monday."
+    )
+    assert events["fatalities"].drop_nulls().to_list() == []
+    events = code("Students blocked the highway in Embu after a classmate was killed by a lorry.")
+    assert events["fatalities"].drop_nulls().to_list() == []
+
+
+def test_a_protest_keeps_the_toll_of_its_own_clashes(code):
+    events = code("Protesters clashed with police in Kisumu on Monday and two people were killed.")
+    assert events["fatalities"].drop_nulls().sum() == 2

@@ -87,6 +87,27 @@ def test_find_phrases_respects_word_boundaries_and_longest_match():
         ("Rustlers stole 300 cattle and killed a herder.", (1, None)),
         ("The budget rose by 12 million and nobody was hurt by it.", (None, None)),
         ("Call 2200000003 if anyone was killed or hurt near people.", (None, None)),
+        # a day of a date, animals and "no one" are not counts of people
+        ("14 May: gunmen killed a trader and injured 5 others.", (1, 5)),
+        ("Over 100 camels were killed in the raid.", (None, None)),
+        ("Nine cattle rustlers were shot dead by police.", (9, None)),
+        ("No one was killed in the blast.", (None, None)),
+        # a killing only tried, intended, or one a person is accused of
+        ("A crowd nearly lynched a bus driver.", (None, None)),
+        ("Villagers beat a man who had allegedly killed his neighbour.", (None, None)),
+        ("Residents stoned two men accused of murdering five farmers.", (None, None)),
+        ("Gunmen stormed the clinic to kill a witness.", (None, None)),
+        ("Soldiers claim to kill four fighters.", (4, None)),
+        # "either X or Y": the lowest figure
+        ("Troops killed either two or five rebels.", (2, None)),
+        # one victim told by the verb or the clause, not by a listed noun
+        ("Councillor Jane Doe was killed by unknown assailants.", (1, None)),
+        ("A herdsman dies and three others are hurt.", (1, 3)),
+        ("Gunmen kill village elder", (1, None)),
+        ("Rioters lynch suspected pickpocket", (1, None)),
+        ("Gunmen kill civilians", (None, None)),
+        ("The report gives no deaths but one man was wounded.", (None, 1)),
+        ("The first died in hospital.", (None, None)),  # one of those counted before
     ],
 )
 def test_casualty_counts_follow_acled_conventions(sentence, expected):
