@@ -103,6 +103,9 @@ class DateMention:
     end: int
     value: date | None
     precision: str | None  # day, month, year; None when unresolved
+    # a date that dates no event told beside it: a noun's attribute ("the October 26 poll",
+    # "Saturday's rally") or the start of a state ("a row that has lasted since 2002")
+    is_background: bool = False
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -160,8 +163,27 @@ def find_dates(sentence: str, published_at: datetime | None) -> list[DateMention
             match.lastgroup, groups, sentence[match.start() : match.end()], published
         )
         if mention is not None:
-            found.append(DateMention(match.start(), match.end(), mention[0], mention[1]))
+            background = _is_background(lowered, match.start(), match.end())
+            found.append(
+                DateMention(match.start(), match.end(), mention[0], mention[1], background)
+            )
     return found
+
+
+_DETERMINER_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b(?!on\b)\w+\s+)(?:the|his|her|their|its)\s+$")
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:late|early|mid-?)\s*)?$")
+_NOUN_AFTER = re.compile(r"(?:['’]s\b|\s+(?!and\b|or\b|to\b|at\b|in\b|on\b|when\b|as\b)[a-z])")
+
+
+def _is_background(lowered: str, start: int, end: int) -> bool:
+    """Whether a date found at [start, end) dates no event beside it (see ``DateMention``)."""
+    before = lowered[max(0, start - 24) : start]
+    if _SINCE_BEFORE.search(before) or lowered.startswith("since", start):
+        return True
+    after = lowered[end : end + 4]
+    if after.startswith(("'s", "’s")):
+        return True  # "Saturday's rally", "this month's election"
+    return bool(_DETERMINER_BEFORE.search(before)) and bool(_NOUN_AFTER.match(after))
 
 
 def _resolve(

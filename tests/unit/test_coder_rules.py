@@ -197,3 +197,27 @@ def test_the_killing_a_protest_is_about_is_not_the_protests_toll(code):
 def test_a_protest_keeps_the_toll_of_its_own_clashes(code):
     events = code("Protesters clashed with police in Kisumu on Monday and two people were killed.")
     assert events["fatalities"].drop_nulls().sum() == 2
+
+
+def test_an_undated_event_takes_the_date_told_after_it(code):
+    events = code("A trader was shot dead in Garissa. The attack took place on 5 March.")
+    assert events["event_date"].cast(pl.String).to_list() == ["2024-03-05"]
+
+
+def test_an_undated_event_does_not_take_a_background_date_told_after_it(code):
+    events = code("Police shot dead a suspect in Mombasa. He was wanted for a bombing in May 2019.")
+    shot = events.filter(pl.col("trigger") == "shot dead")
+    assert shot["event_date"].to_list() == [None]
+    assert shot["is_historical"].to_list() == [False]
+
+
+def test_a_date_that_is_a_nouns_attribute_does_not_date_the_event(code):
+    events = code("Protesters in Kisumu burned tyres against the ruling over the 26 February poll.")
+    assert events["event_date"].cast(pl.String).to_list() == ["2024-03-09"]
+    assert events["date_source"].to_list() == ["publication"]
+
+
+def test_the_date_of_the_killing_a_protest_is_about_is_not_the_protests(code):
+    events = code("On 8 March, teachers in Kisii protested the killing of a colleague on 2 March.")
+    protest = events.filter(pl.col("event_code").str.starts_with("PROTEST"))
+    assert protest["event_date"].cast(pl.String).to_list() == ["2024-03-08"]

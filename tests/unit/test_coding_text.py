@@ -168,3 +168,20 @@ def test_only_phrases_whose_first_word_is_in_the_batch_go_into_the_matcher():
     assert present == {"Dar es Salaam", "Arusha", "Dar", "Salaam X"}  # not "Mombasa"
     found = find_phrases(docs, phrases_present(docs, phrases), case_sensitive=True)
     assert set(found["phrase"].to_list()) == {"Dar es Salaam", "Arusha", "Dar"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "background"),
+    [
+        ("to celebrate his October 26 election victory", True),  # a noun's attribute
+        ("ahead of the 8 August poll", True),
+        ("after Saturday's rally", True),
+        ("a dispute that has lasted since 2002", True),  # the start of a state
+        ("On 12 June 2018, police", False),
+        ("on the 10th of June police", False),
+        ("gunmen attacked on Tuesday", False),
+    ],
+)
+def test_dates_that_date_no_event_beside_them_are_background(sentence, background):
+    [mention] = find_dates(sentence, PUBLISHED)
+    assert mention.is_background is background
