@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
-_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\w+(?:['’-]\w+)*|[^\w\s]")
+# a date written with slashes ("11/04") is one token, and no count
+_TOKEN = re.compile(
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\d+(?:,\d{3})*(?:\.\d+)?|\w+(?:['’-]\w+)*|[^\w\s]"
+)
 WORD_NUMBERS = {
     "one": 1,
     "two": 2,
@@ -115,6 +118,9 @@ _LINK = {
     "further",
     "a",
     "total",
+    "his",
+    "her",
+    "their",
 }
 _STOP_CHAIN = {"including", "among", "of", "whom", "which", "while", "but", ";", "."}
 _RANGE = {"between", "either"}  # "between 5 and 8", "either one or four": the lowest counts
@@ -188,8 +194,14 @@ _NOT_DONE = {
     "responsible",
     "wanted",
     "charges",
+    "behind",
     "had",
 }
+_UNITS = {
+    "days", "weeks", "months", "hours", "minutes", "day", "week", "month", "hour", "km",
+    "kilometres", "kilometers", "metres", "meters", "miles", "acres", "percent", "%", "sh",
+    "ksh", "shillings", "dollars", "rounds", "bullets", "times",
+}  # fmt: skip
 _SKIPPABLE = {"to", "of", "the", "for", "allegedly", "reportedly", "having"}
 # "stormed the hospital to kill a patient": an aim, not a toll
 _CLAIMS = {"claim", "claims", "claimed", "said", "says", "say"}
@@ -327,6 +339,8 @@ def _number(tokens: list[str], index: int) -> tuple[int, int] | None:
         return None  # "300 cattle", "100 head of cattle" (but "9 cattle rustlers")
     if token == "one" and previous == "no":
         return None  # "no one was killed"
+    if following in _UNITS:
+        return None  # a measure: "two months ago", "5 km away", "10 acres"
     if token[0].isdigit():
         if len(token) == 4 and token.startswith(("19", "20")) and "," not in token:
             return None  # a year

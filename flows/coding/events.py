@@ -1301,6 +1301,27 @@ class DocumentCoder:
                         actor.country_code = country  # "unknown gunmen" of that country
                         actor.actor_id = f"{country}.{actor.sector}"
         self._date_from_later_text()
+        self._drop_restated_counts()
+
+    def _drop_restated_counts(self) -> None:
+        """A toll told again in a later sentence is the same victims, counted once ("Five
+        officers were killed ... The battle left five officers dead"), unless that sentence
+        says they are others ("two more", "another three")."""
+        sentences = {index: (start, end) for index, start, end in self.sentences}
+        told: list[EventRow] = []
+        for event in sorted(self.events, key=lambda e: e.start):
+            if not event.fatalities:
+                continue
+            start, end = sentences.get(event.sentence_index, (event.start, event.end))
+            if any(
+                earlier.fatalities == event.fatalities
+                and earlier.sentence_index != event.sentence_index
+                and earlier.is_historical == event.is_historical
+                for earlier in told
+            ) and not OTHER_VICTIMS.search(self.lowered, start, end):
+                event.fatalities = None
+                continue
+            told.append(event)
 
     def _date_from_later_text(self) -> None:
         """An event the report has dated nowhere before it takes the date told just after it
@@ -1688,6 +1709,7 @@ class DocumentCoder:
         # not a report: they do not change the attack's figures
 
 
+OTHER_VICTIMS = re.compile(r"\b(?:others?|another|more|also|additional|further|separate)\b")
 CLAUSE_STOP = re.compile(r"[,;]|\.(?:\s|$)")
 GRIEVANCE = re.compile(  # from a protest word to the end of the killing it is about
     r"(?:\s+[\w'’-]+){0,5}?\s+(?:"

@@ -221,3 +221,19 @@ def test_the_date_of_the_killing_a_protest_is_about_is_not_the_protests(code):
     events = code("On 8 March, teachers in Kisii protested the killing of a colleague on 2 March.")
     protest = events.filter(pl.col("event_code").str.starts_with("PROTEST"))
     assert protest["event_date"].cast(pl.String).to_list() == ["2024-03-08"]
+
+
+def test_a_toll_told_again_is_counted_once(code):
+    events = code(
+        "Four soldiers were killed in Lamu on Friday. "
+        "An ambush by militants on their convoy left four soldiers dead."
+    )
+    assert events["fatalities"].drop_nulls().sum() == 4
+
+
+def test_a_toll_of_other_victims_is_added(code):
+    events = code(
+        "Two herders were killed by raiders in Wajir on 2 March. "
+        "On 5 March, two more herders were killed by raiders in Mandera."
+    )
+    assert events["fatalities"].drop_nulls().sum() == 4

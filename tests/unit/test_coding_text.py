@@ -108,6 +108,11 @@ def test_find_phrases_respects_word_boundaries_and_longest_match():
         ("Gunmen kill civilians", (None, None)),
         ("The report gives no deaths but one man was wounded.", (None, 1)),
         ("The first died in hospital.", (None, None)),  # one of those counted before
+        # measures and slashed dates are not counts; a possessive links verb and number
+        ("Two months ago, militiamen killed a herder.", (1, None)),
+        ("Police on 11/04 shot dead two suspects.", (2, None)),
+        ("Arsonists burned a house, killing their 3 children.", (3, None)),
+        ("A mob lynched a man thought to be behind the killing of two girls.", (1, None)),
     ],
 )
 def test_casualty_counts_follow_acled_conventions(sentence, expected):
