@@ -52,6 +52,8 @@ _MONTH = (
 )
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"((?:1[89]|20)\d{2})"
+_FROM = r"(?:(?:between|from)\s+)?"
+_UNTIL = r"(?:\s*(?:-|–|to\b|and\b)\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)?"
 _KINDS: list[tuple[str, str]] = [
     ("iso", r"\b((?:1[89]|20)\d{2})-(\d{2})-(\d{2})\b"),
     # 18/07 or 25/12/2019, only after a word that introduces a date ("3/4 of" is a fraction)
@@ -62,21 +64,11 @@ _KINDS: list[tuple[str, str]] = [
     ),
     # a span of days dates its event to the first: "17-18 April", "between 3 and 5 June 2019",
     # "from 11 to 13 Aug", "June 3-5"
-    (
-        "dmr",
-        rf"\b(?:between\s+|from\s+)?{_DAY}\s*(?:-|–|to\b|and\b)\s*(?:the\s+)?\d{{1,2}}"
-        rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b",
-    ),
-    (
-        "mdr",
-        rf"\b{_MONTH}\s+{_DAY}\s*(?:-|–|to\b|and\b)\s*\d{{1,2}}(?:st|nd|rd|th)?\b"
-        rf"(?:,?\s+{_YEAR})?(?!\s*,?\s*\d)",
-    ),
-    ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
-    ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+    ("dmy", rf"\b{_FROM}{_DAY}{_UNTIL}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+    ("mdy", rf"\b{_MONTH}\s+{_DAY}{_UNTIL},?\s+{_YEAR}\b"),
     ("my", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
-    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)"),
-    ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d)"),
+    ("md", rf"\b{_MONTH}\s+{_DAY}{_UNTIL}\b(?!\s*,?\s*\d)"),
+    ("dm", rf"\b{_FROM}{_DAY}{_UNTIL}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d)"),
     ("y", rf"\b(?:in|since|during|of|by|until|early|late|mid-)\s*{_YEAR}\b(?!-)"),
     (
         "weekday",
@@ -214,17 +206,6 @@ def _resolve(
         else:
             value = _infer_year(month, day, published) if day <= 31 and month <= 12 else None
         return (value, "day") if value else None
-    if kind in ("dmr", "mdr"):  # a span of days: its first day
-        day, month = (groups[0], groups[1]) if kind == "dmr" else (groups[1], groups[0])
-        if kind == "mdr" and month.lower() == "may" and not surface[0].isupper():
-            return None  # "may 3-5 people"
-        if groups[2]:
-            value = _safe_date(int(groups[2]), MONTHS[month.lower()], int(day))
-            return (value, "day") if value else None
-        if int(day) > 31:
-            return None
-        value = _infer_year(MONTHS[month.lower()], int(day), published)
-        return (value, "day" if value else None)
     if kind == "dmy":
         value = _safe_date(int(groups[2]), MONTHS[groups[1].lower()], int(groups[0]))
         return (value, "day") if value else None

@@ -139,6 +139,11 @@ PUBLISHED = datetime(2024, 1, 25, 9, 30)
         ("a raid late on Friday left", date(2024, 1, 19), "day"),
         ("arrested before  18/01 by", date(2024, 1, 18), "day"),
         ("the 25th of December, 2019 attack", date(2019, 12, 25), "day"),
+        # a span of days: its first day
+        ("riots on 17-18 January left", date(2024, 1, 17), "day"),
+        ("clashes between 3 and 5 June 2019 in", date(2019, 6, 3), "day"),
+        ("from 11 to 13 Jan, protesters", date(2024, 1, 11), "day"),
+        ("On January 9-10, 2021, raiders", date(2021, 1, 9), "day"),
     ],
 )
 def test_dates_resolve_against_publication(sentence, value, precision):
