@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
-_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\w+(?:['’-]\w+)*|[^\w\s]")
+# a date written with slashes ("11/04") is one token, and no count
+_TOKEN = re.compile(
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\d+(?:,\d{3})*(?:\.\d+)?|\w+(?:['’-]\w+)*|[^\w\s]"
+)
 WORD_NUMBERS = {
     "one": 1,
     "two": 2,
@@ -69,6 +72,8 @@ KILLED = {
     "bodies",
     "body",
     "lynched",
+    "lynch",
+    "lynches",
     "beheaded",
     "executed",
     "perished",
@@ -113,8 +118,113 @@ _LINK = {
     "further",
     "a",
     "total",
+    "his",
+    "her",
+    "their",
 }
 _STOP_CHAIN = {"including", "among", "of", "whom", "which", "while", "but", ";", "."}
+_RANGE = {"between", "either"}  # "between 5 and 8", "either one or four": the lowest counts
+_MONTH_NAMES = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
+# counted animals are livestock lost, not people: "100 camels were killed"
+_ANIMALS = {
+    "camels",
+    "cattle",
+    "cows",
+    "goats",
+    "sheep",
+    "livestock",
+    "animals",
+    "donkeys",
+    "heads",
+    "head",
+    "herd",
+    "herds",
+    "bulls",
+    "chickens",
+    "dogs",
+    "elephants",
+}
+# a killing only tried, or one the victim is accused of: not a toll of this event
+# ("nearly lynched", "tried to kill", "accused of killing", "arrested for the murder of")
+_NOT_DONE = {
+    "nearly",
+    "almost",
+    "narrowly",
+    "attempted",
+    "attempting",
+    "attempt",
+    "tried",
+    "trying",
+    "threatened",
+    "threatening",
+    "plotting",
+    "plotted",
+    "planning",
+    "planned",
+    "accused",
+    "suspected",
+    "charged",
+    "convicted",
+    "blamed",
+    "responsible",
+    "wanted",
+    "charges",
+    "behind",
+    "had",
+}
+_UNITS = {
+    "days", "weeks", "months", "hours", "minutes", "day", "week", "month", "hour", "km",
+    "kilometres", "kilometers", "metres", "meters", "miles", "acres", "percent", "%", "sh",
+    "ksh", "shillings", "dollars", "rounds", "bullets", "times",
+}  # fmt: skip
+_SKIPPABLE = {"to", "of", "the", "for", "allegedly", "reportedly", "having"}
+# "stormed the hospital to kill a patient": an aim, not a toll
+_CLAIMS = {"claim", "claims", "claimed", "said", "says", "say"}
+_INFINITIVES = {"kill", "murder", "lynch", "injure", "hurt", "die", "behead", "execute"}
+_NEGATION = {
+    "no",
+    "not",
+    "any",
+    "nobody",
+    "none",
+    "without",
+    "neither",
+    "nor",
+    "if",
+    "whether",
+    "anyone",
+    "anybody",
+}
+_INTRANSITIVE = {"died", "dies", "perished"}  # the victim is the subject: "a man dies"
+_PLURAL_NOUNS = {"fatalities", "deaths", "bodies", "lives", "killings"}
+_CLAUSE_END = {";", ":", "but", "while", "whereas"}
+# "the first died", "a fifth victim died": one of the victims already counted
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "latter"}
 _ANY_CASUALTY = re.compile(
     r"\b(?:" + "|".join(sorted(KILLED | INJURED, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
@@ -220,6 +330,17 @@ def _number(tokens: list[str], index: int) -> tuple[int, int] | None:
     after_dash = tokens[index + 2].lower() if index + 2 < len(tokens) else ""
     if following.startswith("year") or (following == "-" and after_dash.startswith("year")):
         return None  # an age: "a 48-year-old man"
+    previous = tokens[index - 1].lower() if index > 0 else ""
+    if following in _MONTH_NAMES or previous in _MONTH_NAMES:
+        return None  # a day of a date: "13 June: gunmen killed", "on June 13"
+    if (following in _ANIMALS and not after_dash.endswith(("ers", "men"))) or (
+        following in ("of", "more") and after_dash in _ANIMALS
+    ):
+        return None  # "300 cattle", "100 head of cattle" (but "9 cattle rustlers")
+    if token == "one" and previous == "no":
+        return None  # "no one was killed"
+    if following in _UNITS:
+        return None  # a measure: "two months ago", "5 km away", "10 acres"
     if token[0].isdigit():
         if len(token) == 4 and token.startswith(("19", "20")) and "," not in token:
             return None  # a year
@@ -255,12 +376,36 @@ def _number(tokens: list[str], index: int) -> tuple[int, int] | None:
     return None
 
 
+def _not_done(lower: list[str], position: int) -> bool:
+    """A killing word that tells no toll of this event: only tried ("nearly lynched", "tried
+    to kill"), or one a person is accused of ("accused of killing", "who had killed")."""
+    if (
+        position > 0
+        and lower[position - 1] == "to"
+        and lower[position] in _INFINITIVES
+        and (position < 2 or lower[position - 2] not in _CLAIMS)
+    ):
+        return True  # "stormed the hospital to kill a patient" (but "claim to kill three")
+    at = position - 1
+    while at >= 0 and position - at <= 4 and lower[at] in _SKIPPABLE:
+        at -= 1
+    if at < 0 or lower[at] not in _NOT_DONE:
+        return False
+    # "had" only as the pluperfect of the act itself ("who had killed"), not "had been killed"
+    return lower[at] != "had" or at == position - 1 or lower[at + 1] != "been"
+
+
 def count_casualties(sentence: str) -> tuple[int | None, int | None]:
     """(killed, injured) reported in one sentence; None where no count is given."""
     if _ANY_CASUALTY.search(sentence) is None:
         return None, None
     tokens = _TOKEN.findall(sentence)
     lower = [token.lower() for token in tokens]
+    blocked = {
+        position
+        for position, token in enumerate(lower)
+        if (token in KILLED or token in INJURED) and _not_done(lower, position)
+    }
     numbers: dict[int, tuple[int, int]] = {}
     index = 0
     while index < len(tokens):
@@ -291,25 +436,24 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
                 break
             kind = "killed" if lower[at] in KILLED else "injured" if lower[at] in INJURED else None
             if kind:
-                add(kind, value)
+                if at not in blocked:
+                    add(kind, value)
                 used.add(position)
                 break
     for position, token in enumerate(lower):
         kind = "killed" if token in KILLED else "injured" if token in INJURED else None
-        if kind is None:
+        if kind is None or position in blocked:
             continue
         # a number after its verb, and the groups coordinated with it: "killing 13 soldiers
         # and 170 civilians", "the lives of 95 people", "between 5 and 8" (the lowest)
         at = position + 1
         while (
-            at < len(lower)
-            and (lower[at] in _LINK or lower[at] == "between")
-            and (at not in numbers)
+            at < len(lower) and (lower[at] in _LINK or lower[at] in _RANGE) and (at not in numbers)
         ):
             at += 1
         if at - position > 5 or at not in numbers or at in used:
             continue
-        is_range = "between" in lower[position:at]
+        is_range = any(word in _RANGE for word in lower[position:at])
         chain_value = 0
         while True:
             value, width = numbers[at]
@@ -326,7 +470,7 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
             ):
                 at += 1
                 gap += 1
-            if at < len(lower) and lower[at] in _CONNECTORS:
+            if at < len(lower) and (lower[at] in _CONNECTORS or (is_range and lower[at] == "or")):
                 look = at + 1
                 while look < len(lower) and lower[look] in _LINK and look not in numbers:
                     look += 1
@@ -343,18 +487,117 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
             continue
         # one victim named in the singular: "a man was hacked to death", "killed him"
         for position, token in enumerate(lower):
+            if token not in words or position in blocked or token in _PLURAL_NOUNS:
+                continue
             to_death = token == "death" and position > 0 and lower[position - 1] == "to"
-            if token in words and (to_death or token not in _VAGUE):
-                # the victim: before a passive verb ("a man was killed"), else after it
-                # ("killed a man"); "to death" looks both ways ("beat a man to death")
-                before = lower[max(0, position - 7) : position]
-                passive = any(word in ("was", "were", "been", "is", "are") for word in before[-3:])
-                window = before if passive else lower[position + 1 : position + 5]
-                if to_death:
-                    window = lower[max(0, position - 7) : position + 2]
-                if any(word in _SINGULAR for word in window) and not any(
-                    word in _PLURAL for word in window
-                ):
-                    totals[kind] = 1
-                    break
+            if token in _VAGUE and not to_death:
+                continue
+            before = lower[max(0, position - 7) : position]
+            if any(word in _NEGATION for word in _clause_tail(before)):
+                continue  # "no one was killed", "nobody was hurt", "if anyone was hurt"
+            # the victim: before a passive verb ("a man was killed") or an intransitive one
+            # ("a man died"), else after it ("killed a man"); "to death" looks both ways
+            # ("beat a man to death"); the victim's clause only ("..., but one was hurt")
+            auxiliaries = [w for w in before[-3:] if w in ("was", "were", "been", "is", "are")]
+            if to_death:
+                window = lower[max(0, position - 7) : position + 2]
+            elif auxiliaries:
+                window = _clause_tail(before)
+            elif token in _INTRANSITIVE:  # "a man died", else "died of his wounds"
+                window = _clause_tail(before)
+                if not any(word in _SINGULAR for word in window):
+                    after = _clause_head(lower[position + 1 : position + 5])
+                    window += after[: after.index("and")] if "and" in after else after
+            else:
+                window = _clause_head(lower[position + 1 : position + 5])
+            if any(word in _PLURAL or word in _ORDINALS for word in window):
+                continue
+            if (
+                any(word in _SINGULAR for word in window)
+                # "James Orengo was killed": the verb itself tells one victim
+                or (auxiliaries and _singular_verb(before, auxiliaries[-1]))
+                # "gunmen kill police reservist": a common noun in the singular
+                or (not auxiliaries and not to_death and _singular_object(tokens, position))
+            ):
+                totals[kind] = 1
+                break
     return totals["killed"], totals["injured"]
+
+
+def _clause_tail(words: list[str]) -> list[str]:
+    """The words after the last clause boundary."""
+    for index in range(len(words) - 1, -1, -1):
+        if words[index] in _CLAUSE_END:
+            return words[index + 1 :]
+    return words
+
+
+def _clause_head(words: list[str]) -> list[str]:
+    """The words before the first clause boundary."""
+    for index, word in enumerate(words):
+        if word in _CLAUSE_END:
+            return words[:index]
+    return words
+
+
+def _singular_verb(before: list[str], auxiliary: str) -> bool:
+    """A passive verb in the singular: "was killed", "is lynched", "has been shot dead"."""
+    if auxiliary == "been":
+        return len(before) >= 2 and "has" in before[-3:]
+    return auxiliary in ("was", "is")
+
+
+_ACTIVE_KILL = {"kill", "kills", "killed", "murder", "murders", "murdered", "lynch", "lynches"}
+_NOT_OBJECT = {
+    "in",
+    "on",
+    "at",
+    "by",
+    "during",
+    "after",
+    "before",
+    "near",
+    "and",
+    "or",
+    "with",
+    "while",
+    "when",
+    "as",
+    "for",
+    "from",
+    "to",
+    "into",
+    "over",
+    "outside",
+    "inside",
+    "instantly",
+    "today",
+    "yesterday",
+    "tonight",
+    "overnight",
+    "later",
+    "earlier",
+    "there",
+    "again",
+    "off",
+    "it",
+    "them",
+}
+_GROUP_NOUNS = {"police", "people", "cattle", "livestock", "militia", "personnel", "staff"}
+_PLURAL_ENDINGS = ("s", "men", "ly", "ing", "ed", "ren")
+
+
+def _singular_object(tokens: list[str], position: int) -> bool:
+    """An active killing verb whose object is a lower-case noun phrase with a singular head:
+    "gunmen kill police reservist", "villagers lynch suspected thief"."""
+    if tokens[position].lower() not in _ACTIVE_KILL:
+        return False
+    phrase: list[str] = []
+    for token in tokens[position + 1 : position + 5]:
+        if not token.isalpha() or not token.islower() or token in _NOT_OBJECT:
+            break
+        phrase.append(token)
+    if not phrase or len(phrase) == len(tokens[position + 1 : position + 5]) == 4:
+        return False
+    head = phrase[-1]
+    return not head.endswith(_PLURAL_ENDINGS) and head not in _GROUP_NOUNS

@@ -52,6 +52,8 @@ _MONTH = (
 )
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"((?:1[89]|20)\d{2})"
+_FROM = r"(?:(?:between|from)\s+)?"
+_UNTIL = r"(?:\s*(?:-|–|to\b|and\b)\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)?"
 _KINDS: list[tuple[str, str]] = [
     ("iso", r"\b((?:1[89]|20)\d{2})-(\d{2})-(\d{2})\b"),
     # 18/07 or 25/12/2019, only after a word that introduces a date ("3/4 of" is a fraction)
@@ -60,11 +62,13 @@ _KINDS: list[tuple[str, str]] = [
         r"\b(?:on|of|since|by|before|after|until|dated|from)\s+(\d{1,2})/(\d{1,2})"
         r"(?:/((?:19|20)?\d{2}))?\b(?!/)",
     ),
-    ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
-    ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+    # a span of days dates its event to the first: "17-18 April", "between 3 and 5 June 2019",
+    # "from 11 to 13 Aug", "June 3-5"
+    ("dmy", rf"\b{_FROM}{_DAY}{_UNTIL}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+    ("mdy", rf"\b{_MONTH}\s+{_DAY}{_UNTIL},?\s+{_YEAR}\b"),
     ("my", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
-    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)"),
-    ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d)"),
+    ("md", rf"\b{_MONTH}\s+{_DAY}{_UNTIL}\b(?!\s*,?\s*\d)"),
+    ("dm", rf"\b{_FROM}{_DAY}{_UNTIL}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d)"),
     ("y", rf"\b(?:in|since|during|of|by|until|early|late|mid-)\s*{_YEAR}\b(?!-)"),
     (
         "weekday",
@@ -103,6 +107,9 @@ class DateMention:
     end: int
     value: date | None
     precision: str | None  # day, month, year; None when unresolved
+    # a date that dates no event told beside it: a noun's attribute ("the October 26 poll",
+    # "Saturday's rally") or the start of a state ("a row that has lasted since 2002")
+    is_background: bool = False
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -160,8 +167,27 @@ def find_dates(sentence: str, published_at: datetime | None) -> list[DateMention
             match.lastgroup, groups, sentence[match.start() : match.end()], published
         )
         if mention is not None:
-            found.append(DateMention(match.start(), match.end(), mention[0], mention[1]))
+            background = _is_background(lowered, match.start(), match.end())
+            found.append(
+                DateMention(match.start(), match.end(), mention[0], mention[1], background)
+            )
     return found
+
+
+_DETERMINER_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b(?!on\b)\w+\s+)(?:the|his|her|their|its)\s+$")
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:late|early|mid-?)\s*)?$")
+_NOUN_AFTER = re.compile(r"(?:['’]s\b|\s+(?!and\b|or\b|to\b|at\b|in\b|on\b|when\b|as\b)[a-z])")
+
+
+def _is_background(lowered: str, start: int, end: int) -> bool:
+    """Whether a date found at [start, end) dates no event beside it (see ``DateMention``)."""
+    before = lowered[max(0, start - 24) : start]
+    if _SINCE_BEFORE.search(before) or lowered.startswith("since", start):
+        return True
+    after = lowered[end : end + 4]
+    if after.startswith(("'s", "’s")):
+        return True  # "Saturday's rally", "this month's election"
+    return bool(_DETERMINER_BEFORE.search(before)) and bool(_NOUN_AFTER.match(after))
 
 
 def _resolve(

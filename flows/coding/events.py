@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from flows.coding.casualties import count_casualties
@@ -262,6 +262,8 @@ COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
 YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
 EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
+LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told after it
+BACKGROUND_REACH = 40  # "the January 3 attack": a date modifying the event word just after it
 PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got)\s+"
     r"(?:(?:\w+ly|\w+ed|\w+en|reported|and|,)\s*){0,4}$"
@@ -529,7 +531,8 @@ class DocumentCoder:
         for actor in [*actors, *self.place_mentions]:
             self.mentions.append((sentence_index, actor))
         self.sentences.append((sentence_index, start, end))
-        triggers = [m for m in mentions if m.kind == "trigger"]
+        # "On 8 March": the month, not a march (nor the word that receives the victims)
+        triggers = [m for m in mentions if m.kind == "trigger" and not self._is_month(m)]
         cues = [
             m
             for m in mentions
@@ -544,7 +547,7 @@ class DocumentCoder:
         killed, injured = (None, None)
         lowered = sentence.lower()
         if (triggers or claim) and KILL_WORD.search(lowered):
-            killed, injured = count_casualties(sentence)
+            killed, injured = count_casualties(self._without_grievance(sentence, start, triggers))
         if claim is not None:
             self._code_claim(
                 sentence_index,
@@ -611,6 +614,31 @@ class DocumentCoder:
         if place_id is not None:
             self.last_place = place_id
             self.named_places.append((sentence_index, place_id))
+
+    def _without_grievance(self, sentence: str, start: int, triggers: list[Mention]) -> str:
+        """The sentence with a protest's grievance blanked out: the victims a protest is
+        about are not its own ("protested the killing of a trader", "protest after a
+        pedestrian was killed"), and ACLED counts them with the killing, told apart."""
+        for trigger in triggers:
+            if trigger.ref.startswith("PROTEST"):
+                span = self._grievance_span(sentence, start, trigger)
+                if span is not None:
+                    end, stop = span
+                    return sentence[:end] + " " * (stop - end) + sentence[stop:]
+        return sentence
+
+    def _grievance_span(
+        self, sentence: str, start: int, trigger: Mention
+    ) -> tuple[int, int] | None:
+        """Where, in the sentence, a protest's grievance about a killing is told: from the
+        protest word to the end of the clause that tells the killing."""
+        lowered = sentence.lower()
+        end = trigger.end - start
+        kill = KILL_WORD.search(lowered, end)
+        if kill is None or GRIEVANCE.fullmatch(lowered[end : kill.end()]) is None:
+            return None
+        stop = CLAUSE_STOP.search(lowered, kill.end())
+        return end, stop.start() if stop else len(sentence)
 
     def _casualty_receiver(
         self, sentence: str, sentence_start: int, triggers: list[Mention]
@@ -683,7 +711,19 @@ class DocumentCoder:
                     halted = True
         return negated, modality, halted
 
-    def _date_for(self, dates: list[DateMention], offset: int) -> DateMention | None:
+    def _date_for(
+        self, dates: list[DateMention], offset: int, grievance: tuple[int, int] | None = None
+    ) -> DateMention | None:
+        """The date nearest the event word, of those that can date it: not a date that is a
+        noun's attribute or a state's start ("the October 26 poll", "since 2002"), unless the
+        noun is the event word itself ("the January 3 attack"); not a date inside a protest's
+        grievance ("protested the murder of a teacher on 13 October")."""
+        dates = [
+            d
+            for d in dates
+            if (not d.is_background or 0 <= offset - d.end <= BACKGROUND_REACH)
+            and (grievance is None or not grievance[0] <= d.start < grievance[1])
+        ]
         if dates:
             return min(dates, key=lambda d: abs(d.start - offset))
         return self._earlier_date()
@@ -695,6 +735,7 @@ class DocumentCoder:
             return None
         start = self.sentences[-1][1]
         dates = self._dates_between(max(0, start - EARLIER_DATE_CHARS), start)
+        dates = [d for d in dates if not d.is_background]
         return dates[-1] if dates else None
 
     def _code_trigger(
@@ -944,7 +985,10 @@ class DocumentCoder:
         accident = any(c.ref == "accident" for c in cues)
         if kind in VIOLENT_TYPES and not armed and (self.is_off_topic or accident):
             return False  # "Arsenal beat Chelsea", "killed in a crash": no armed actor
-        date_mention = self._date_for(dates, offset)
+        grievance = (
+            self._grievance_span(sentence, sentence_start, trigger) if kind == "PROTEST" else None
+        )
+        date_mention = self._date_for(dates, offset, grievance)
         event_date = date_mention.value if date_mention else None
         precision = date_mention.precision if date_mention and date_mention.value else None
         date_source = "text" if event_date is not None else None
@@ -1086,13 +1130,19 @@ class DocumentCoder:
             anchor.source = self._resolve(source, None)  # "the attack by the FPMR"
 
     def _is_month(self, trigger: Mention) -> bool:
-        """The trigger "march" used as the month ("in March", "March 19th", "March 2019")."""
+        """The trigger "march" used as the month ("in March", "March 19th", "March 2019",
+        "On 8 March")."""
         if self.text[trigger.start : trigger.end].lower() != "march":
             return False
         after = self.text[trigger.end : trigger.end + 6]
         before = _words_before(self.text, trigger.start, 1)
-        return bool(re.match(r"\s*,?\s*\d", after)) or (
-            bool(before) and before[0] in MONTH_LEAD and self.text[trigger.start].isupper()
+        return (
+            bool(re.match(r"\s*,?\s*\d", after))
+            or (bool(before) and before[0] in MONTH_LEAD and self.text[trigger.start].isupper())
+            or (
+                self.text[trigger.start].isupper()
+                and any(d.start <= trigger.start < d.end for d in self._doc_dates())
+            )
         )
 
     def _is_grievance(self, protest: Mention, position: int) -> bool:
@@ -1176,13 +1226,14 @@ class DocumentCoder:
         """The report's dates inside [start, end), with offsets from ``start``: the report
         is searched once, not sentence by sentence."""
         return [
-            DateMention(d.start - start, d.end - start, d.value, d.precision)
+            replace(d, start=d.start - start, end=d.end - start)
             for d in self._doc_dates()
             if start <= d.start and d.end <= end
         ]
 
     def _doc_has_dates(self) -> bool:
-        return bool(self._doc_dates())
+        """Whether the report tells a time its events could have (background dates aside)."""
+        return any(not d.is_background for d in self._doc_dates())
 
     def _reference_date(self) -> date | None:
         """When the report speaks from: its publication, else the latest year it names."""
@@ -1249,6 +1300,56 @@ class DocumentCoder:
                     if actor is not None and actor.is_generic and actor.country_code is None:
                         actor.country_code = country  # "unknown gunmen" of that country
                         actor.actor_id = f"{country}.{actor.sector}"
+        self._date_from_later_text()
+        self._drop_restated_counts()
+
+    def _drop_restated_counts(self) -> None:
+        """A toll told again in a later sentence is the same victims, counted once ("Five
+        officers were killed ... The battle left five officers dead"), unless that sentence
+        says they are others ("two more", "another three")."""
+        sentences = {index: (start, end) for index, start, end in self.sentences}
+        told: list[EventRow] = []
+        for event in sorted(self.events, key=lambda e: e.start):
+            if not event.fatalities:
+                continue
+            start, end = sentences.get(event.sentence_index, (event.start, event.end))
+            if any(
+                earlier.fatalities == event.fatalities
+                and earlier.sentence_index != event.sentence_index
+                and earlier.is_historical == event.is_historical
+                for earlier in told
+            ) and not OTHER_VICTIMS.search(self.lowered, start, end):
+                event.fatalities = None
+                continue
+            told.append(event)
+
+    def _date_from_later_text(self) -> None:
+        """An event the report has dated nowhere before it takes the date told just after it
+        ("A trader was shot dead in Garissa. The attack occurred on 20/02."), unless that
+        date is long past (background)."""
+        published = self.published_at.date() if self.published_at else None
+        reference = self._reference_date()
+        ends = {index: end for index, _, end in self.sentences}
+        for event in self.events:
+            if event.event_date is not None or event.date_source is not None:
+                continue
+            after = ends.get(event.sentence_index, event.end)
+            later = next(
+                (
+                    d
+                    for d in self._doc_dates()
+                    if after <= d.start < after + LATER_DATE_CHARS
+                    and not d.is_background
+                    and d.value is not None
+                ),
+                None,
+            )
+            if later is None or (published is not None and later.value > published):
+                continue
+            if reference is not None and later.value < reference - timedelta(days=HISTORICAL_DAYS):
+                continue  # background told after the event ("... behind the 2014 attack")
+            event.event_date, event.date_precision = later.value, later.precision
+            event.date_source = "text"
 
     def main_country(self) -> str | None:
         if self.doc_countries:
@@ -1608,6 +1709,15 @@ class DocumentCoder:
         # not a report: they do not change the attack's figures
 
 
+OTHER_VICTIMS = re.compile(r"\b(?:others?|another|more|also|additional|further|separate)\b")
+CLAUSE_STOP = re.compile(r"[,;]|\.(?:\s|$)")
+GRIEVANCE = re.compile(  # from a protest word to the end of the killing it is about
+    r"(?:\s+[\w'’-]+){0,5}?\s+(?:"
+    r"(?:against|over|about|condemning|denounce|the)\s+(?:the\s+|a\s+|an\s+|recent\s+|alleged\s+)*"
+    r"(?:killings?|deaths?|lynching|shootings?|murder)"
+    r"|(?:after|following)(?:\s+[\w'’-]+){1,7}"
+    r")"
+)
 OUTCOME_LINK = re.compile(  # "killed in clashes", "died during the attack on ..."
     r"\s+(?:[\w-]+\s+){0,2}(?:in|during|after|following|amid|when)\s+(?:[\w-]+\s+){0,3}"
 )

@@ -21,10 +21,10 @@ GATES = {
         "acled: event recall": 0.94,
         "acled: event type accuracy": 0.74,
         "acled: sub-event type accuracy": 0.69,
-        "acled: fatalities exact": 0.81,
+        "acled: fatalities exact": 0.84,
         "acled: country": 0.88,
         "acled: place within 25 km": 0.33,  # named places only (since 0.1.0+place_source)
-        "acled: date exact": 0.91,
+        "acled: date exact": 0.92,
     },
     ("plover", "plover/PLOVER_GSR_CAMEO.txt"): {
         "plover: PLOVER type accuracy": 0.60,

@@ -183,3 +183,57 @@ def test_youths_armed_with_guns_attacking_a_family_are_an_armed_group_not_a_mob(
 def test_youths_with_sticks_attacking_a_man_are_still_mob_violence(code):
     events = code("Angry youths armed with sticks attacked a suspected thief in Kisii on Sunday.")
     assert "PROTEST.mob" in events["event_code"].to_list()
+
+
+def test_the_killing_a_protest_is_about_is_not_the_protests_toll(code):
+    events = code(
+        "Traders in Kitale protested against the killing of a hawker by police on Monday."
+    )
+    assert events["fatalities"].drop_nulls().to_list() == []
+    events = code("Students blocked the highway in Embu after a classmate was killed by a lorry.")
+    assert events["fatalities"].drop_nulls().to_list() == []
+
+
+def test_a_protest_keeps_the_toll_of_its_own_clashes(code):
+    events = code("Protesters clashed with police in Kisumu on Monday and two people were killed.")
+    assert events["fatalities"].drop_nulls().sum() == 2
+
+
+def test_an_undated_event_takes_the_date_told_after_it(code):
+    events = code("A trader was shot dead in Garissa. The attack took place on 5 March.")
+    assert events["event_date"].cast(pl.String).to_list() == ["2024-03-05"]
+
+
+def test_an_undated_event_does_not_take_a_background_date_told_after_it(code):
+    events = code("Police shot dead a suspect in Mombasa. He was wanted for a bombing in May 2019.")
+    shot = events.filter(pl.col("trigger") == "shot dead")
+    assert shot["event_date"].to_list() == [None]
+    assert shot["is_historical"].to_list() == [False]
+
+
+def test_a_date_that_is_a_nouns_attribute_does_not_date_the_event(code):
+    events = code("Protesters in Kisumu burned tyres against the ruling over the 26 February poll.")
+    assert events["event_date"].cast(pl.String).to_list() == ["2024-03-09"]
+    assert events["date_source"].to_list() == ["publication"]
+
+
+def test_the_date_of_the_killing_a_protest_is_about_is_not_the_protests(code):
+    events = code("On 8 March, teachers in Kisii protested the killing of a colleague on 2 March.")
+    protest = events.filter(pl.col("event_code").str.starts_with("PROTEST"))
+    assert protest["event_date"].cast(pl.String).to_list() == ["2024-03-08"]
+
+
+def test_a_toll_told_again_is_counted_once(code):
+    events = code(
+        "Four soldiers were killed in Lamu on Friday. "
+        "An ambush by militants on their convoy left four soldiers dead."
+    )
+    assert events["fatalities"].drop_nulls().sum() == 4
+
+
+def test_a_toll_of_other_victims_is_added(code):
+    events = code(
+        "Two herders were killed by raiders in Wajir on 2 March. "
+        "On 5 March, two more herders were killed by raiders in Mandera."
+    )
+    assert events["fatalities"].drop_nulls().sum() == 4

@@ -87,6 +87,32 @@ def test_find_phrases_respects_word_boundaries_and_longest_match():
         ("Rustlers stole 300 cattle and killed a herder.", (1, None)),
         ("The budget rose by 12 million and nobody was hurt by it.", (None, None)),
         ("Call 2200000003 if anyone was killed or hurt near people.", (None, None)),
+        # a day of a date, animals and "no one" are not counts of people
+        ("14 May: gunmen killed a trader and injured 5 others.", (1, 5)),
+        ("Over 100 camels were killed in the raid.", (None, None)),
+        ("Nine cattle rustlers were shot dead by police.", (9, None)),
+        ("No one was killed in the blast.", (None, None)),
+        # a killing only tried, intended, or one a person is accused of
+        ("A crowd nearly lynched a bus driver.", (None, None)),
+        ("Villagers beat a man who had allegedly killed his neighbour.", (None, None)),
+        ("Residents stoned two men accused of murdering five farmers.", (None, None)),
+        ("Gunmen stormed the clinic to kill a witness.", (None, None)),
+        ("Soldiers claim to kill four fighters.", (4, None)),
+        # "either X or Y": the lowest figure
+        ("Troops killed either two or five rebels.", (2, None)),
+        # one victim told by the verb or the clause, not by a listed noun
+        ("Councillor Jane Doe was killed by unknown assailants.", (1, None)),
+        ("A herdsman dies and three others are hurt.", (1, 3)),
+        ("Gunmen kill village elder", (1, None)),
+        ("Rioters lynch suspected pickpocket", (1, None)),
+        ("Gunmen kill civilians", (None, None)),
+        ("The report gives no deaths but one man was wounded.", (None, 1)),
+        ("The first died in hospital.", (None, None)),  # one of those counted before
+        # measures and slashed dates are not counts; a possessive links verb and number
+        ("Two months ago, militiamen killed a herder.", (1, None)),
+        ("Police on 11/04 shot dead two suspects.", (2, None)),
+        ("Arsonists burned a house, killing their 3 children.", (3, None)),
+        ("A mob lynched a man thought to be behind the killing of two girls.", (1, None)),
     ],
 )
 def test_casualty_counts_follow_acled_conventions(sentence, expected):
@@ -113,6 +139,11 @@ PUBLISHED = datetime(2024, 1, 25, 9, 30)
         ("a raid late on Friday left", date(2024, 1, 19), "day"),
         ("arrested before  18/01 by", date(2024, 1, 18), "day"),
         ("the 25th of December, 2019 attack", date(2019, 12, 25), "day"),
+        # a span of days: its first day
+        ("riots on 17-18 January left", date(2024, 1, 17), "day"),
+        ("clashes between 3 and 5 June 2019 in", date(2019, 6, 3), "day"),
+        ("from 11 to 13 Jan, protesters", date(2024, 1, 11), "day"),
+        ("On January 9-10, 2021, raiders", date(2021, 1, 9), "day"),
     ],
 )
 def test_dates_resolve_against_publication(sentence, value, precision):
@@ -147,3 +178,20 @@ def test_only_phrases_whose_first_word_is_in_the_batch_go_into_the_matcher():
     assert present == {"Dar es Salaam", "Arusha", "Dar", "Salaam X"}  # not "Mombasa"
     found = find_phrases(docs, phrases_present(docs, phrases), case_sensitive=True)
     assert set(found["phrase"].to_list()) == {"Dar es Salaam", "Arusha", "Dar"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "background"),
+    [
+        ("to celebrate his October 26 election victory", True),  # a noun's attribute
+        ("ahead of the 8 August poll", True),
+        ("after Saturday's rally", True),
+        ("a dispute that has lasted since 2002", True),  # the start of a state
+        ("On 12 June 2018, police", False),
+        ("on the 10th of June police", False),
+        ("gunmen attacked on Tuesday", False),
+    ],
+)
+def test_dates_that_date_no_event_beside_them_are_background(sentence, background):
+    [mention] = find_dates(sentence, PUBLISHED)
+    assert mention.is_background is background
