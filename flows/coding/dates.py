@@ -141,6 +141,27 @@ _ANCHOR = re.compile(
 _REACH = 16  # how far before its anchor a date expression can start ("before 25/12", "early")
 
 
+def _starts(lowered: str, floor: int, position: int) -> list[int]:
+    """Where a date holding the anchor at ``position`` can start, at or after ``floor``: the
+    start of the previous word ("on 18/07", "last night", "mid-2019") and of the anchor's own
+    word. No kind has more than one word before its anchor."""
+    own = position
+    while own > floor and lowered[own - 1].isalnum():
+        own -= 1
+    starts = (
+        [own] if lowered[own].isalnum() and (own == 0 or not lowered[own - 1].isalnum()) else []
+    )
+    gap = own
+    while gap > floor and not lowered[gap - 1].isalnum():
+        gap -= 1
+    previous = gap
+    while previous > floor and lowered[previous - 1].isalnum():
+        previous -= 1
+    if previous < gap and (previous == 0 or not lowered[previous - 1].isalnum()):
+        starts.insert(0, previous)
+    return starts
+
+
 def find_dates(sentence: str, published_at: datetime | None) -> list[DateMention]:
     """Every date expression in the sentence, resolved where it can be, in text order."""
     lowered = sentence.lower()
@@ -153,11 +174,10 @@ def find_dates(sentence: str, published_at: datetime | None) -> list[DateMention
         if position < last_end:
             continue
         match = None
-        for start in range(max(last_end, position - _REACH), position + 1):
-            if lowered[start].isalnum() and (start == 0 or not lowered[start - 1].isalnum()):
-                match = regex.match(lowered, start)
-                if match is not None:
-                    break
+        for start in _starts(lowered, max(last_end, position - _REACH), position):
+            match = regex.match(lowered, start)
+            if match is not None:
+                break
         if match is None or match.lastgroup is None:
             continue
         last_end = match.end()
