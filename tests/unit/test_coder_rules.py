@@ -237,3 +237,17 @@ def test_a_toll_of_other_victims_is_added(code):
         "On 5 March, two more herders were killed by raiders in Mandera."
     )
     assert events["fatalities"].drop_nulls().sum() == 4
+
+
+def _confidence(events: pl.DataFrame, trigger: str) -> float:
+    return events.filter(pl.col("trigger") == trigger)["confidence"][0]
+
+
+def test_the_main_clauses_verb_outranks_the_demand_it_rejects(code):
+    events = code("Norway has rejected Sweden's repeated demand to sever its treaty with Denmark.")
+    assert _confidence(events, "rejected") > _confidence(events, "demand")
+
+
+def test_a_noun_after_a_light_verb_outranks_the_purpose_that_follows(code):
+    events = code("Students began a hunger strike in Lima to demand the resignation of the rector.")
+    assert _confidence(events, "hunger strike") > _confidence(events, "demand")
