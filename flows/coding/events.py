@@ -871,7 +871,7 @@ class DocumentCoder:
                     a
                     for a in after
                     if re.search(
-                        r"\b(?:on|against|targeting|at|upon|of|with|in|into)\s+(?:the\s+|a\s+|an\s+)?"
+                        r"\b(?:on|against|targeting|at|upon|of|with|in|into|to)\s+(?:the\s+|a\s+|an\s+)?"
                         r"(?:[\w-]+\s+){0,2}$",
                         self.text[trigger.end : a.start].lower(),
                     )

@@ -251,3 +251,10 @@ def test_the_main_clauses_verb_outranks_the_demand_it_rejects(code):
 def test_a_noun_after_a_light_verb_outranks_the_purpose_that_follows(code):
     events = code("Students began a hunger strike in Lima to demand the resignation of the rector.")
     assert _confidence(events, "hunger strike") > _confidence(events, "demand")
+
+
+def test_the_receiver_after_to_is_the_target_of_a_nominal_trigger(code):
+    events = code("Chile has granted political asylum to six Bolivian army officers.")
+    asylum = events.filter(pl.col("trigger") == "asylum")
+    assert asylum.height == 1
+    assert asylum["confidence"][0] > 0.7  # source and target both found
