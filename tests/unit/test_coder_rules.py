@@ -258,3 +258,17 @@ def test_the_receiver_after_to_is_the_target_of_a_nominal_trigger(code):
     asylum = events.filter(pl.col("trigger") == "asylum")
     assert asylum.height == 1
     assert asylum["confidence"][0] > 0.7  # source and target both found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        ("The European Community agreed to send food aid to Chad.", "EU"),
+        ("Chad asked the U.N. Security Council to send peacekeepers.", "UNSC"),
+        ("The Organization of African Unity condemned the coup in Chad.", "OAU"),
+    ],
+)
+def test_intergovernmental_bodies_by_their_older_or_full_names(lexicon, text, actor_id):
+    documents = pl.DataFrame({"doc_id": ["d"], "text": [text], "published_at": [None]})
+    mentions = code_documents(documents, lexicon).actor_mentions
+    assert actor_id in mentions["actor_id"].to_list()
