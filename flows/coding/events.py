@@ -194,6 +194,13 @@ KILL_WORD = re.compile(  # searched in lower-cased text
     r"wounding|injuries|hurt|maimed|lynched|beheaded|massacred|executed|perished|"
     r"assassinated|hacked|lifeless|shot)\b"
 )
+HEAD_BONUS = 0.15
+LIGHT_VERB = re.compile(  # a verb whose noun is the event: "staged mass demonstrations"
+    r"\b(?:stag|h[oe]ld|beg[au]n|continu|declar|launch|mount|impos|lodg|issu|start|"
+    r"announc|order|resum|end|step)\w*\s+(?:(?:a|an|the|their|its|his|her)\s+)?"
+    r"(?:[\w-]+\s+)?$"
+)
+INFINITIVE = re.compile(r"\b(?:to|in|by|of|for|from|after|while|when)\s+(?:\w+ly\s+)?$")
 COMPLEMENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
 PROTEST_RANK = {"PROTEST.riot": 3, "PROTEST.violent": 3, "PROTEST.intervention": 2}
 UNARMED_SECTORS = {"PRO"}
@@ -569,6 +576,7 @@ class DocumentCoder:
             self._add_casualties(sentence_index, sentence)  # "1 GSU officer dies."
         elif triggers:
             receiver = self._casualty_receiver(lowered, start, triggers)
+            coded_before = len(self.events)
             for trigger in triggers:
                 self._code_trigger(
                     sentence_index,
@@ -582,9 +590,32 @@ class DocumentCoder:
                     (killed, injured) if trigger is receiver else (None, None),
                     triggers,
                 )
+            coded = {event.start for event in self.events[coded_before:]}
+            head = self._head_trigger(start, [t for t in triggers if t.start in coded])
+            for event in self.events[coded_before:]:
+                if head is not None and event.start == head.start:
+                    # the main clause's verb is the news; what follows it is its detail
+                    event.confidence = round(min(event.confidence + HEAD_BONUS, 1.0), 2)
         if place_id is not None:
             self.last_place = place_id
             self.named_places.append((sentence_index, place_id))
+
+    def _head_trigger(self, sentence_start: int, triggers: list[Mention]) -> Mention | None:
+        """The first verb of the sentence's own clause: not a name's word ("Relief
+        Coordinator"), not a compound's part ("Israeli-occupied"), not a noun."""
+        for trigger in triggers:
+            word = self.text[trigger.start : trigger.end]
+            preceding = self.text[max(sentence_start, trigger.start - 40) : trigger.start]
+            if preceding.endswith("-") or (word[:1].isupper() and trigger.start > sentence_start):
+                continue
+            if not trigger.sub.startswith("verb"):
+                if LIGHT_VERB.search(preceding.lower()):
+                    return trigger  # "staged rallies", "declared a ceasefire"
+                continue
+            if NOMINAL_BEFORE.search(preceding.lower()) or INFINITIVE.search(preceding.lower()):
+                continue  # "the attack", "to demand", "in demanding": not the clause's verb
+            return trigger
+        return None
 
     def _add_casualties(self, sentence_index: int, sentence: str) -> None:
         """A sentence that only counts victims adds them to the attack just told."""
@@ -840,7 +871,7 @@ class DocumentCoder:
                     a
                     for a in after
                     if re.search(
-                        r"\b(?:on|against|targeting|at|upon|of|with|in|into)\s+(?:the\s+|a\s+|an\s+)?"
+                        r"\b(?:on|against|targeting|at|upon|of|with|in|into|to)\s+(?:the\s+|a\s+|an\s+)?"
                         r"(?:[\w-]+\s+){0,2}$",
                         self.text[trigger.end : a.start].lower(),
                     )

@@ -237,3 +237,38 @@ def test_a_toll_of_other_victims_is_added(code):
         "On 5 March, two more herders were killed by raiders in Mandera."
     )
     assert events["fatalities"].drop_nulls().sum() == 4
+
+
+def _confidence(events: pl.DataFrame, trigger: str) -> float:
+    return events.filter(pl.col("trigger") == trigger)["confidence"][0]
+
+
+def test_the_main_clauses_verb_outranks_the_demand_it_rejects(code):
+    events = code("Norway has rejected Sweden's repeated demand to sever its treaty with Denmark.")
+    assert _confidence(events, "rejected") > _confidence(events, "demand")
+
+
+def test_a_noun_after_a_light_verb_outranks_the_purpose_that_follows(code):
+    events = code("Students began a hunger strike in Lima to demand the resignation of the rector.")
+    assert _confidence(events, "hunger strike") > _confidence(events, "demand")
+
+
+def test_the_receiver_after_to_is_the_target_of_a_nominal_trigger(code):
+    events = code("Chile has granted political asylum to six Bolivian army officers.")
+    asylum = events.filter(pl.col("trigger") == "asylum")
+    assert asylum.height == 1
+    assert asylum["confidence"][0] > 0.7  # source and target both found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        ("The European Community agreed to send food aid to Chad.", "EU"),
+        ("Chad asked the U.N. Security Council to send peacekeepers.", "UNSC"),
+        ("The Organization of African Unity condemned the coup in Chad.", "OAU"),
+    ],
+)
+def test_intergovernmental_bodies_by_their_older_or_full_names(lexicon, text, actor_id):
+    documents = pl.DataFrame({"doc_id": ["d"], "text": [text], "published_at": [None]})
+    mentions = code_documents(documents, lexicon).actor_mentions
+    assert actor_id in mentions["actor_id"].to_list()
