@@ -160,13 +160,13 @@ def test_recode_replaces_the_coding_of_older_versions(tmp_path):
 
 
 def test_a_batch_failing_the_data_checks_is_not_loaded_and_the_run_says_why(tmp_path, monkeypatch):
-    import flows.pipeline as pipeline
+    import flows.batches as batches
 
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "a-good.txt").write_text("Police arrested 4 traders in Nairobi on Monday.\n")
     (inputs / "b-broken.txt").write_text("Gunmen killed 3 villagers in Mandera on Monday.\n")
-    real = pipeline.code_part
+    real = batches.code_part
 
     def faulty_coder(documents, lexicon):  # a coder bug that only shows on one document
         coded = real(documents, lexicon)
@@ -178,7 +178,7 @@ def test_a_batch_failing_the_data_checks_is_not_loaded_and_the_run_says_why(tmp_
         )
         return coded
 
-    monkeypatch.setattr(pipeline, "code_part", faulty_coder)
+    monkeypatch.setattr(batches, "code_part", faulty_coder)
     warehouse = tmp_path / "events.duckdb"
     summary = execute_run([str(inputs)], str(warehouse), batch_size=1)
     assert summary.status == "failed"
@@ -194,7 +194,7 @@ def test_a_batch_failing_the_data_checks_is_not_loaded_and_the_run_says_why(tmp_
         == 1
     )
     # fixed coder: the next run loads the document the failed batch held back
-    monkeypatch.setattr(pipeline, "code_part", real)
+    monkeypatch.setattr(batches, "code_part", real)
     again = execute_run([str(inputs)], str(warehouse), batch_size=1)
     assert again.status == "completed" and again.docs_new == 1
     runner = CliRunner()

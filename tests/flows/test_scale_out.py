@@ -47,18 +47,18 @@ def test_a_run_with_two_worker_processes_equals_a_local_run(local, tmp_path):
 
 
 def test_one_batch_is_split_across_two_workers_and_equals_a_local_run(local, tmp_path, monkeypatch):
-    import flows.pipeline as pipeline
+    import flows.batches as batches
 
     split: list[int] = []
-    real_parts = pipeline._parts
+    real_parts = batches._parts
 
     def parts(frame, workers):
         found = real_parts(frame, workers)
         split.append(len(found))
         return found
 
-    monkeypatch.setattr(pipeline, "PART_MIN_ROWS", 1)
-    monkeypatch.setattr(pipeline, "_parts", parts)
+    monkeypatch.setattr(batches, "PART_MIN_ROWS", 1)
+    monkeypatch.setattr(batches, "_parts", parts)
     pooled = tmp_path / "pooled.duckdb"
     summary = execute_run([str(SEEDS)], str(pooled), batch_size=100, workers=2)
     assert summary.status == "completed", summary.message
