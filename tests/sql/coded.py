@@ -9,7 +9,8 @@ import duckdb
 import polars as pl
 
 from flows import warehouse
-from flows.pipeline import _coded_batch, _document_rows
+from flows.batches import coded_batch
+from flows.pipeline import _document_rows
 from flows.settings import load_settings
 
 SETTINGS = load_settings()
@@ -45,7 +46,7 @@ def coded_warehouse(
         schema_overrides={c: pl.String for c in ("external_id", "url", "author", "publisher")},
     )
     for part in documents.iter_slices(batch_size or max(n, 1)):
-        batch = _coded_batch(part, lexicon)
+        batch = coded_batch(part, lexicon)
         batch.documents = _document_rows(batch.documents, "r1", lexicon.coder_version)
         warehouse.load_batch(connection, batch, "r1", SETTINGS.checks_dir)
         warehouse.refresh_pending(connection, SETTINGS.checks_dir)  # as the end of a run does

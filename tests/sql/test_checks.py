@@ -8,7 +8,8 @@ import polars as pl
 import pytest
 
 from flows import warehouse
-from flows.pipeline import _coded_batch, _document_rows
+from flows.batches import coded_batch
+from flows.pipeline import _document_rows
 from flows.settings import load_settings
 
 from .coded import coded_warehouse
@@ -100,7 +101,7 @@ def test_a_batch_failing_the_checks_is_rolled_back_whole(con, lexicon):
         },
         schema_overrides={c: pl.String for c in ("external_id", "url", "author", "publisher")},
     )
-    batch = _coded_batch(documents, lexicon)
+    batch = coded_batch(documents, lexicon)
     batch.documents = _document_rows(batch.documents, "r2", lexicon.coder_version)
     assert batch.events.height >= 1
     batch.events = batch.events.with_columns(fatalities=pl.lit(-1, pl.Int32))
