@@ -27,6 +27,7 @@ from datetime import date, datetime, timedelta
 
 from flows.coding.casualties import count_casualties
 from flows.coding.dates import DateMention, find_dates
+from flows.coding.places import PlaceCandidate, choose_place
 
 VIOLENT_TYPES = {"ASSAULT", "FIGHT", "COERCE"}
 PREPOSITIONS = {
@@ -493,7 +494,7 @@ class DocumentCoder:
             if m.kind == "cue" and not any(a.start <= m.start and m.end <= a.end for a in actors)
         ]
         claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
-        place_id = self._choose_place(places)
+        place_id = self._choose_place(places, start, mentions)
         if _is_headline(sentence, self.text[end : end + 1]):
             triggers, claim = [], None  # headlines and subheads repeat the story's events
         # dates only where an event needs one (the costliest rule, so computed lazily)
@@ -564,7 +565,7 @@ class DocumentCoder:
         """A sentence with no actor or trigger: remember its place for the next ones."""
         self.sentences.append((sentence_index, start, end))
         places = [m for m in mentions if m.kind == "place" and not m.ref.endswith(":country")]
-        place_id = self._choose_place(places)
+        place_id = self._choose_place(places, start, mentions)
         if place_id is not None:
             self.last_place = place_id
             self.named_places.append((sentence_index, place_id))
@@ -587,32 +588,30 @@ class DocumentCoder:
         """A word that tells a result ("killed", "injured"), not the act that caused it."""
         return self.text[trigger.start : trigger.end].lower() in OUTCOME_WORDS
 
-    def _choose_place(self, places: list[Mention]) -> str | None:
+    def _choose_place(
+        self, places: list[Mention], sentence_start: int, mentions: list[Mention]
+    ) -> str | None:
+        """The sentence's place: the rules are in ``flows.coding.places``."""
+        # a name that is also an organization's or a person's ("Hamas") names the actor
+        named = {
+            (m.start, m.end)
+            for m in mentions
+            if m.kind == "actor"
+            and self.lex.actor_info.get(m.ref, ("", "", "country"))[2] != "country"
+        }
+        places = [p for p in places if (p.start, p.end) not in named]
         if not places:
             return None
-        best: tuple | None = None
-        for place in places:
-            for place_id in place.refs or (place.ref,):
-                info = self.lex.place_info.get(place_id)
-                if info is None:
-                    continue
-                country, place_type, population = info
-                if (
-                    place_type == "city"
-                    and (population or 0) < 15000
-                    and not self.doc_countries.get(country)
-                    and country != self.home_country
-                ):
-                    continue  # a village named like a common word, far from the story
-                score = (
-                    self.doc_countries.get(country, 0) > 0 or country == self.home_country,
-                    {"site": 3, "city": 2, "admin1": 1, "country": 0}.get(place_type, 0),
-                    population or 0,
-                    -place.start,
-                )
-                if best is None or score > best[0]:
-                    best = (score, place_id)
-        return best[1] if best else None
+        return choose_place(
+            self.text,
+            sentence_start,
+            [PlaceCandidate(p.start, p.end, p.refs or (p.ref,)) for p in places],
+            {m.start for m in mentions if m.kind == "actor"},
+            self.lex.place_info,
+            self.lex.vocabulary.__contains__,
+            self.doc_countries,
+            self.home_country,
+        )
 
     def _modality(
         self,

@@ -1,0 +1,446 @@
+"""Which of the places a sentence names is where its events happened.
+
+A gazetteer match is a candidate; the rules below drop the matches that are not places
+here and rank the rest:
+
+* A name is not a place when it is a person's ("Ms Asha Ali", "Nancy Kirui", "MP Boni
+  Khalwale": a title before it, or a capitalized word joined to it that is no part of a
+  place name), or a people's ("Kikuyu and Maasai communities clashed", "Pokot raiders").
+* A foreign town the text does not put the event in ("in X") is a name, not the place, in
+  a story about another country ("Young Kenya Patriots", "Orange Democratic Movement").
+* The place the event is attached to by "in/at/near X" beats a name used otherwise
+  ("Isiolo bandits attacked Bururi village in Tana River"), a town or site beats the
+  county around it, and in a chain "X, Y, Z County" the first, most specific, name wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+# Words that open or close a place's own name: "Nakuru Town", "Kapedo Catholic church".
+PLACE_WORDS = {
+    "county",
+    "sub-county",
+    "subcounty",
+    "town",
+    "city",
+    "village",
+    "villages",
+    "district",
+    "division",
+    "location",
+    "sub-location",
+    "ward",
+    "constituency",
+    "estate",
+    "area",
+    "region",
+    "province",
+    "state",
+    "municipality",
+    "market",
+    "road",
+    "street",
+    "avenue",
+    "highway",
+    "bridge",
+    "junction",
+    "roundabout",
+    "stage",
+    "hospital",
+    "school",
+    "primary",
+    "secondary",
+    "high",
+    "boys",
+    "girls",
+    "academy",
+    "university",
+    "college",
+    "polytechnic",
+    "stadium",
+    "park",
+    "prison",
+    "police",
+    "station",
+    "post",
+    "airport",
+    "airstrip",
+    "port",
+    "camp",
+    "centre",
+    "center",
+    "mall",
+    "hotel",
+    "river",
+    "lake",
+    "forest",
+    "hill",
+    "hills",
+    "mountain",
+    "mountains",
+    "valley",
+    "island",
+    "islands",
+    "beach",
+    "mosque",
+    "church",
+    "catholic",
+    "cathedral",
+    "court",
+    "courts",
+    "law",
+    "farm",
+    "ranch",
+    "reserve",
+    "slum",
+    "slums",
+    "settlement",
+    "sub",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "upper",
+    "lower",
+    "old",
+    "new",
+    "border",
+    "council",
+    "assembly",
+    "office",
+    "offices",
+    "headquarters",
+    "bus",
+    "terminus",
+    "gate",
+    "township",
+    "quarter",
+    "district's",
+    "county's",
+}
+# Words that begin a longer place name: "Lake Naivasha", "Mount Kenya", "South Kinangop".
+NAME_PREFIXES = {
+    "lake",
+    "mount",
+    "mt",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "upper",
+    "lower",
+    "new",
+    "old",
+    "port",
+    "fort",
+    "saint",
+    "st",
+    "san",
+    "santa",
+    "greater",
+    "great",
+    "little",
+    "el",
+    "al",
+    "la",
+    "le",
+    "los",
+    "las",
+    "ras",
+    "tel",
+    "wadi",
+    "jebel",
+    "kafr",
+    "deir",
+    "beit",
+    "sidi",
+    "ciudad",
+    "puerto",
+    "ban",
+    "bir",
+    "ain",
+    "camp",
+    "downtown",
+    "metropolitan",
+    "rural",
+    "urban",
+    "coastal",
+}
+TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "hon",
+    "sen",
+    "senator",
+    "governor",
+    "gov",
+    "mp",
+    "mca",
+    "president",
+    "prof",
+    "professor",
+    "rev",
+    "reverend",
+    "bishop",
+    "archbishop",
+    "sheikh",
+    "imam",
+    "pastor",
+    "father",
+    "chief",
+    "commissioner",
+    "commander",
+    "general",
+    "gen",
+    "col",
+    "colonel",
+    "captain",
+    "capt",
+    "lt",
+    "sgt",
+    "sergeant",
+    "inspector",
+    "corporal",
+    "cpl",
+    "justice",
+    "judge",
+    "minister",
+    "cs",
+    "mzee",
+    "lady",
+    "sir",
+    "madam",
+    "mayor",
+    "councillor",
+    "leader",
+    "aspirant",
+    "candidate",
+    "activist",
+    "journalist",
+    "lawyer",
+    "businessman",
+    "businesswoman",
+    "spokesman",
+    "spokesperson",
+    "named",
+    "identified",
+    "alias",
+}
+MONTHS_AND_DAYS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
+# Nouns that make the name before them a people: "Kikuyu and Maasai communities".
+PEOPLE_WORDS = re.compile(
+    r"^(?:\s*(?:and|,|-|/)\s*[A-Z][\w'’-]+)*\s*[-\s](?:ethnic\s+)?(?:communit(?:y|ies)|clans?|"
+    r"tribes?|tribesm[ae]n|ethnic|militias?|morans?|warriors|herders|herdsmen|pastoralists|"
+    r"raiders|elders|groups?|people)\b"
+)
+# A name that only labels something else: a road between towns ("the Kisii-Bomet
+# highway", "Juja Road"), a politician's seat ("Gilgil MP"). The event may be anywhere.
+LABEL_AFTER = re.compile(
+    r"^(?:\s*[-–]\s*[A-Z][\w'’]+)*\s+(?:[Rr]oad|[Hh]ighway|Rd|[Ss]treet|[Aa]venue|Ave|"
+    r"[Dd]rive|[Ll]ane|MPs?|MCAs?|[Gg]overnor|[Ss]enator|[Ll]egislator|[Ll]awmaker|"
+    r"[Pp]olitician|[Aa]spirant|[Ww]omen [Rr]ep)\b"
+)
+LABEL_BEFORE = re.compile(r"[A-Z][\w'’]+\s*[-–]\s*$")
+PLACE_PREPOSITIONS = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "around",
+    "inside",
+    "within",
+    "across",
+    "throughout",
+    "through",
+    "into",
+    "towards",
+    "toward",
+    "along",
+    "nearby",
+}
+# Words that may stand between the preposition and the name: "in the Tarbaj area",
+# "at Ororesa Village, Bururi".
+CHAIN_WORDS = {"the", "and", "of", "a", "an", "its", "their", "his", "her", "both", "remote"}
+_TOKEN = re.compile(r"[\w'’.-]+|,")
+TYPE_RANK = {"site": 2, "city": 2, "admin1": 1, "country": 0}
+SMALL_TOWN = 15000  # a smaller namesake abroad is a word, not the place
+
+
+@dataclass(frozen=True)
+class PlaceCandidate:
+    start: int
+    end: int
+    refs: tuple[str, ...]
+
+
+def choose_place(
+    text: str,
+    sentence_start: int,
+    candidates: list[PlaceCandidate],
+    mention_starts: set[int],
+    place_info: Mapping[str, tuple[str | None, str, int | None]],
+    is_known_word: Callable[[str], bool],
+    doc_countries: Mapping[str, int],
+    home_country: str | None,
+) -> str | None:
+    """The place_id the sentence's events happened in, or None.
+
+    ``mention_starts`` are where the sentence's actor names begin (a word that is a known
+    actor is not a surname); ``is_known_word`` tells the coder's own
+    vocabulary ("police", "residents").
+    """
+    best: tuple | None = None
+    story_countries = {c for c, n in doc_countries.items() if n} | (
+        {home_country} if home_country else set()
+    )
+    kept = [
+        candidate
+        for candidate in candidates
+        if not _is_person(text, sentence_start, candidate, mention_starts, is_known_word)
+        and not PEOPLE_WORDS.match(text[candidate.end : candidate.end + 80])
+    ]
+    if not story_countries:  # "in Witu, Lamu County": the county tells the country
+        story_countries = {
+            info[0]
+            for candidate in kept
+            for place_id in candidate.refs
+            if (info := place_info.get(place_id)) and info[1] in ("admin1", "site")
+        }
+    for candidate in kept:
+        following = text[candidate.end : candidate.end + 80]
+        if LABEL_AFTER.match(following) or (
+            LABEL_BEFORE.search(text[max(sentence_start, candidate.start - 40) : candidate.start])
+            and re.match(r"\s+(?:[Rr]oad|[Hh]ighway)\b", following)
+        ):
+            role = 0
+        else:
+            role = 1 + _is_attached(text, sentence_start, candidate.start)
+        for place_id in candidate.refs:
+            info = place_info.get(place_id)
+            if info is None:
+                continue
+            country, place_type, population = info
+            at_home = country in story_countries
+            if (
+                place_type == "city"
+                and not at_home
+                and ((population or 0) < SMALL_TOWN or (story_countries and role < 2))
+            ):
+                continue  # a word or a name, far from the story
+            score = (
+                at_home,
+                role,
+                TYPE_RANK.get(place_type, 0),
+                -candidate.start,
+                population or 0,
+            )
+            if best is None or score > best[0]:
+                best = (score, place_id)
+    return best[1] if best else None
+
+
+def _tokens_before(text: str, sentence_start: int, position: int) -> list[str]:
+    return _TOKEN.findall(text[max(sentence_start, position - 80) : position])
+
+
+def _is_attached(text: str, sentence_start: int, position: int) -> bool:
+    """True when the name follows "in/at/near...", directly or through a chain of names
+    and place nouns ("in Ororesa Village, Bururi", "at the Liboi border area of X")."""
+    for token in reversed(_tokens_before(text, sentence_start, position)):
+        lowered = token.lower()
+        if lowered in PLACE_PREPOSITIONS:
+            return True
+        if token == "," or lowered in CHAIN_WORDS or lowered in PLACE_WORDS or token[0].isupper():
+            continue
+        return False
+    return False
+
+
+def _is_person(
+    text: str,
+    sentence_start: int,
+    candidate: PlaceCandidate,
+    mention_starts: set[int],
+    is_known_word: Callable[[str], bool],
+) -> bool:
+    """A person's name: after a title ("Ms Asha"), or joined to a capitalized word that is
+    neither a place word nor a known name ("Nancy Kirui", "Moses Kuria")."""
+    before = _tokens_before(text, sentence_start, candidate.start)
+    gap_before = text[max(sentence_start, candidate.start - 2) : candidate.start]
+    if before and before[-1].lower().rstrip(".") in TITLES and gap_before.endswith(" "):
+        return True
+    after = re.match(r" ([A-Z][a-z][\w'’-]*)", text[candidate.end : candidate.end + 40])
+    if after is not None and text[candidate.end - 1] != "s":  # "Nairobis Eastlands"
+        word = after.group(1).lower().removesuffix("'s").removesuffix("’s")
+        following = re.match(r" +([\w'’-]+)", text[candidate.end + after.end() :])
+        if (
+            word not in PLACE_WORDS
+            and word not in MONTHS_AND_DAYS
+            and candidate.end + 1 not in mention_starts
+            and not is_known_word(word)
+            and not (following and following.group(1).lower() in PLACE_WORDS)
+        ):
+            return True
+    # one space between: "Moses Kuria", not "Moses, Kuria" nor "Moses. Kuria"
+    if before and re.fullmatch(r"[A-Z][a-z][\w'’-]*", before[-1]) and gap_before[-1:] == " ":
+        word = before[-1].lower()
+        start = candidate.start - 1 - len(before[-1])
+        if (
+            text[start : candidate.start - 1] == before[-1]
+            and word not in NAME_PREFIXES
+            and word not in PLACE_WORDS
+            and word not in MONTHS_AND_DAYS
+            and word not in TITLES
+            and start not in mention_starts
+            and not is_known_word(word)
+        ):
+            return True
+    return False

@@ -1,0 +1,80 @@
+"""Where an event happened: place rules on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import polars as pl
+import pytest
+
+from flows.coding import code_documents
+
+
+@pytest.fixture
+def place_of(lexicon):
+    """The place names of the first event coded from a one-sentence report."""
+    names = dict(lexicon.places.select("place_id", "name").iter_rows())
+
+    def run(text: str) -> str | None:
+        documents = pl.DataFrame(
+            {"doc_id": ["d"], "text": [text], "published_at": [datetime(2024, 3, 9)]}
+        )
+        events = code_documents(documents, lexicon).events.sort("char_start")
+        assert events.height >= 1, text
+        place_id = events["place_id"][0]
+        return names.get(place_id, place_id) if place_id else None
+
+    return run
+
+
+def test_a_first_name_joined_to_a_surname_is_a_person_not_a_place(place_of):
+    assert place_of("French police arrested Nancy Dupont after a riot.") != "Nancy"
+    assert place_of("Police questioned Boni Khalwale after a riot.") != "Boni Forest"
+
+
+def test_a_name_after_a_title_is_a_person_not_a_place(place_of):
+    assert place_of("Supporters of Senator Boni, who was arrested, rioted on Monday.") != (
+        "Boni Forest"
+    )
+
+
+def test_a_demonym_is_a_people_not_a_region(place_of):
+    assert place_of("Somali militants attacked a Kenyan police post.") != "Somali Region"
+
+
+def test_in_a_chain_of_places_the_first_and_most_specific_wins(place_of):
+    assert place_of("Gunmen attacked a bus in Mtwapa, Kilifi, on Friday.") == "Mtwapa"
+    assert place_of("Gunmen attacked a bus in Witu, Lamu County, on Friday.") == "Witu"
+
+
+def test_the_place_the_event_is_in_beats_a_place_naming_its_actors(place_of):
+    assert place_of("Isiolo bandits attacked herders in Garba Tula on Friday.") == "Garba Tula"
+
+
+def test_names_of_communities_are_peoples_not_towns(place_of):
+    place = place_of("Two people were killed when Kikuyu and Maasai communities clashed.")
+    assert place != "Kikuyu"
+
+
+def test_a_road_named_after_towns_gives_way_to_the_place_on_it(place_of):
+    assert place_of("Drivers blocked the Kisii-Bomet highway at Sotik on Monday.") == "Sotik"
+    assert place_of("Traders blocked Juja Road in Nairobi on Monday.") == "Nairobi"
+
+
+def test_a_town_abroad_is_only_the_place_when_the_text_puts_the_event_there(place_of):
+    assert place_of("Young Kenyan activists protested outside parliament.") != "Young"
+    assert place_of("Kenyan students protested in Nairobi.") == "Nairobi"
+
+
+def test_names_match_without_their_apostrophes_and_as_possessives(place_of):
+    assert place_of("Residents protested in Muranga town over water shortages.") in (
+        "Murang’a",
+        "Murang'a",
+    )
+    assert place_of("Police shot a suspect in Nairobis Eastlands on Monday.") == "Nairobi"
+
+
+def test_gazetteer_names_demonyms_and_folded_spellings(lexicon):
+    names = lexicon.place_names.filter(pl.col("place_id") != "ETH:country")
+    assert names.filter(pl.col("name") == "Somali").is_empty()
+    assert not names.filter(pl.col("name") == "Muranga").is_empty()
