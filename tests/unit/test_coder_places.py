@@ -78,3 +78,24 @@ def test_gazetteer_names_demonyms_and_folded_spellings(lexicon):
     names = lexicon.place_names.filter(pl.col("place_id") != "ETH:country")
     assert names.filter(pl.col("name") == "Somali").is_empty()
     assert not names.filter(pl.col("name") == "Muranga").is_empty()
+
+
+def test_a_people_named_anywhere_in_the_report_is_not_its_place(place_of):
+    text = "Police shot a Kikuyu tribesman while separating Maasai and Kikuyu fighters."
+    assert place_of(text) != "Kikuyu"
+    assert place_of("Two Kilifi elders were attacked in Kilifi on Monday.") == "Kilifi"
+
+
+def test_a_village_after_in_or_before_area_is_a_place_even_when_no_country_is_named(place_of):
+    assert place_of("A riot broke out after a rally in Burnt Forest on Monday.") == "Burnt Forest"
+    assert place_of("Bandits raided Sololo area and stole cattle.") == "Sololo"
+
+
+def test_a_town_beats_the_country_it_is_in(place_of):
+    assert place_of("Mombasa traders protested against new taxes in Kenya.") == "Mombasa"
+
+
+def test_hyphenated_names_match_with_a_space_and_months_are_no_towns(lexicon, place_of):
+    assert place_of("Squatters invaded a ranch in Taita Taveta on Monday.") == "Taita-Taveta"
+    names = set(lexicon.place_names["name"].to_list())
+    assert "August" not in names and "Taita Taveta" in names
