@@ -611,6 +611,7 @@ class DocumentCoder:
             self.lex.vocabulary.__contains__,
             self.doc_countries,
             self.home_country,
+            self.lex.place_points,
         )
 
     def _modality(
@@ -1147,20 +1148,20 @@ class DocumentCoder:
                 and not event.is_negated
             ):
                 event.event_date = event.date_precision = event.date_source = None
-            if event.place_source not in (None, "publisher") and not (
-                event.place_source == "document" and event.place_id.endswith(":country")
-            ):
+            # a country is a place to refine: "... into Kenya. Mandera is on the border."
+            is_country = (event.place_id or "").endswith(":country")
+            if event.place_source not in (None, "publisher") and not is_country:
                 continue
             country = self.lex.place_info.get(event.place_id or "", (None,))[0]
-            later = next(
-                (
-                    place_id
-                    for index, place_id in self.named_places
-                    if index > event.sentence_index
-                    and (country is None or self.lex.place_info[place_id][0] == country)
-                ),
-                None,
-            )
+            named = [
+                (index, place_id)
+                for index, place_id in self.named_places
+                if (country is None or self.lex.place_info[place_id][0] == country)
+                and not (is_country and place_id.endswith(":country"))
+            ]
+            later = next((p for i, p in named if i > event.sentence_index), None)
+            if later is None and is_country:
+                later = next((p for i, p in reversed(named) if i < event.sentence_index), None)
             if later is not None:
                 event.place_id, event.place_source = later, "document"
                 country = self.lex.place_info[later][0]
@@ -1709,6 +1710,7 @@ class LexiconView:
     actor_info: dict[str, tuple[str | None, str | None, str]]  # id -> country, sector, type
     place_info: dict[str, tuple[str | None, str, int | None]]  # id -> country, type, population
     event_codes: frozenset[str] = frozenset()
+    place_points: dict[str, tuple[float, float]] = field(default_factory=dict)  # id -> lat, lon
     vocabulary: frozenset[str] = frozenset()  # the coder's own words (triggers, nouns, cues)
 
     def has_code(self, code: str) -> bool:

@@ -16,6 +16,7 @@ here and rank the rest:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -335,6 +336,14 @@ PLACE_PREPOSITIONS = {
 # "at Ororesa Village, Bururi".
 CHAIN_WORDS = {"the", "and", "of", "a", "an", "its", "their", "his", "her", "both", "remote"}
 _TOKEN = re.compile(r"[\w'’.-]+|,")
+# What joins a place to the larger one it lies in: "X, Y", "X (Y)", "X area in Y County".
+CHAIN_GAP = re.compile(
+    r"^(?:\s+(?:area|village|town|estate|location|division|ward|sub-?county|district|"
+    r"county|constituency|region))?\s*(?:,|\(|\bin\b|,\s*in\b)\s*(?:the\s+)?$",
+    re.I,
+)
+LIST_NEXT = re.compile(r"^\s*(?:,|\band\b|\bor\b|&)\s*[A-Z]")
+CHAIN_KM = 60  # a place this far from the town said to hold it is another namesake
 TYPE_RANK = {"site": 2, "city": 2, "admin1": 1, "country": 0}
 SMALL_TOWN = 15000  # a smaller namesake abroad is a word, not the place
 
@@ -355,6 +364,7 @@ def choose_place(
     is_known_word: Callable[[str], bool],
     doc_countries: Mapping[str, int],
     home_country: str | None,
+    place_points: Mapping[str, tuple[float, float]] | None = None,
 ) -> str | None:
     """The place_id the sentence's events happened in, or None.
 
@@ -376,13 +386,10 @@ def choose_place(
             and not _is_named_as_place(text, sentence_start, candidate)
         )
     ]
-    if not story_countries:  # "in Witu, Lamu County": the county tells the country
-        story_countries = {
-            info[0]
-            for candidate in kept
-            for place_id in candidate.refs
-            if (info := place_info.get(place_id)) and info[1] in ("admin1", "site")
-        }
+    if place_points:
+        kept = _within_their_chains(text, kept, place_points, place_info)
+    if not story_countries:
+        story_countries = _country_of_most_names(kept, place_info)
     for candidate in kept:
         following = text[candidate.end : candidate.end + 80]
         if LABEL_AFTER.match(following) or (
@@ -423,6 +430,84 @@ def choose_place(
             if best is None or score > best[0]:
                 best = (score, place_id)
     return best[1] if best else None
+
+
+def _country_of_most_names(
+    candidates: list[PlaceCandidate],
+    place_info: Mapping[str, tuple[str | None, str, int | None]],
+) -> set[str]:
+    """The country of a text that tells none: where most of its regions and sites lie ("in
+    Witu, Lamu County": Kenya); a tie is broken by its other names ("Bururi Village in Tana
+    River District, capital Hola": Kenya, not Burundi). Towns alone tell nothing: too
+    many are named like words ("Post", "Four")."""
+
+    def votes(kinds: tuple[str, ...]) -> dict[str, int]:
+        counted: dict[str, int] = {}
+        for candidate in candidates:
+            for country in {
+                info[0]
+                for ref in candidate.refs
+                if (info := place_info.get(ref)) and info[0] and info[1] in kinds
+            }:
+                counted[country] = counted.get(country, 0) + 1
+        return counted
+
+    regions = votes(("admin1", "site"))
+    if not regions:
+        return set()
+    tied = {country for country, count in regions.items() if count == max(regions.values())}
+    if len(tied) > 1:
+        names = votes(("admin1", "site", "city"))
+        best = max(names.get(country, 0) for country in tied)
+        tied = {country for country in tied if names.get(country, 0) == best}
+    return tied
+
+
+def _within_their_chains(
+    text: str,
+    candidates: list[PlaceCandidate],
+    points: Mapping[str, tuple[float, float]],
+    place_info: Mapping[str, tuple[str | None, str, int | None]],
+) -> list[PlaceCandidate]:
+    """In "X, Y" or "X (Y)" or "X in Y" with Y a town, X lies in or by Y: of X's namesakes
+    keep those near one of Y's; when none is ("Kasarani area, Eldoret" with Kasarani in
+    Nairobi), X is another place of that name the gazetteer lacks, and Y tells where. (A
+    county's point is its capital town, not its middle, so it tells no distance.)"""
+    kept = []
+    for candidate, following in zip(candidates, [*candidates[1:], None], strict=False):
+        if (
+            following is None
+            or not CHAIN_GAP.match(text[candidate.end : following.start])
+            # "Nakuru, Kikuyu, Nyeri and Eldoret": a list, not a place and its town
+            or LIST_NEXT.match(text[following.end : following.end + 40])
+            # "Baragoi, Samburu": the name of a county too; "Mandera town in Kenya"
+            or any(
+                place_info.get(ref, (None, ""))[1] in ("admin1", "country")
+                for ref in following.refs
+            )
+        ):
+            kept.append(candidate)
+            continue
+        outer = [points[ref] for ref in following.refs if ref in points]
+        refs = tuple(
+            ref
+            for ref in candidate.refs
+            if ref not in points
+            or not outer
+            or any(_km(points[ref], point) <= CHAIN_KM for point in outer)
+        )
+        if refs:
+            kept.append(PlaceCandidate(candidate.start, candidate.end, refs))
+    return kept
+
+
+def _km(first: tuple[float, float], second: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*first, *second))
+    a = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _names_a_people(text: str, name: str) -> bool:

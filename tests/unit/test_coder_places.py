@@ -99,3 +99,19 @@ def test_hyphenated_names_match_with_a_space_and_months_are_no_towns(lexicon, pl
     assert place_of("Squatters invaded a ranch in Taita Taveta on Monday.") == "Taita-Taveta"
     names = set(lexicon.place_names["name"].to_list())
     assert "August" not in names and "Taita Taveta" in names
+
+
+def test_a_name_far_from_the_town_said_to_hold_it_is_another_place_of_that_name(place_of):
+    # Kasarani of the gazetteer is in Nairobi, 250 km from Eldoret
+    assert place_of("Youths rioted in Kasarani area, Eldoret, on Monday.") == "Eldoret"
+    assert place_of("Youths rioted in Kasarani area, Nairobi, on Monday.") == "Kasarani"
+
+
+def test_a_country_level_place_is_refined_by_a_town_of_it_named_in_another_sentence(place_of):
+    text = "Gunmen attacked a police post in Kenya on Monday. Mandera lies nearby."
+    assert place_of(text) == "Mandera"
+
+
+def test_a_text_that_names_no_country_is_about_the_country_of_most_of_its_places(place_of):
+    text = "Raiders killed two herders in Bururi village in Tana River District, near Hola."
+    assert place_of(text) in ("Hola", "Tana River")  # not Bururi in Burundi
