@@ -289,6 +289,16 @@ LABEL_AFTER = re.compile(
     r"^(?:\s*[-–]\s*[A-Z][\w'’]+)*\s+(?:[Rr]oad|[Hh]ighway|Rd|[Ss]treet|[Aa]venue|Ave|"
     r"[Dd]rive|[Ll]ane|MPs?|MCAs?|[Gg]overnor|[Ss]enator|[Ll]egislator|[Ll]awmaker|"
     r"[Pp]olitician|[Aa]spirant|[Ww]omen [Rr]ep)\b"
+    # "Nairobi-based journalists", "a Lamu-bound bus": where they come from or go
+    r"|^[-\s](?:based|bound)\b"
+)
+# "the West Bank town of Jenin", "Mandera's border town of El Wak"
+CONTAINER_OF = re.compile(
+    r"^(?:['’]s)?\s+(?:border\s+)?(?:town|city|village|district|region|province|county|area|"
+    r"suburb|neighbou?rhood|camp|port)\s+of\s+[A-Z]"
+)
+CONTAINED = re.compile(
+    r"\b(?:town|city|village|district|suburb|neighbou?rhood|camp|port)\s+of\s+(?:the\s+)?$"
 )
 LABEL_BEFORE = re.compile(r"[A-Z][\w'’]+\s*[-–]\s*$")
 # Nouns that make the name before them a place: "Sololo area", "Tarbaj town".
@@ -397,11 +407,18 @@ def choose_place(
             and re.match(r"\s+(?:[Rr]oad|[Hh]ighway)\b", following)
         ):
             role = 0
+        elif CONTAINER_OF.match(following):
+            role = 1  # "the West Bank town of Jenin": the region around the place
         else:
             after = re.match(r"\s+([\w-]+)", following)
             role = 1 + (
                 _is_attached(text, sentence_start, candidate.start)
                 or bool(after and after.group(1).lower() in AREA_WORDS)
+                or bool(
+                    CONTAINED.search(
+                        text[max(sentence_start, candidate.start - 30) : candidate.start]
+                    )
+                )
             )
         for place_id in candidate.refs:
             info = place_info.get(place_id)

@@ -115,3 +115,13 @@ def test_a_country_level_place_is_refined_by_a_town_of_it_named_in_another_sente
 def test_a_text_that_names_no_country_is_about_the_country_of_most_of_its_places(place_of):
     text = "Raiders killed two herders in Bururi village in Tana River District, near Hola."
     assert place_of(text) in ("Hola", "Tana River")  # not Bururi in Burundi
+
+
+def test_the_town_of_a_region_is_the_place_not_the_region(place_of):
+    text = "Israeli troops raided the West Bank town of Jenin on Monday."
+    assert place_of(text) == "Jenin"
+
+
+def test_where_actors_are_based_is_not_where_they_act(place_of):
+    text = "Nairobi-based activists said Eldoret police beat protesters on Monday."
+    assert place_of(text) == "Eldoret"
