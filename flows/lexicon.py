@@ -350,6 +350,13 @@ def _gazetteer(
         .str.to_lowercase()
         .to_list()
     )
+    # a country's name is the country: "Sudan" is no town in Texas, "Liberia" none in Costa Rica
+    country_names = (
+        pl.concat([countries["name"], countries["short_name"]])
+        .drop_nulls()
+        .str.to_lowercase()
+        .to_list()
+    )
     names = pl.concat(
         [
             country_places.select("place_id", "name", pl.lit(False).alias("is_case_sensitive")),
@@ -368,6 +375,7 @@ def _gazetteer(
             .filter(
                 ~pl.col("name").str.to_lowercase().is_in(list(vocabulary))
                 & ~pl.col("name").str.to_lowercase().is_in(demonyms)
+                & ~pl.col("name").str.to_lowercase().is_in(country_names)
             )
             .select("place_id", "name", pl.lit(True).alias("is_case_sensitive")),
         ]

@@ -127,6 +127,41 @@ PLACE_WORDS = {
     "quarter",
     "district's",
     "county's",
+    "plateau",
+    "escarpment",
+    "conservancy",
+    "sanctuary",
+    "nature",
+    "national",
+    "game",
+    "plains",
+    "ridge",
+    "gorge",
+    "dam",
+    "mine",
+    "quarry",
+    "company",
+    "factory",
+    "plantation",
+    "sugar",
+    "tea",
+    "lodge",
+    "club",
+    "barracks",
+    "base",
+    "depot",
+    "plant",
+    "mills",
+    "institute",
+    "seminary",
+    "grounds",
+    "ground",
+    "gardens",
+    "square",
+    "hall",
+    "house",
+    "plaza",
+    "total",
 }
 # Words that begin a longer place name: "Lake Naivasha", "Mount Kenya", "South Kinangop".
 NAME_PREFIXES = {
@@ -283,6 +318,11 @@ PEOPLE_WORDS = re.compile(
     r"tribes?|tribesm[ae]n|ethnic|militias?|morans?|warriors|herders|herdsmen|pastoralists|"
     r"raiders|groups?|people)\b"
 )
+# "Franco-German relations", "Kenya-Somalia talks": two names make an adjective
+ADJECTIVE_PAIR = re.compile(
+    r"[-–][A-Z][\w'’]+\s+(?:relations|ties|talks|war|summit|agreement|treaty|cooperation|"
+    r"trade|friendship|alliance|dialogue|rapprochement|rivalry|dispute)\b"
+)
 # A name that only labels something else: a road between towns ("the Kisii-Bomet
 # highway", "Juja Road"), a politician's seat ("Gilgil MP"). The event may be anywhere.
 LABEL_AFTER = re.compile(
@@ -353,6 +393,7 @@ CHAIN_GAP = re.compile(
     re.I,
 )
 LIST_NEXT = re.compile(r"^\s*(?:,|\band\b|\bor\b|&)\s*[A-Z]")
+SEAT_KM = 15  # a town this near a region's point is its seat
 CHAIN_KM = 60  # a place this far from the town said to hold it is another namesake
 TYPE_RANK = {"site": 2, "city": 2, "admin1": 1, "country": 0}
 SMALL_TOWN = 15000  # a smaller namesake abroad is a word, not the place
@@ -391,6 +432,8 @@ def choose_place(
         for candidate in candidates
         if not _is_person(text, sentence_start, candidate, mention_starts, is_known_word)
         and not PEOPLE_WORDS.match(text[candidate.end : candidate.end + 80])
+        # "Franco-German relations", "Sino-Kenyan ties": an adjective, not a place
+        and not ADJECTIVE_PAIR.match(text[candidate.end : candidate.end + 60])
         and not (
             _names_a_people(text, text[candidate.start : candidate.end])
             and not _is_named_as_place(text, sentence_start, candidate)
@@ -398,6 +441,7 @@ def choose_place(
     ]
     if place_points:
         kept = _within_their_chains(text, kept, place_points, place_info)
+        kept = [_county_or_its_town(c, place_points, place_info) for c in kept]
     if not story_countries:
         story_countries = _country_of_most_names(kept, place_info)
     for candidate in kept:
@@ -407,6 +451,12 @@ def choose_place(
             and re.match(r"\s+(?:[Rr]oad|[Hh]ighway)\b", following)
         ):
             role = 0
+        elif (
+            not text[sentence_start : candidate.start].strip()
+            and " " not in text[candidate.start : candidate.end]
+            and re.match(r"\s+[a-z]", following)
+        ):
+            role = 0.5  # "Over half...", "Post-election...": a first word is capitalized anyway
         elif CONTAINER_OF.match(following):
             role = 1  # "the West Bank town of Jenin": the region around the place
         else:
@@ -427,19 +477,16 @@ def choose_place(
             country, place_type, population = info
             at_home = country in story_countries
             small, loose = (population or 0) < SMALL_TOWN, role < 2
-            if (
-                place_type == "city"
-                and not at_home
-                and ((small or loose) if story_countries else (small and loose))
-            ):
-                # a town abroad in a story about other countries needs "in X" and some
-                # size; in a story that tells no country, a village needs "in X"
+            if place_type == "city" and not at_home and loose and (small or story_countries):
+                # a town abroad needs "in X", unless the story tells no country and the
+                # town is not a village named like a word
                 continue
             score = (
+                place_type != "country",  # a named town or region beats any country
                 at_home,
                 # "Mombasa women protested ... in Kenya": a country is the place only when
                 # no town or region of the story is named beside it
-                min(role, 1) if place_type == "country" else role,
+                0 if place_type == "country" else role,
                 TYPE_RANK.get(place_type, 0),
                 -candidate.start,
                 population or 0,
@@ -478,6 +525,35 @@ def _country_of_most_names(
         best = max(names.get(country, 0) for country in tied)
         tied = {country for country in tied if names.get(country, 0) == best}
     return tied
+
+
+def _county_or_its_town(
+    candidate: PlaceCandidate,
+    points: Mapping[str, tuple[float, float]],
+    place_info: Mapping[str, tuple[str | None, str, int | None]],
+) -> PlaceCandidate:
+    """A name that is a region and a town of the same country ("Samburu", "Baringo") means
+    the region, unless the town is the region's seat (Nakuru): a namesake village
+    elsewhere is not what a report names by a county's name."""
+    regions = [
+        ref for ref in candidate.refs if (info := place_info.get(ref)) and info[1] == "admin1"
+    ]
+    if not regions:
+        return candidate
+    refs = tuple(
+        ref
+        for ref in candidate.refs
+        if (info := place_info.get(ref)) is None
+        or info[1] != "city"
+        or ref not in points
+        or not any(
+            place_info[region][0] == info[0]
+            and region in points
+            and _km(points[ref], points[region]) > SEAT_KM
+            for region in regions
+        )
+    )
+    return PlaceCandidate(candidate.start, candidate.end, refs)
 
 
 def _within_their_chains(

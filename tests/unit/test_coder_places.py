@@ -125,3 +125,37 @@ def test_the_town_of_a_region_is_the_place_not_the_region(place_of):
 def test_where_actors_are_based_is_not_where_they_act(place_of):
     text = "Nairobi-based activists said Eldoret police beat protesters on Monday."
     assert place_of(text) == "Eldoret"
+
+
+def test_a_capitalized_first_word_is_a_weak_place(place_of):
+    # "Over" is a town in England; the sentence is about Nakuru
+    text = "Over half of the market by the Nakuru bus station was burnt during riots."
+    assert place_of(text) == "Nakuru"
+
+
+def test_a_county_named_like_a_village_elsewhere_is_the_county(lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": ["Two police officers were injured in clashes with herders in Baringo."],
+            "published_at": [datetime(2024, 3, 9)],
+        }
+    )
+    events = code_documents(documents, lexicon).events
+    assert events["place_id"].to_list()[0] == "KEN:baringo"  # not the village Baringo
+
+
+def test_a_town_the_event_is_in_beats_a_neighbouring_country_named_beside_it(place_of):
+    text = "An IED detonated in Tarbaj near the border with Somalia, killing eight officers."
+    assert place_of(text) == "Tarbaj"
+
+
+def test_a_country_name_is_the_country_not_a_town_named_after_it(lexicon, place_of):
+    assert place_of("Police in Sudan shot dead two protesters on Monday.") == "Sudan"
+    sudan = lexicon.place_names.filter(pl.col("name") == "Sudan")
+    assert sudan["place_id"].to_list() == ["SDN:country"] * sudan.height
+
+
+def test_two_names_joined_into_an_adjective_are_no_place(place_of):
+    text = "A French minister threatened sanctions as Franco-German relations soured."
+    assert place_of(text) != "Franco"
