@@ -392,7 +392,9 @@ def _gazetteer(
 def _with_folded(names: pl.DataFrame) -> pl.DataFrame:
     """Each name, plus its form without diacritics and apostrophes ("Murang’a" ->
     "Muranga", "Bogotá" -> "Bogota"), as news written in plain ASCII spells it."""
-    folded = names.with_columns(
+    folded = names.filter(
+        pl.col("name").str.contains(r"[^\x00-\x26\x28-\x5f\x61-\x7f]")
+    ).with_columns(
         pl.col("name")
         .str.normalize("NFKD")
         .str.replace_all(r"\p{M}", "")

@@ -381,10 +381,33 @@ PLACE_PREPOSITIONS = {
     "toward",
     "along",
     "nearby",
+    "off",
 }
 # Words that may stand between the preposition and the name: "in the Tarbaj area",
 # "at Ororesa Village, Bururi".
-CHAIN_WORDS = {"the", "and", "of", "a", "an", "its", "their", "his", "her", "both", "remote"}
+CHAIN_WORDS = {
+    "the",
+    "and",
+    "of",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "both",
+    "remote",
+    # "off the coast of Malindi", "on the outskirts of Nakuru"
+    "coast",
+    "shores",
+    "outskirts",
+    "suburbs",
+    "edge",
+    "heart",
+    "part",
+    "parts",
+    "side",
+}
 _TOKEN = re.compile(r"[\w'’.-]+|,")
 # What joins a place to the larger one it lies in: "X, Y", "X (Y)", "X area in Y County".
 CHAIN_GAP = re.compile(
@@ -606,10 +629,15 @@ def _km(first: tuple[float, float], second: tuple[float, float]) -> float:
 def _names_a_people(text: str, name: str) -> bool:
     """True when the document uses the name for a people anywhere ("Kikuyu tribesmen ...
     clashes between Maasai and Kikuyu"): an ethnic group named like a town."""
-    return any(
-        PEOPLE_WORDS.match(text[match.end() : match.end() + 80])
-        for match in re.finditer(rf"\b{re.escape(name)}\b", text)
-    )
+    position = text.find(name)
+    while position >= 0:
+        end = position + len(name)
+        if PEOPLE_WORDS.match(text[end : end + 80]) and not (
+            position and text[position - 1].isalnum()
+        ):
+            return True
+        position = text.find(name, end)
+    return False
 
 
 def _is_named_as_place(text: str, sentence_start: int, candidate: PlaceCandidate) -> bool:

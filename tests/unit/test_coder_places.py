@@ -159,3 +159,8 @@ def test_a_country_name_is_the_country_not_a_town_named_after_it(lexicon, place_
 def test_two_names_joined_into_an_adjective_are_no_place(place_of):
     text = "A French minister threatened sanctions as Franco-German relations soured."
     assert place_of(text) != "Franco"
+
+
+def test_off_the_coast_of_a_town_is_at_that_town(place_of):
+    text = "Pirates abducted six fishermen off the coast of Malindi on Monday."
+    assert place_of(text) == "Malindi"
