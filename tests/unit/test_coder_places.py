@@ -162,5 +162,5 @@ def test_two_names_joined_into_an_adjective_are_no_place(place_of):
 
 
 def test_off_the_coast_of_a_town_is_at_that_town(place_of):
-    text = "Pirates abducted six fishermen off the coast of Malindi on Monday."
+    text = "Somali pirates abducted six fishermen off the coast of Malindi on Monday."
     assert place_of(text) == "Malindi"
