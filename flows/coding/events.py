@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 
 from flows.coding.casualties import count_casualties
 from flows.coding.dates import DateMention, find_dates
-from flows.coding.places import PlaceCandidate, choose_place
+from flows.coding.places import PlaceCandidate, _km, choose_place
 
 VIOLENT_TYPES = {"ASSAULT", "FIGHT", "COERCE"}
 PREPOSITIONS = {
@@ -219,6 +219,7 @@ SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
 YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
+REGION_KM = 100  # a town this near a county's seat may lie in the county
 EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
 PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got)\s+"
@@ -1150,6 +1151,8 @@ class DocumentCoder:
                 event.event_date = event.date_precision = event.date_source = None
             # a country is a place to refine: "... into Kenya. Mandera is on the border."
             is_country = (event.place_id or "").endswith(":country")
+            if self._refine_region(event):
+                continue
             if event.place_source not in (None, "publisher") and not is_country:
                 continue
             country = self.lex.place_info.get(event.place_id or "", (None,))[0]
@@ -1169,6 +1172,28 @@ class DocumentCoder:
                     if actor is not None and actor.is_generic and actor.country_code is None:
                         actor.country_code = country  # "unknown gunmen" of that country
                         actor.actor_id = f"{country}.{actor.sector}"
+
+    def _refine_region(self, event: EventRow) -> bool:
+        """A county is refined by a town or site in it that the report names in another
+        sentence ("Clashes in Laikipia ... Rumuruti residents fled"): the nearest one."""
+        info = self.lex.place_info.get(event.place_id or "")
+        point = self.lex.place_points.get(event.place_id or "")
+        if info is None or info[1] != "admin1" or point is None:
+            return False
+        inside = [
+            (abs(index - event.sentence_index), place_id)
+            for index, place_id in self.named_places
+            if index != event.sentence_index
+            and self.lex.place_info[place_id][0] == info[0]
+            and self.lex.place_info[place_id][1] in ("city", "site")
+            and place_id in self.lex.place_points
+            and _km(self.lex.place_points[place_id], point) <= REGION_KM
+        ]
+        if not inside:
+            return False
+        event.place_id = min(inside)[1]
+        event.place_source = "document"
+        return True
 
     def main_country(self) -> str | None:
         if self.doc_countries:

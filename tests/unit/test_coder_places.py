@@ -164,3 +164,8 @@ def test_two_names_joined_into_an_adjective_are_no_place(place_of):
 def test_off_the_coast_of_a_town_is_at_that_town(place_of):
     text = "Somali pirates abducted six fishermen off the coast of Malindi on Monday."
     assert place_of(text) == "Malindi"
+
+
+def test_a_county_is_refined_by_a_town_in_it_named_in_another_sentence(place_of):
+    text = "Herders clashed with police in Laikipia on Monday. Many fled to Nanyuki town."
+    assert place_of(text) == "Nanyuki"
