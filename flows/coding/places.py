@@ -278,6 +278,16 @@ TITLES = {
     "named",
     "identified",
     "alias",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emperor",
+    "sultan",
+    "emir",
+    "ayatollah",
+    "pope",
+    "saint",
 }
 MONTHS_AND_DAYS = {
     "january",
@@ -332,6 +342,8 @@ LABEL_AFTER = re.compile(
     # "Nairobi-based journalists", "a Lamu-bound bus": where they come from or go
     r"|^[-\s](?:based|bound)\b"
 )
+# "Burkina Faso's northern Soum": what stands between a country and a place in it
+POSSESSOR_GAP = re.compile(r"^['’]s?\s+(?:[a-z][\w-]*\s+){0,2}$")
 # "the West Bank town of Jenin", "Mandera's border town of El Wak"
 CONTAINER_OF = re.compile(
     r"^(?:['’]s)?\s+(?:border\s+)?(?:town|city|village|district|region|province|county|area|"
@@ -452,7 +464,7 @@ def choose_place(
     )
     kept = [
         candidate
-        for candidate in candidates
+        for candidate in sorted(candidates, key=lambda c: (c.start, c.end))
         if not _is_person(text, sentence_start, candidate, mention_starts, is_known_word)
         and not PEOPLE_WORDS.match(text[candidate.end : candidate.end + 80])
         # "Franco-German relations", "Sino-Kenyan ties": an adjective, not a place
@@ -462,6 +474,7 @@ def choose_place(
             and not _is_named_as_place(text, sentence_start, candidate)
         )
     ]
+    kept = _in_the_possessor(text, kept, place_info)
     if place_points:
         kept = _within_their_chains(text, kept, place_points, place_info)
         kept = [_county_or_its_town(c, place_points, place_info) for c in kept]
@@ -501,8 +514,8 @@ def choose_place(
             at_home = country in story_countries
             small, loose = (population or 0) < SMALL_TOWN, role < 2
             if place_type == "city" and not at_home and loose and (small or story_countries):
-                # a town abroad needs "in X", unless the story tells no country and the
-                # town is not a village named like a word
+                # a town abroad needs "in X" ("Young Kenya Patriots", "Independence"),
+                # unless the story tells no country and the town is not a village
                 continue
             score = (
                 place_type != "country",  # a named town or region beats any country
@@ -550,6 +563,38 @@ def _country_of_most_names(
     return tied
 
 
+def _in_the_possessor(
+    text: str,
+    candidates: list[PlaceCandidate],
+    place_info: Mapping[str, tuple[str | None, str, int | None]],
+) -> list[PlaceCandidate]:
+    """ "Burkina Faso's northern Soum province", "Syria's Idlib": the place lies in the
+    country before the 's; a namesake elsewhere is not it (the gazetteer lacks it, and
+    the country is the place then)."""
+    kept = []
+    for index, candidate in enumerate(candidates):
+        owner = next(
+            (
+                earlier
+                for earlier in reversed(candidates[:index])
+                if POSSESSOR_GAP.match(text[earlier.end : candidate.start])
+            ),
+            None,
+        )
+        countries = {
+            info[0]
+            for ref in (owner.refs if owner else ())
+            if (info := place_info.get(ref)) and info[1] == "country"
+        }
+        if not countries:
+            kept.append(candidate)
+            continue
+        refs = tuple(ref for ref in candidate.refs if place_info.get(ref, (None,))[0] in countries)
+        if refs:
+            kept.append(PlaceCandidate(candidate.start, candidate.end, refs))
+    return kept
+
+
 def _county_or_its_town(
     candidate: PlaceCandidate,
     points: Mapping[str, tuple[float, float]],
@@ -569,12 +614,14 @@ def _county_or_its_town(
         if (info := place_info.get(ref)) is None
         or info[1] != "city"
         or ref not in points
-        or not any(
-            place_info[region][0] == info[0]
-            and region in points
-            and _km(points[ref], points[region]) > SEAT_KM
-            for region in regions
+        or not (
+            same := [
+                points[region]
+                for region in regions
+                if place_info[region][0] == info[0] and region in points
+            ]
         )
+        or any(_km(points[ref], point) <= SEAT_KM for point in same)
     )
     return PlaceCandidate(candidate.start, candidate.end, refs)
 
@@ -681,7 +728,11 @@ def _is_person(
     if before and before[-1].lower().rstrip(".") in TITLES and gap_before.endswith(" "):
         return True
     after = re.match(r" ([A-Z][a-z][\w'’-]*)", text[candidate.end : candidate.end + 40])
-    if after is not None and text[candidate.end - 1] != "s":  # "Nairobis Eastlands"
+    # "in Nairobis Eastlands": a possessive after "in", not "Paris Hilton"
+    possessive = text[candidate.end - 1] == "s" and _is_attached(
+        text, sentence_start, candidate.start
+    )
+    if after is not None and not possessive:
         word = after.group(1).lower().removesuffix("'s").removesuffix("’s")
         following = re.match(r" +([\w'’-]+)", text[candidate.end + after.end() :])
         if (

@@ -169,3 +169,23 @@ def test_off_the_coast_of_a_town_is_at_that_town(place_of):
 def test_a_county_is_refined_by_a_town_in_it_named_in_another_sentence(place_of):
     text = "Herders clashed with police in Laikipia on Monday. Many fled to Nanyuki town."
     assert place_of(text) == "Nanyuki"
+
+
+def test_a_place_after_a_country_s_is_in_that_country(place_of):
+    # Soum is a province of Burkina Faso; the gazetteer knows only a village in Senegal
+    text = "Gunmen killed 15 villagers in Burkina Faso's northern Soum province."
+    assert place_of(text) == "Burkina Faso"
+
+
+def test_a_region_named_like_its_city_abroad_resolves_to_the_city(lexicon, place_of):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": ["Israeli air strikes hit Khan Younis in southern Gaza."],
+            "published_at": [datetime(2024, 3, 9)],
+        }
+    )
+    place_id = code_documents(documents, lexicon).events["place_id"][0]
+    assert place_id.startswith("PSE:")  # not Mozambique's Gaza province
+    assert place_of("Russian missiles struck Kharkiv overnight.") in ("Kharkiv", "Kharkiv Oblast")
+    assert place_of("Gunmen shot dead Paris Hilton's bodyguard in Los Angeles.") == "Los Angeles"
