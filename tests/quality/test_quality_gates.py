@@ -23,7 +23,7 @@ GATES = {
         "acled: sub-event type accuracy": 0.65,
         "acled: fatalities exact": 0.81,
         "acled: country": 0.88,
-        "acled: place within 25 km": 0.41,  # named places only; 0.429 with the place rules
+        "acled: place within 25 km": 0.42,  # named places only; 0.435 with the place rules
         "acled: date exact": 0.91,
     },
     ("plover", "plover/PLOVER_GSR_CAMEO.txt"): {
