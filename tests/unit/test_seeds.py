@@ -350,3 +350,11 @@ def test_places(seeds) -> None:
     assert set(seeds["place_aliases.csv"]["place_id"]) <= ids
     aliases = set(seeds["place_aliases.csv"]["alias"])
     assert {"Kabul International Airport", "Hamid Karzai International Airport"} <= aliases
+    # places below Kenya's counties: sub-counties and neighbourhoods, each with coordinates
+    kenya_sites = places.filter(
+        (pl.col("country_code") == "KEN") & (pl.col("place_type") == "site")
+    )
+    assert {"KEN:kisauni", "KEN:tigania-east", "KEN:eastleigh"} <= set(kenya_sites["place_id"])
+    assert kenya_sites["latitude"].null_count() == 0
+    assert kenya_sites["latitude"].cast(pl.Float64).is_between(-4.8, 5.1).all()
+    assert kenya_sites["longitude"].cast(pl.Float64).is_between(33.9, 42.0).all()
