@@ -31,7 +31,7 @@ SCHEMA_FILE = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 DERIVE_DIR = REPO_ROOT / "sql" / "derive"
 # DuckDB keeps pages it has read in memory up to its limit (80% of RAM by default), so a
 # writer's memory would grow with the warehouse; past this it spills to temporary files
-WRITER_MEMORY = os.environ.get("NEWSEVENTS_DUCKDB_MEMORY") or "1GB"
+WRITER_MEMORY = os.environ.get("NEWSEVENTS_DUCKDB_MEMORY") or "512MB"
 
 
 class WarehouseError(RuntimeError):
