@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from flows.coding.dates import MONTHS
+
 # a date written with slashes ("11/04") is one token, and no count
 _TOKEN = re.compile(
     r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\d+(?:,\d{3})*(?:\.\d+)?|\w+(?:['’-]\w+)*|[^\w\s]"
@@ -124,32 +126,7 @@ _LINK = {
 }
 _STOP_CHAIN = {"including", "among", "of", "whom", "which", "while", "but", ";", "."}
 _RANGE = {"between", "either"}  # "between 5 and 8", "either one or four": the lowest counts
-_MONTH_NAMES = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
+_MONTH_NAMES = frozenset(MONTHS)
 # counted animals are livestock lost, not people: "100 camels were killed"
 _ANIMALS = {
     "camels",

@@ -21,6 +21,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from flows.coding.dates import MONTHS, WEEKDAYS
+
 # Words that open or close a place's own name: "Nakuru Town", "Kapedo Catholic church".
 PLACE_WORDS = {
     "county",
@@ -289,39 +291,7 @@ TITLES = {
     "pope",
     "saint",
 }
-MONTHS_AND_DAYS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-}
+MONTHS_AND_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # Nouns that make the name before them a people: "Kikuyu and Maasai communities".
 PEOPLE_WORDS = re.compile(
     r"^(?:\s*(?:and|,|-|/)\s*[A-Z][\w'’-]+)*\s*[-\s](?:ethnic\s+)?(?:communit(?:y|ies)|clans?|"
