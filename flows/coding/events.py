@@ -541,7 +541,11 @@ class DocumentCoder:
             self.mentions.append((sentence_index, actor))
         self.sentences.append((sentence_index, start, end))
         # "On 8 March": the month, not a march (nor the word that receives the victims)
-        triggers = [m for m in mentions if m.kind == "trigger" and not self._is_month(m)]
+        triggers = [
+            m
+            for m in mentions
+            if m.kind == "trigger" and not self._is_month(m) and not self._in_title(m, start)
+        ]
         cues = [
             m
             for m in mentions
@@ -1160,6 +1164,21 @@ class DocumentCoder:
             anchor.targets = [self._resolve(t, None) for t in targets if t is not source]
         if anchor.source is None and source is not None:
             anchor.source = self._resolve(source, None)  # "the attack by the FPMR"
+
+    def _in_title(self, trigger: Mention, sentence_start: int) -> bool:
+        """A trigger inside a run of title-case words in running text is part of a name or a
+        title, not an event: "How To Dismantle An Atomic Bomb", "Assault On Precinct 13",
+        "World War II". (Title-case lines are headlines, skipped as a whole.)"""
+        word = self.text[trigger.start : trigger.end]
+        if trigger.start <= sentence_start or not word.split()[0].istitle():
+            return False
+        before = _words_before(self.text, trigger.start, 1)
+        after = re.match(r"[\s-]+([\w'’]+)", self.text[trigger.end : trigger.end + 40])
+        previous = self.text[max(sentence_start, trigger.start - 40) : trigger.start].split()
+        return bool(
+            (before and previous and previous[-1].istitle() and previous[-1][-1].isalnum())
+            or (after and after.group(1).istitle())
+        )
 
     def _is_month(self, trigger: Mention) -> bool:
         """The trigger "march" used as the month ("in March", "March 19th", "March 2019",

@@ -272,3 +272,22 @@ def test_intergovernmental_bodies_by_their_older_or_full_names(lexicon, text, ac
     documents = pl.DataFrame({"doc_id": ["d"], "text": [text], "published_at": [None]})
     mentions = code_documents(documents, lexicon).actor_mentions
     assert actor_id in mentions["actor_id"].to_list()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Their album Night Of The Long Knives Attack topped the chart in London on Monday.",
+        "The action movie Assault On Precinct 13 opened in cinemas on Friday.",
+        "The veteran served as a gunner during World War II and later ran a cinema.",
+        "Delegates of the Free Trade Agreement Committee met in Nairobi on Tuesday.",
+    ],
+)
+def test_a_trigger_inside_a_title_case_name_or_title_is_no_event(code, text):
+    events = code(text)
+    assert not events["event_code"].str.contains("^(ASSAULT|FIGHT|AGREE)").any(), events
+
+
+def test_a_lower_case_trigger_beside_a_name_is_still_an_event(code):
+    events = code("Militants attacked the Kenya Defence Forces camp in Lamu on Monday.")
+    assert events["event_code"].str.contains("^(ASSAULT|FIGHT)").sum() == 1
