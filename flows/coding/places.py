@@ -23,27 +23,34 @@ from dataclasses import dataclass
 
 from flows.coding.dates import MONTHS, WEEKDAYS
 
-# Words that open or close a place's own name: "Nakuru Town", "Kapedo Catholic church".
-PLACE_WORDS = {
+# Nouns that make the name before them a place: "Sololo area", "Tarbaj town".
+AREA_WORDS = {
     "county",
     "sub-county",
     "subcounty",
-    "town",
-    "city",
-    "village",
-    "villages",
     "district",
     "division",
     "location",
     "sub-location",
     "ward",
     "constituency",
-    "estate",
+    "town",
+    "township",
+    "village",
+    "villages",
     "area",
+    "estate",
+    "slum",
+    "slums",
+    "settlement",
     "region",
     "province",
-    "state",
     "municipality",
+}
+# Words that open or close a place's own name: "Nakuru Town", "Kapedo Catholic church".
+PLACE_WORDS = AREA_WORDS | {
+    "city",
+    "state",
     "market",
     "road",
     "street",
@@ -99,9 +106,6 @@ PLACE_WORDS = {
     "farm",
     "ranch",
     "reserve",
-    "slum",
-    "slums",
-    "settlement",
     "sub",
     "central",
     "north",
@@ -125,7 +129,6 @@ PLACE_WORDS = {
     "bus",
     "terminus",
     "gate",
-    "township",
     "quarter",
     "district's",
     "county's",
@@ -323,30 +326,6 @@ CONTAINED = re.compile(
     r"\b(?:town|city|village|district|suburb|neighbou?rhood|camp|port)\s+of\s+(?:the\s+)?$"
 )
 LABEL_BEFORE = re.compile(r"[A-Z][\w'’]+\s*[-–]\s*$")
-# Nouns that make the name before them a place: "Sololo area", "Tarbaj town".
-AREA_WORDS = {
-    "county",
-    "sub-county",
-    "subcounty",
-    "district",
-    "division",
-    "location",
-    "sub-location",
-    "ward",
-    "constituency",
-    "town",
-    "township",
-    "village",
-    "villages",
-    "area",
-    "estate",
-    "slum",
-    "slums",
-    "settlement",
-    "region",
-    "province",
-    "municipality",
-}
 PLACE_PREPOSITIONS = {
     "in",
     "at",
