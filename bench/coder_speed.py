@@ -10,13 +10,13 @@ Both run on one core (one process, polars string kernels are single-threaded her
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import polars as pl
+from measures import report
 
 from flows.coding import code_documents
 from flows.coding.text import find_phrases, split_sentences
@@ -68,15 +68,9 @@ def main() -> None:
         "raw_floor_docs_per_second": round(max(floor), 1),
         "coding_docs_per_second": round(max(coding), 1),
         "coding_share_of_floor": round(max(coding) / max(floor), 3),
-        "target_docs_per_second": 500,
         "coder_version": lexicon.coder_version,
     }
-    print(f"{'measure':32} {'value':>12}")
-    for key, value in result.items():
-        print(f"{key:32} {value!s:>12}")
-    out = REPO / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "coder_speed.json").write_text(json.dumps(result, indent=1))
+    report("coder_speed", result, {"coding_docs_per_second": ">= 500 per core"})
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import shutil
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import trafilatura
+from measures import report
 
 from flows.extract import EXTRACT_OPTIONS
 
@@ -109,12 +109,7 @@ def main() -> None:
         "two_workers_vs_trafilatura": round(rate[2] / alone, 3),
     }
     targets = {"one_worker_vs_trafilatura": ">= 0.85", "two_workers_vs_trafilatura": ">= 1.6"}
-    print(f"{'measure':36} {'value':>12}  target")
-    for key, value in result.items():
-        print(f"{key:36} {value!s:>12}  {targets.get(key, '')}")
-    out = REPO / "bench" / "results" / "html_speed.json"
-    out.write_text(json.dumps(result, indent=1))
-    print(f"written {out}")
+    report("html_speed", result, targets)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import polars as pl
+from measures import report
 
 from flows.coding.text import find_phrases, split_sentences
 from flows.lexicon import load_lexicon
@@ -168,13 +169,7 @@ def main() -> None:
         "rerun_share_of_first": "<= 0.05",
         "task_runs_per_1000_docs": "<= 1",
     }
-    print(f"{'measure':34} {'value':>14}  target")
-    for key, value in result.items():
-        if key != "runs":
-            print(f"{key:34} {value!s:>14}  {targets.get(key, '')}")
-    out = REPO / "bench" / "results" / "pipeline_speed.json"
-    out.write_text(json.dumps(result, indent=1))
-    print(f"written {out}")
+    report("pipeline_speed", result, targets)
 
 
 if __name__ == "__main__":
