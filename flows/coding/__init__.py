@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from flows.coding.events import ARMED_SECTORS, Actor, DocumentCoder, EventRow, LexiconView, event_id
+from flows.coding.events import DocumentCoder, LexiconView
+from flows.coding.rows import ARMED_SECTORS, Actor, EventRow, Mention, event_id
 from flows.coding.text import (
     find_phrases,
     first_words,
@@ -411,8 +412,6 @@ def combine_parts(parts: list[CodedBatch], lexicon: Lexicon) -> CodedBatch:
 
 
 def _mentions(rows: list[tuple]) -> list:
-    from flows.coding.events import Mention
-
     places: dict[tuple[int, int], list[str]] = {}
     result = []
     for start, end, kind, ref, sub in rows:

@@ -1,16 +1,17 @@
 """Sentence-level decisions: who did what to whom, where, when, how many killed.
 
 Input: one document's sentences and the dictionary matches in them (from ``text.py``).
-Output: plain rows. The rules, in order of a sentence:
+Output: plain rows (``rows.py``). The rules, in order of a sentence:
 
-* Actors: an alias of a named actor; a country name, demonym or capital (a capital after
-  "in/at/from" is a place, not an actor); a country modifier before an agent noun makes a
-  generic actor ("Kenyan police" -> KEN COP); a bare agent noun is a generic actor whose
-  country is the event's place country.
+* Actors (``roles.py``): an alias of a named actor; a country name, demonym or capital
+  (a capital after "in/at/from" is a place, not an actor); a country modifier before an
+  agent noun makes a generic actor ("Kenyan police" -> KEN COP); a bare agent noun is a
+  generic actor whose country is the event's place country.
 * Events: each trigger. The source is the nearest subject-like actor before it (not the
   object of a preposition); targets are the actors after it in its clause, coordinated ones
   each making an event ("attacks on Iraq and Syria"). Passive voice ("was attacked by X")
-  swaps them; "clashes between X and Y" pairs them.
+  swaps them; "clashes between X and Y" pairs them. The code is refined by its context
+  (weapons, sectors of both sides, crowds: ``acled.py``).
 * Claims: "X claimed responsibility for the attack" adds X as ``claimant`` to the document's
   last violent event instead of making a new one.
 * Factuality: negation, hypothetical, future and claimed cues before the trigger in its clause.
@@ -20,140 +21,25 @@ Output: plain rows. The rules, in order of a sentence:
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
+from flows.coding.acled import AcledTypes
 from flows.coding.casualties import count_casualties
 from flows.coding.dates import DateMention, find_dates
 from flows.coding.places import PlaceCandidate, _km, choose_place
+from flows.coding.roles import KILL_WORD, OBJECT_VERBS, ActorRoles, named_subject, prefer_named
+from flows.coding.rows import ARMED_SECTORS, ORGANIZED, Actor, EventRow, Mention
+from flows.coding.text import WORD, words_before
 
 VIOLENT_TYPES = {"ASSAULT", "FIGHT", "COERCE"}
-PREPOSITIONS = {
-    "on",
-    "against",
-    "to",
-    "at",
-    "with",
-    "of",
-    "in",
-    "from",
-    "for",
-    "by",
-    "into",
-    "near",
-    "towards",
-    "toward",
-    "upon",
-    "between",
-    "among",
-    "within",
-    "inside",
-    "across",
-    "over",
-    "targeting",
-    "throughout",
-    "about",
-    "after",
-    "before",
-    "than",
-    "like",
-    "including",
-}
-PLACE_PREPOSITIONS = {
-    "in",
-    "at",
-    "near",
-    "within",
-    "inside",
-    "across",
-    "throughout",
-    "outside",
-    "from",
-    "through",
-    "around",
-}
-QUANTITY_OF = re.compile(
-    r"\b(?:thousands|hundreds|dozens|scores|millions|tens|number|group|some|many|most|all|"
-    r"several|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:the\s+)?$",
-    re.I,
-)
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bbut\b|\bwhereas\b|, which\b|, who\b|\bafter\b|\bbefore\b")
-_WORD = re.compile(r"[\w'’-]+")
-ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY", "COM", "CRM"}
-STATE_ARMED = {"MIL", "COP", "SPY"}
-ARMED_NONSTATE = {"REB", "UAF", "COM", "PAR", "CRM", "AGR"}
-POLITICAL_SECTORS = {"OPP", "GOV", "LEG", "ELI", "ELC"}
 NOMINAL_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|of|for|deadly|fatal|suicide|"
     r"missile|rocket|drone|air|bomb|terror|terrorist|armed|fresh|new|recent|latest|further|"
     r"in|after|during|following|such|out|launch|launched|launching|conducted|staged|mounted|"
     r"carried|several|multiple|two|three|four|five|many|coordinated)|['’]s|\d)\s+$"
-)
-INTERVENTION = re.compile(
-    r"tear ?gas|teargas|dispers|water cannon|\barrested\b|baton|rubber bullets|live bullets"
-)
-RIOT = re.compile(
-    r"\briot|rampage|pelt|\bston(?:es|ed|ing)\b|\brocks\b|hurl|\bthrew\b|throwing|burn|torch|"
-    r"set fire|set ablaze|loot|barricad|destr(?:oy|uction)|damag|violent|bonfire|smash|vandal|"
-    r"abduct|\bstormed\b|clash(?:ed|es)?\b|\bblock(?:ed|ing|aded?)\b[^.]{0,30}"
-    r"\b(?:roads?|highway|street|streets|traffic)\b|dump(?:ed|ing)? (?:garbage|waste)|"
-    r"running battles|rowdy|chao(?:s|tic)|engag\w* (?:with )?(?:the )?police|gunshot|"
-    r"turned (?:violent|chaotic|ugly)|br(?:oke|eak|eaking) into|"
-    r"(?:shot|fired|shooting|firing|shoot) (?:\w+ )?in the air"
-)
-# ACLED's line: a demonstration told as peaceful is no riot, unless it turned violent
-PEACEFUL = re.compile(
-    r"\bpeaceful(?:ly)?\b(?![^.]{0,60}\b(?:turned|descended|degenerated|became)\b)"
-)
-ARMED_CUE = re.compile(  # attackers carrying weapons are an armed group, not a mob (ACLED)
-    r"\barmed\b(?! with (?:crude|sticks|stones|clubs|placards|twigs|rungus))|\bguns?\b|"
-    r"\bfirearms?\b|\brifles?\b|\bak-?47|opened fire|open fire|machetes?|pangas?|arrows?"
-)
-COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACLED Battles)
-    r"\b(?:communit(?:y|ies)|clans?|clansmen|tribes?|tribesmen|tribal|ethnic|"
-    r"inter-?(?:communal|clan|ethnic|tribal)|(?:two|rival|neighbouring|neighboring) villages)\b"
-)
-LABOUR_STRIKE = re.compile(
-    r"\b(?:on strike|strike (?:ballot|action|notice|by)|general strike|hunger strike|"
-    r"(?:workers|union|unions|staff|employees|teachers|doctors|nurses|drivers|lecturers)\b"
-    r"[^.]{0,60}\bstrike)\b|\bstrike\b[^.]{0,40}\b(?:underground|metro|transport|rail|"
-    r"workers|union|pay|wages)\b"
-)
-OBJECT_VERBS = {
-    "give",
-    "gives",
-    "gave",
-    "giving",
-    "offer",
-    "offers",
-    "offered",
-    "send",
-    "sends",
-    "sent",
-    "grant",
-    "granted",
-    "lend",
-    "lent",
-    "sell",
-    "sold",
-    "told",
-    "tell",
-    "urged",
-    "urge",
-    "asked",
-    "ask",
-    "warned",
-    "warn",
-    "promised",
-    "owe",
-    "owes",
-}
-REPORTER = re.compile(
-    r"\s*(?:[\w-]+\s+){0,2}(?:said|says|announced|reported|told|confirmed|stated|added|noted|"
-    r"quoted|reports|announces)\b",
-    re.I,
 )
 MONTH_LEAD = {
     "in",
@@ -179,22 +65,6 @@ MONTH_LEAD = {
 VICTIM_DEAD = re.compile(
     r"\b(?:killed|murdered|body|bodies|found dead|to death|dead body|beheaded|executed)\b"
 )
-PROTEST_WORDS = re.compile(r"protest|demonstrat|\bmarch(?:ed|ers)?\b|\brall(?:y|ies)\b")
-CROWD_WORDS = re.compile(
-    r"\b(?:residents|villagers|locals|youths?|boda ?boda|riders|operators|traders|students|"
-    r"mourners|crowds?|public|worshippers|fans|supporters)\b"
-)
-MOB = re.compile(
-    r"\bmobs?\b|lynch|mob justice|(?:angry|irate|enraged|furious) (?:residents|villagers|youths?|"
-    r"crowds?|locals|members of the public|traders|students|mourners)|members of the public|"
-    r"\ba crowd\b|\bthe crowd\b|vigilantes?"
-)
-KILL_WORD = re.compile(  # searched in lower-cased text
-    r"\b(?:killed|killing|kills|kill|dead|died|dies|die|deaths?|lives|life|fatalities|fatally|"
-    r"slain|murdered|murdering|bodies|body|injured|injuring|injures|injure|injury|wounded|"
-    r"wounding|injuries|hurt|maimed|lynched|beheaded|massacred|executed|perished|"
-    r"assassinated|hacked|lifeless|shot)\b"
-)
 HEAD_BONUS = 0.15
 LIGHT_VERB = re.compile(  # a verb whose noun is the event: "staged mass demonstrations"
     r"\b(?:stag|h[oe]ld|beg[au]n|continu|declar|launch|mount|impos|lodg|issu|start|"
@@ -204,16 +74,6 @@ LIGHT_VERB = re.compile(  # a verb whose noun is the event: "staged mass demonst
 INFINITIVE = re.compile(r"\b(?:to|in|by|of|for|from|after|while|when)\s+(?:\w+ly\s+)?$")
 COMPLEMENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
 PROTEST_RANK = {"PROTEST.riot": 3, "PROTEST.violent": 3, "PROTEST.intervention": 2}
-UNARMED_SECTORS = {"PRO"}
-CROWD_SECTORS = {
-    "PRO",
-    "CVL",
-    "EDU",
-    "LAB",
-    "REF",
-    "BUS",
-    "REL",
-}  # rioters and protesters; crowds are found by MOB
 OUTCOME_WORDS = {
     "killed",
     "kill",
@@ -279,57 +139,6 @@ PASSIVE_AUX = re.compile(
 )
 
 
-@dataclass
-class Mention:
-    start: int  # offsets in the document
-    end: int
-    kind: str  # actor, noun, place, trigger, cue
-    ref: str  # actor_id / sector / place_id / event_code / cue_type
-    sub: str = ""  # alias kind / is_plural / part of speech
-    refs: tuple[str, ...] = ()  # every place_id sharing this name
-
-
-@dataclass
-class Actor:
-    start: int
-    end: int
-    actor_id: str | None  # None for generic actors until their country is known
-    country_code: str | None
-    sector: str | None
-    surface: str
-    is_generic: bool = False
-    name: str | None = None  # for groups the dictionaries do not know
-
-
-@dataclass
-class EventRow:
-    doc_id: str
-    sentence_index: int
-    start: int
-    end: int
-    event_code: str
-    trigger: str
-    event_date: date | None
-    date_precision: str | None
-    is_historical: bool
-    is_negated: bool
-    modality: str
-    fatalities: int | None
-    injured: int | None
-    place_id: str | None
-    confidence: float
-    source: Actor | None
-    targets: list[Actor]
-    claimants: list[Actor] = field(default_factory=list)
-    date_source: str | None = None  # text, or publication when the report tells no time
-    place_source: str | None = None  # sentence, document, publisher or corpus
-    co_sources: list[Actor] = field(default_factory=list)  # "X and Y agreed"
-
-
-def _words_before(text: str, position: int, count: int) -> list[str]:
-    return [word.lower() for word in _WORD.findall(text[max(0, position - 60) : position])][-count:]
-
-
 def _clause_bounds(sentence: str, offset: int) -> tuple[int, int]:
     """The clause of the sentence around ``offset`` (sentence-relative offsets)."""
     start, end = 0, len(sentence)
@@ -342,14 +151,7 @@ def _clause_bounds(sentence: str, offset: int) -> tuple[int, int]:
     return start, end
 
 
-def event_id(
-    doc_id: str, start: int, end: int, code: str, source: str | None, target: str | None
-) -> str:
-    key = f"{doc_id}|{start}|{end}|{code}|{source or ''}|{target or ''}"
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
-
-
-class DocumentCoder:
+class DocumentCoder(ActorRoles, AcledTypes):
     """Codes one document, sentence by sentence, carrying context (date, place, actors)."""
 
     def __init__(
@@ -377,158 +179,6 @@ class DocumentCoder:
         self.named_places: list[tuple[int, str]] = []  # (sentence_index, place_id) in order
         self.last_armed_group: Actor | None = None
         self.doc_countries: dict[str, int] = {}
-
-    # ------------------------------------------------------------------ actors
-    def _actors(
-        self, sentence_start: int, mentions: list[Mention]
-    ) -> tuple[list[Actor], list[Mention]]:
-        """Actor spans of a sentence, and the place mentions (capitals after "in" included)."""
-        actors: list[Actor] = []
-        # A country's name is a place only after "in", "near"... (handled below); elsewhere
-        # it names the state as an actor.
-        places: list[Mention] = [
-            m for m in mentions if m.kind == "place" and not m.ref.endswith(":country")
-        ]
-        place_spans = {(m.start, m.end) for m in places}
-        entity: list[Mention] = []
-        seen: set[tuple[int, int, str]] = set()
-        for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
-            if (
-                mention.kind in ("actor", "noun")
-                and (key := (mention.start, mention.end, mention.ref)) not in seen
-            ):
-                seen.add(key)
-                entity.append(mention)
-        used: set[int] = set()
-        for index, mention in enumerate(entity):
-            if index in used:
-                continue
-            surface = self.text[mention.start : mention.end]
-            before = _words_before(self.text, mention.start, 2)
-            if mention.kind == "noun":
-                actor = self._noun_actor(mention, surface, before)
-                if actor is not None:
-                    actors.append(actor)
-                continue
-            info = self.lex.actor_info.get(mention.ref)
-            if info is None:
-                continue
-            country, sector, actor_type = info
-            if (
-                actor_type == "country"
-                and mention.sub in ("name", "capital")
-                and _after_place_word(before)
-            ):
-                self.place_mentions.append(
-                    Actor(mention.start, mention.end, mention.ref, country, None, surface)
-                )
-                if (mention.start, mention.end) not in place_spans:
-                    place_id = f"{mention.ref}:country"
-                    places.append(
-                        Mention(mention.start, mention.end, "place", place_id, refs=(place_id,))
-                    )
-                    place_spans.add((mention.start, mention.end))
-                continue
-            if any(a.start == mention.start and a.end == mention.end for a in actors):
-                continue  # one span, two readings of one actor
-            following = next((m for m in entity[index + 1 :] if m.start >= mention.end), None)
-            if (
-                following is not None
-                and following.kind == "noun"
-                and actor_type == "country"
-                and mention.sub in ("name", "demonym", "alias")
-                and _modifies(self.text[mention.end : following.start])
-            ):
-                used.add(entity.index(following))
-                actors.append(
-                    Actor(
-                        mention.start,
-                        following.end,
-                        f"{country}.{following.ref}",
-                        country,
-                        following.ref,
-                        self.text[mention.start : following.end],
-                        True,
-                    )
-                )
-                continue
-            if mention.sub == "people":
-                actors.append(
-                    Actor(
-                        mention.start, mention.end, f"{country}.CVL", country, "CVL", surface, True
-                    )
-                )
-                continue
-            actors.append(Actor(mention.start, mention.end, mention.ref, country, sector, surface))
-            if sector in ("REB", "UAF", "COM", "PAR") and actor_type == "organization":
-                self.last_armed_group = actors[-1]
-        return sorted(actors, key=lambda a: a.start), places
-
-    def _noun_actor(self, mention: Mention, surface: str, before: list[str]) -> Actor | None:
-        """A generic actor from an agent noun, an anaphor, or an unknown named group."""
-        lowered = surface.lower()
-        if lowered == "group" and (not before or before[-1] != "the"):
-            return None  # "a group of protesters": a quantity, not an armed group
-        if before and before[-1] == "the" and lowered in ANAPHORS:
-            group = self.last_armed_group
-            if group is None:
-                return None
-            return Actor(
-                mention.start,
-                mention.end,
-                group.actor_id,
-                group.country_code,
-                group.sector,
-                surface,
-            )
-        if mention.ref in GROUP_SECTORS or (self.is_lowercase and mention.ref in ORGANIZED):
-            pattern = UNKNOWN_GROUP_LOWER if self.is_lowercase else UNKNOWN_GROUP
-            window_start = max(0, mention.start - 60)
-            named = pattern.search(self.text[window_start : mention.start])
-            if named is not None:
-                name = named.group(1).strip()
-                words = name.lower().split()
-                if (
-                    words
-                    and not any(word in NOT_NAMES for word in words)
-                    and not (
-                        self.is_lowercase and any(word in self.lex.vocabulary for word in words)
-                    )
-                ):
-                    start = window_start + named.start(1)
-                    actor = Actor(
-                        start,
-                        mention.end,
-                        f"ORG.{_slug(name)}",
-                        None,
-                        mention.ref,
-                        self.text[start : mention.end],
-                        True,
-                    )
-                    actor.name = name.title() if self.is_lowercase else name
-                    self.last_armed_group = actor
-                    return actor
-        return Actor(mention.start, mention.end, None, None, mention.ref, surface, True)
-
-    def _is_object(self, actor: Actor, actors: list[Actor]) -> bool:
-        """True when the actor is the object of a preposition (directly or by coordination)."""
-        before = _words_before(self.text, actor.start, 2)
-        if QUANTITY_OF.search(self.text[max(0, actor.start - 30) : actor.start]):
-            return False  # "thousands of teachers" is a subject, not an object of "of"
-        if before and (before[-1] in PREPOSITIONS or before[-1] in OBJECT_VERBS):
-            return True
-        if (
-            len(before) == 2
-            and before[-1] in ("the", "a", "an")
-            and (before[-2] in PREPOSITIONS or before[-2] in OBJECT_VERBS)
-        ):
-            return True
-        gap = self.text[max(0, actor.start - 8) : actor.start].lower()
-        if re.search(r"(?:\band|,|\bor)\s*(?:the\s+)?$", gap):
-            earlier = [a for a in actors if a.end <= actor.start and actor.start - a.end <= 12]
-            if earlier:
-                return self._is_object(earlier[-1], actors)
-        return False
 
     # ------------------------------------------------------------------ events
     def code_sentence(
@@ -864,13 +514,13 @@ class DocumentCoder:
                 elif (
                     adjacent
                     and not self._is_object(adjacent[-1], actors)
-                    and not (adjacent[-1].is_generic and _named(subjects, trigger.start))
+                    and not (adjacent[-1].is_generic and named_subject(subjects, trigger.start))
                 ):
                     source = adjacent[-1]
                 elif subjects:
-                    source = _prefer_named(subjects, trigger.start)
+                    source = prefer_named(subjects, trigger.start)
             elif subjects:
-                source = _prefer_named(subjects, trigger.start)
+                source = prefer_named(subjects, trigger.start)
             if nominal:
                 after = [
                     a
@@ -890,8 +540,8 @@ class DocumentCoder:
                     for a in before
                     if a is not source
                     and (source is None or a.start > source.end)
-                    and _words_before(self.text, a.start, 1)
-                    and _words_before(self.text, a.start, 1)[0] in OBJECT_VERBS
+                    and words_before(self.text, a.start, 1)
+                    and words_before(self.text, a.start, 1)[0] in OBJECT_VERBS
                 ]
                 targets = objects[-1:]
         if source is not None and self.text[trigger.start : trigger.end].lower() in DYING_WORDS:
@@ -1172,7 +822,7 @@ class DocumentCoder:
         word = self.text[trigger.start : trigger.end]
         if trigger.start <= sentence_start or not word.split()[0].istitle():
             return False
-        before = _words_before(self.text, trigger.start, 1)
+        before = words_before(self.text, trigger.start, 1)
         after = re.match(r"[\s-]+([\w'’]+)", self.text[trigger.end : trigger.end + 40])
         previous = self.text[max(sentence_start, trigger.start - 40) : trigger.start].split()
         return bool(
@@ -1186,7 +836,7 @@ class DocumentCoder:
         if self.text[trigger.start : trigger.end].lower() != "march":
             return False
         after = self.text[trigger.end : trigger.end + 6]
-        before = _words_before(self.text, trigger.start, 1)
+        before = words_before(self.text, trigger.start, 1)
         return (
             bool(re.match(r"\s*,?\s*\d", after))
             or (bool(before) and before[0] in MONTH_LEAD and self.text[trigger.start].isupper())
@@ -1201,7 +851,7 @@ class DocumentCoder:
         "protested the rape and killing of", "demanding justice for"."""
         gap = self.text[protest.end : position].lower()
         return (
-            len(_WORD.findall(gap)) <= 10
+            len(WORD.findall(gap)) <= 10
             and ";" not in gap
             and (
                 re.search(r"\b(?:against|over|the|demand\w*|justice|following|after|for)\b", gap)
@@ -1215,7 +865,7 @@ class DocumentCoder:
         gap = self.text[governor.end : position].lower()
         if "," in gap or ";" in gap:
             return False
-        words = _WORD.findall(gap)
+        words = WORD.findall(gap)
         if (
             governor.ref.split(".")[0] in ("REQUEST", "REJECT")
             and len(words) <= 3
@@ -1241,32 +891,6 @@ class DocumentCoder:
         ):
             return True  # "demanded the resignation", "called for the release", "rejected talks"
         return len(words) <= 8 and re.search(r"\bto\b", gap) is not None
-
-    def _coordinated(self, source: Actor, before: list[Actor]) -> list[Actor]:
-        """Actors joined to the source by "and" or commas: "the United States and Jordan"."""
-        chain: list[Actor] = []
-        current = source
-        for actor in reversed([a for a in before if a.end <= source.start]):
-            gap = self.text[actor.end : current.start].lower()
-            if not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", gap):
-                break
-            if actor.actor_id is None or actor.actor_id != source.actor_id:
-                chain.append(actor)
-            current = actor
-        return chain
-
-    def _doc_matches(self, pattern: re.Pattern[str]) -> bool:
-        """Whether the (lower-cased) document matches a pattern; computed once."""
-        found = self._matches.get(pattern.pattern)
-        if found is None:
-            found = self._matches[pattern.pattern] = pattern.search(self.lowered) is not None
-        return found
-
-    def _has_mob(self) -> bool:
-        """Whether the report tells of a mob, a crowd or vigilantes (ACLED's rioters)."""
-        if self._mob is None:
-            self._mob = MOB.search(self.lowered) is not None
-        return self._mob
 
     def _doc_dates(self) -> list[DateMention]:
         if self._dates is None:
@@ -1430,171 +1054,6 @@ class DocumentCoder:
         if self.doc_countries:
             return max(self.doc_countries, key=self.doc_countries.get)
         return self.home_country
-
-    def _victims(
-        self, sentence: str, sentence_start: int, actors: list[Actor], source: Actor | None
-    ) -> list[Actor]:
-        """Actors named right after a word of killing ("the deaths of 13 US troops")."""
-        victims: list[Actor] = []
-        for match in KILL_WORD.finditer(sentence):
-            position = sentence_start + match.end()
-            for actor in actors:
-                if (
-                    0 <= actor.start - position <= 45
-                    and actor is not source
-                    and actor not in victims
-                ):
-                    victims.append(actor)
-        return victims
-
-    def _refine(
-        self,
-        code: str,
-        source: Actor | None,
-        targets: list[Actor],
-        sentence: str,
-        co_sources: list[Actor] | None = None,
-    ) -> str:
-        """Choose the code the context implies: weapons, clashes, repression, riots."""
-        kind, _, mode = code.partition(".")
-        lowered = sentence.lower()
-        source_sector = _force(source)
-        target_sectors = {_force(t) for t in targets}
-        if kind == "PROTEST":
-            if MOB.search(lowered) and self.lex.has_code("PROTEST.mob"):
-                return "PROTEST.mob"
-            if code == "PROTEST.mob":
-                return code
-            # a protest that turned violent anywhere in the report is a riot (ACLED)
-            if (
-                self._doc_matches(RIOT)
-                and not self._doc_matches(PEACEFUL)
-                and self.lex.has_code("PROTEST.riot")
-            ):
-                return "PROTEST.riot"
-            if self._doc_matches(INTERVENTION) and self.lex.has_code("PROTEST.intervention"):
-                return "PROTEST.intervention"
-            return code
-        if (
-            kind == "ASSAULT"
-            and LABOUR_STRIKE.search(lowered)
-            and self.lex.has_code("PROTEST.strike")
-            and (source_sector in ("LAB", None) or "LAB" in target_sectors)
-        ):
-            return "PROTEST.strike"  # "a strike on the underground", "a strike ballot"
-        unarmed_source = source is None or source_sector in CROWD_SECTORS
-        if (
-            kind == "COERCE"
-            and mode in ("destroy", "loot")
-            and unarmed_source
-            and (MOB.search(lowered) or source_sector in CROWD_SECTORS)
-        ):
-            return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code  # a crowd
-        if kind not in ("ASSAULT", "FIGHT"):
-            return code
-        if kind == "FIGHT" and (code == "FIGHT.communal" or COMMUNAL.search(lowered)):
-            # communities, clans or ethnic groups clashing: an armed clash of communal
-            # militias (ACLED Battles), not a riot
-            return "FIGHT.communal" if self.lex.has_code("FIGHT.communal") else code
-        if kind == "FIGHT" and self.lex.has_code("PROTEST.riot"):
-            parties = {source_sector, *target_sectors, *map(_force, co_sources or [])} - {None}
-            crowd = source_sector in CROWD_SECTORS or (
-                not parties & (ARMED_NONSTATE | {"MIL", "STATE"})
-                and (
-                    parties & (CROWD_SECTORS | POLITICAL_SECTORS)
-                    or parties == {"COP"}
-                    or CROWD_WORDS.search(lowered)
-                )
-            )
-            if crowd:
-                # rioters fighting police, or rival supporters fighting each other: no battle
-                return "PROTEST.riot" if parties & STATE_ARMED else "PROTEST.mob"
-        weapon = next((name for pattern, name in WEAPONS if pattern.search(lowered)), None)
-        if (
-            weapon
-            and mode in ("", "kill", "firearms", "beat")
-            and self.lex.has_code(f"ASSAULT.{weapon}")
-        ):
-            mode = weapon
-        if (
-            kind == "ASSAULT"
-            and mode in ("", "kill", "beat", "edged", "firearms")
-            and (
-                (self._has_mob() and source_sector not in ORGANIZED - {"PAR"})
-                or source_sector in UNARMED_SECTORS
-                or (source is not None and CROWD_WORDS.search(source.surface.lower()) is not None)
-            )
-            and (not ARMED_CUE.search(lowered) or MOB.search(lowered))
-        ):
-            # violence by a crowd, residents or unarmed civilians: ACLED's mob violence
-            return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
-        if (
-            ("PRO" in target_sectors or (self._doc_matches(PROTEST_WORDS) and targets))
-            and source_sector in STATE_ARMED
-            and self.lex.has_code("ASSAULT.protesters")
-        ):
-            if self._doc_matches(RIOT) and not self._doc_matches(PEACEFUL):
-                # force against a demonstration that turned violent is part of the riot
-                return "PROTEST.riot" if self.lex.has_code("PROTEST.riot") else code
-            return "ASSAULT.protesters"
-        organized = source_sector in ORGANIZED
-        if mode in ("shelling", "missile", "aerial") and organized:
-            fight = "FIGHT.aerial" if mode == "aerial" else "FIGHT.shelling"
-            return fight if self.lex.has_code(fight) else f"ASSAULT.{mode}"
-        if mode in REMOTE_MODES:
-            return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
-        if mode in ONE_SIDED_MODES:
-            return f"{kind}.{mode}" if self.lex.has_code(f"{kind}.{mode}") else code
-        if source_sector in ARMED_NONSTATE | {"REB"}:
-            # a country named as the target of raiders or gunmen ("attack a Kenyan village")
-            # is its people, not its forces
-            target_sectors = {"CVL" if s == "STATE" else s for s in target_sectors}
-        attacked_forces = bool(target_sectors & {"COP", "MIL"}) and (
-            source_sector not in STATE_ARMED and source_sector not in CROWD_SECTORS
-        )
-        if attacked_forces or (
-            organized
-            and (
-                target_sectors & (ORGANIZED - {"AGR"})
-                or (source_sector in STATE_ARMED and "CRM" in target_sectors)
-            )
-        ):
-            # armed men against police or soldiers, or two organized forces: a clash (ACLED)
-            return "FIGHT.firearms" if self.lex.has_code("FIGHT.firearms") else "FIGHT"
-        return f"{kind}.{mode}" if mode and self.lex.has_code(f"{kind}.{mode}") else code
-
-    def _targets(self, after: list[Actor], actors: list[Actor]) -> list[Actor]:
-        if not after:
-            return []
-        first = after[0]
-        if first.start - 0 > 0 and re.search(
-            r"\bby\s+(?:the\s+)?$", self.text[max(0, first.start - 10) : first.start].lower()
-        ):
-            return []
-        if REPORTER.match(self.text[first.end : first.end + 40]):
-            return []  # "..., the White House announced": the reporter, not a target
-        chosen = [first]
-        for actor in after[1:]:
-            gap = self.text[chosen[-1].end : actor.start]
-            if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?(?:[\w-]+\s+){0,2}", gap):
-                chosen.append(actor)
-            else:
-                break
-        return chosen
-
-    def _resolve(self, actor: Actor | None, country: str | None) -> Actor | None:
-        if actor is None or actor.actor_id is not None:
-            return actor
-        code = actor.country_code or country or self.main_country()
-        return Actor(
-            actor.start,
-            actor.end,
-            f"{code or 'UNK'}.{actor.sector}",
-            code,
-            actor.sector,
-            actor.surface,
-            True,
-        )
 
     def _is_historical(
         self,
@@ -1799,173 +1258,6 @@ OUTCOME_LINK = re.compile(  # "killed in clashes", "died during the attack on ..
 ANAPHORIC = re.compile(  # searched in the lower-cased 30 characters before a nominal trigger
     r"\b(?:the|this|that|these|those|such|ensuing|subsequent)\s+(?:[\w-]+\s+){0,2}$"
 )
-ANAPHORS = {
-    "group",
-    "militants",
-    "militia",
-    "insurgents",
-    "rebels",
-    "jihadists",
-    "extremists",
-    "terrorists",
-    "organization",
-    "organisation",
-    "movement",
-    "fighters",
-}
-GROUP_SECTORS = {"REB", "UAF", "COM", "PAR", "CRM", "OPP"}
-UNKNOWN_GROUP_LOWER = re.compile(r"\bthe\s+((?:[a-z][\w'’-]*\s+){1,3})$")
-UNKNOWN_GROUP = re.compile(r"(?:\b[Tt]he\s+)?((?:[A-Z][\w'’.-]*\s+){1,4})$")
-NOT_NAMES = {
-    "the",
-    "a",
-    "an",
-    "armed",
-    "suspected",
-    "unidentified",
-    "unknown",
-    "local",
-    "rival",
-    "islamist",
-    "islamic",
-    "government",
-    "opposition",
-    "some",
-    "many",
-}
-MODIFIER_WORDS = {
-    "state",
-    "security",
-    "riot",
-    "special",
-    "armed",
-    "local",
-    "federal",
-    "national",
-    "elite",
-    "regional",
-    "provincial",
-    "county",
-    "anti-riot",
-    "paramilitary",
-    "border",
-    "naval",
-    "air",
-    "government",
-    "opposition",
-    "rebel",
-    "military",
-    "police",
-    "army",
-}
-
-
-def _after_place_word(before: list[str]) -> bool:
-    """True after "in", "near"... (directly or with one word between: "in central")."""
-    if before and before[-1] in PLACE_PREPOSITIONS:
-        return True
-    return (
-        len(before) == 2
-        and before[0] in PLACE_PREPOSITIONS
-        and before[1]
-        in (
-            "central",
-            "northern",
-            "southern",
-            "eastern",
-            "western",
-            "the",
-            "downtown",
-            "rural",
-            "north",
-            "south",
-            "east",
-            "west",
-        )
-    )
-
-
-def _modifies(gap: str) -> bool:
-    """True when a country word and the agent noun after it form one phrase ("US troops")."""
-    if re.fullmatch(r"(?:['’]s)?\s*", gap):
-        return True
-    words = _WORD.findall(gap)
-    return (
-        len(words) <= 2
-        and re.fullmatch(r"(?:['’]s)?\s+[\w\s-]+\s+", gap) is not None
-        and all(word.lower() in MODIFIER_WORDS for word in words)
-    )
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-
-
-ORGANIZED = {"MIL", "COP", "REB", "UAF", "SPY", "COM", "PAR", "AGR", "STATE"}
-ONE_SIDED_MODES = {  # violence done to someone who cannot fight back: never a battle
-    "torture",
-    "sexual",
-    "abduction",
-    "execution",
-    "human-shield",
-    "massacre",
-    "cleansing",
-}
-REMOTE_MODES = {
-    "explosives",
-    "ied",
-    "car-bomb",
-    "grenade",
-    "suicide",
-    "shelling",
-    "missile",
-    "aerial",
-    "chemical",
-    "nuclear",
-}
-WEAPONS = [
-    (re.compile(r"suicide (?:bomb|attack|blast)|suicide bomber"), "suicide"),
-    (re.compile(r"\bgrenades?\b"), "grenade"),
-    (
-        re.compile(r"\bieds?\b|improvised explosive|roadside bomb|landmine|land mine|\bmines?\b"),
-        "ied",
-    ),
-    (re.compile(r"car bomb|vehicle[- ]borne"), "car-bomb"),
-    (
-        re.compile(
-            r"air ?strikes?|drone strikes?|airstrikes?|bombers?|warplanes?|jets?\b|"
-            r"helicopter gunships?|aerial bombardment"
-        ),
-        "aerial",
-    ),
-    (re.compile(r"shell(?:s|ed|ing)\b|artillery|mortars?\b|rockets?\b"), "shelling"),
-    (re.compile(r"missiles?\b"), "missile"),
-    (re.compile(r"\bbombs?\b|bombing|explosives?\b|blasts?\b|explosions?\b"), "explosives"),
-]
-
-
-def _force(actor: Actor | None) -> str | None:
-    """An actor's sector, with states themselves counted as organized armed actors."""
-    if actor is None:
-        return None
-    if actor.sector is None and actor.country_code and not actor.is_generic:
-        return "STATE"
-    return actor.sector
-
-
-def _named(subjects: list[Actor], position: int) -> Actor | None:
-    """The nearest named (dictionary) actor among subjects within 80 characters."""
-    return next(
-        (a for a in reversed(subjects) if not a.is_generic and position - a.end <= 160), None
-    )
-
-
-def _prefer_named(subjects: list[Actor], position: int) -> Actor:
-    """The nearest subject, unless it is generic and a named actor stands just before it."""
-    nearest = subjects[-1]
-    if nearest.is_generic:
-        return _named(subjects, position) or nearest
-    return nearest
 
 
 def _larger(first: int | None, second: int | None) -> int | None:

@@ -6,6 +6,8 @@ kernels report byte offsets; they are converted here, once.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import polars as pl
 
@@ -207,3 +209,11 @@ def keep_longest(matches: pl.DataFrame, group: list[str] | None = None) -> pl.Da
         reach=pl.col("end").cum_max().shift(1).over(keys).fill_null(-1)
     ).filter(pl.col("start") >= pl.col("reach"))
     return ordered.join(spans.select([*keys, "start", "end"]), on=[*keys, "start", "end"])
+
+
+WORD = re.compile(r"[\w'’-]+")
+
+
+def words_before(text: str, position: int, count: int) -> list[str]:
+    """The last ``count`` words (lower-cased) in the 60 characters before ``position``."""
+    return [word.lower() for word in WORD.findall(text[max(0, position - 60) : position])][-count:]

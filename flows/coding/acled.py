@@ -1,0 +1,241 @@
+"""ACLED typing: the event code the context implies.
+
+A mixin of ``DocumentCoder`` (``events.py``). A trigger's code is refined by its actors
+and the report: weapons (shelling, air strikes, explosives), clashes between organized
+forces (Battles), violence against people who cannot fight back (Violence against
+civilians), crowds (Riots: mob violence, violent demonstrations) and protests
+(peaceful, with intervention, or turned into a riot anywhere in the report).
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.coding.rows import (
+    ARMED_NONSTATE,
+    CROWD_SECTORS,
+    ORGANIZED,
+    POLITICAL_SECTORS,
+    STATE_ARMED,
+    UNARMED_SECTORS,
+    Actor,
+    force_sector,
+)
+
+INTERVENTION = re.compile(
+    r"tear ?gas|teargas|dispers|water cannon|\barrested\b|baton|rubber bullets|live bullets"
+)
+RIOT = re.compile(
+    r"\briot|rampage|pelt|\bston(?:es|ed|ing)\b|\brocks\b|hurl|\bthrew\b|throwing|burn|torch|"
+    r"set fire|set ablaze|loot|barricad|destr(?:oy|uction)|damag|violent|bonfire|smash|vandal|"
+    r"abduct|\bstormed\b|clash(?:ed|es)?\b|\bblock(?:ed|ing|aded?)\b[^.]{0,30}"
+    r"\b(?:roads?|highway|street|streets|traffic)\b|dump(?:ed|ing)? (?:garbage|waste)|"
+    r"running battles|rowdy|chao(?:s|tic)|engag\w* (?:with )?(?:the )?police|gunshot|"
+    r"turned (?:violent|chaotic|ugly)|br(?:oke|eak|eaking) into|"
+    r"(?:shot|fired|shooting|firing|shoot) (?:\w+ )?in the air"
+)
+
+
+# ACLED's line: a demonstration told as peaceful is no riot, unless it turned violent
+PEACEFUL = re.compile(
+    r"\bpeaceful(?:ly)?\b(?![^.]{0,60}\b(?:turned|descended|degenerated|became)\b)"
+)
+ARMED_CUE = re.compile(  # attackers carrying weapons are an armed group, not a mob (ACLED)
+    r"\barmed\b(?! with (?:crude|sticks|stones|clubs|placards|twigs|rungus))|\bguns?\b|"
+    r"\bfirearms?\b|\brifles?\b|\bak-?47|opened fire|open fire|machetes?|pangas?|arrows?"
+)
+COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACLED Battles)
+    r"\b(?:communit(?:y|ies)|clans?|clansmen|tribes?|tribesmen|tribal|ethnic|"
+    r"inter-?(?:communal|clan|ethnic|tribal)|(?:two|rival|neighbouring|neighboring) villages)\b"
+)
+LABOUR_STRIKE = re.compile(
+    r"\b(?:on strike|strike (?:ballot|action|notice|by)|general strike|hunger strike|"
+    r"(?:workers|union|unions|staff|employees|teachers|doctors|nurses|drivers|lecturers)\b"
+    r"[^.]{0,60}\bstrike)\b|\bstrike\b[^.]{0,40}\b(?:underground|metro|transport|rail|"
+    r"workers|union|pay|wages)\b"
+)
+PROTEST_WORDS = re.compile(r"protest|demonstrat|\bmarch(?:ed|ers)?\b|\brall(?:y|ies)\b")
+CROWD_WORDS = re.compile(
+    r"\b(?:residents|villagers|locals|youths?|boda ?boda|riders|operators|traders|students|"
+    r"mourners|crowds?|public|worshippers|fans|supporters)\b"
+)
+MOB = re.compile(
+    r"\bmobs?\b|lynch|mob justice|(?:angry|irate|enraged|furious) (?:residents|villagers|youths?|"
+    r"crowds?|locals|members of the public|traders|students|mourners)|members of the public|"
+    r"\ba crowd\b|\bthe crowd\b|vigilantes?"
+)
+ONE_SIDED_MODES = {  # violence done to someone who cannot fight back: never a battle
+    "torture",
+    "sexual",
+    "abduction",
+    "execution",
+    "human-shield",
+    "massacre",
+    "cleansing",
+}
+REMOTE_MODES = {
+    "explosives",
+    "ied",
+    "car-bomb",
+    "grenade",
+    "suicide",
+    "shelling",
+    "missile",
+    "aerial",
+    "chemical",
+    "nuclear",
+}
+WEAPONS = [
+    (re.compile(r"suicide (?:bomb|attack|blast)|suicide bomber"), "suicide"),
+    (re.compile(r"\bgrenades?\b"), "grenade"),
+    (
+        re.compile(r"\bieds?\b|improvised explosive|roadside bomb|landmine|land mine|\bmines?\b"),
+        "ied",
+    ),
+    (re.compile(r"car bomb|vehicle[- ]borne"), "car-bomb"),
+    (
+        re.compile(
+            r"air ?strikes?|drone strikes?|airstrikes?|bombers?|warplanes?|jets?\b|"
+            r"helicopter gunships?|aerial bombardment"
+        ),
+        "aerial",
+    ),
+    (re.compile(r"shell(?:s|ed|ing)\b|artillery|mortars?\b|rockets?\b"), "shelling"),
+    (re.compile(r"missiles?\b"), "missile"),
+    (re.compile(r"\bbombs?\b|bombing|explosives?\b|blasts?\b|explosions?\b"), "explosives"),
+]
+
+
+class AcledTypes:
+    """ACLED decisions of a ``DocumentCoder``; needs its ``lex``, ``lowered`` and caches."""
+
+    def _doc_matches(self, pattern: re.Pattern[str]) -> bool:
+        """Whether the (lower-cased) document matches a pattern; computed once."""
+        found = self._matches.get(pattern.pattern)
+        if found is None:
+            found = self._matches[pattern.pattern] = pattern.search(self.lowered) is not None
+        return found
+
+    def _has_mob(self) -> bool:
+        """Whether the report tells of a mob, a crowd or vigilantes (ACLED's rioters)."""
+        if self._mob is None:
+            self._mob = MOB.search(self.lowered) is not None
+        return self._mob
+
+    def _refine(
+        self,
+        code: str,
+        source: Actor | None,
+        targets: list[Actor],
+        sentence: str,
+        co_sources: list[Actor] | None = None,
+    ) -> str:
+        """Choose the code the context implies: weapons, clashes, repression, riots."""
+        kind, _, mode = code.partition(".")
+        lowered = sentence.lower()
+        source_sector = force_sector(source)
+        target_sectors = {force_sector(t) for t in targets}
+        if kind == "PROTEST":
+            if MOB.search(lowered) and self.lex.has_code("PROTEST.mob"):
+                return "PROTEST.mob"
+            if code == "PROTEST.mob":
+                return code
+            # a protest that turned violent anywhere in the report is a riot (ACLED)
+            if (
+                self._doc_matches(RIOT)
+                and not self._doc_matches(PEACEFUL)
+                and self.lex.has_code("PROTEST.riot")
+            ):
+                return "PROTEST.riot"
+            if self._doc_matches(INTERVENTION) and self.lex.has_code("PROTEST.intervention"):
+                return "PROTEST.intervention"
+            return code
+        if (
+            kind == "ASSAULT"
+            and LABOUR_STRIKE.search(lowered)
+            and self.lex.has_code("PROTEST.strike")
+            and (source_sector in ("LAB", None) or "LAB" in target_sectors)
+        ):
+            return "PROTEST.strike"  # "a strike on the underground", "a strike ballot"
+        unarmed_source = source is None or source_sector in CROWD_SECTORS
+        if (
+            kind == "COERCE"
+            and mode in ("destroy", "loot")
+            and unarmed_source
+            and (MOB.search(lowered) or source_sector in CROWD_SECTORS)
+        ):
+            return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code  # a crowd
+        if kind not in ("ASSAULT", "FIGHT"):
+            return code
+        if kind == "FIGHT" and (code == "FIGHT.communal" or COMMUNAL.search(lowered)):
+            # communities, clans or ethnic groups clashing: an armed clash of communal
+            # militias (ACLED Battles), not a riot
+            return "FIGHT.communal" if self.lex.has_code("FIGHT.communal") else code
+        if kind == "FIGHT" and self.lex.has_code("PROTEST.riot"):
+            parties = {source_sector, *target_sectors, *map(force_sector, co_sources or [])} - {
+                None
+            }
+            crowd = source_sector in CROWD_SECTORS or (
+                not parties & (ARMED_NONSTATE | {"MIL", "STATE"})
+                and (
+                    parties & (CROWD_SECTORS | POLITICAL_SECTORS)
+                    or parties == {"COP"}
+                    or CROWD_WORDS.search(lowered)
+                )
+            )
+            if crowd:
+                # rioters fighting police, or rival supporters fighting each other: no battle
+                return "PROTEST.riot" if parties & STATE_ARMED else "PROTEST.mob"
+        weapon = next((name for pattern, name in WEAPONS if pattern.search(lowered)), None)
+        if (
+            weapon
+            and mode in ("", "kill", "firearms", "beat")
+            and self.lex.has_code(f"ASSAULT.{weapon}")
+        ):
+            mode = weapon
+        if (
+            kind == "ASSAULT"
+            and mode in ("", "kill", "beat", "edged", "firearms")
+            and (
+                (self._has_mob() and source_sector not in ORGANIZED - {"PAR"})
+                or source_sector in UNARMED_SECTORS
+                or (source is not None and CROWD_WORDS.search(source.surface.lower()) is not None)
+            )
+            and (not ARMED_CUE.search(lowered) or MOB.search(lowered))
+        ):
+            # violence by a crowd, residents or unarmed civilians: ACLED's mob violence
+            return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
+        if (
+            ("PRO" in target_sectors or (self._doc_matches(PROTEST_WORDS) and targets))
+            and source_sector in STATE_ARMED
+            and self.lex.has_code("ASSAULT.protesters")
+        ):
+            if self._doc_matches(RIOT) and not self._doc_matches(PEACEFUL):
+                # force against a demonstration that turned violent is part of the riot
+                return "PROTEST.riot" if self.lex.has_code("PROTEST.riot") else code
+            return "ASSAULT.protesters"
+        organized = source_sector in ORGANIZED
+        if mode in ("shelling", "missile", "aerial") and organized:
+            fight = "FIGHT.aerial" if mode == "aerial" else "FIGHT.shelling"
+            return fight if self.lex.has_code(fight) else f"ASSAULT.{mode}"
+        if mode in REMOTE_MODES:
+            return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
+        if mode in ONE_SIDED_MODES:
+            return f"{kind}.{mode}" if self.lex.has_code(f"{kind}.{mode}") else code
+        if source_sector in ARMED_NONSTATE | {"REB"}:
+            # a country named as the target of raiders or gunmen ("attack a Kenyan village")
+            # is its people, not its forces
+            target_sectors = {"CVL" if s == "STATE" else s for s in target_sectors}
+        attacked_forces = bool(target_sectors & {"COP", "MIL"}) and (
+            source_sector not in STATE_ARMED and source_sector not in CROWD_SECTORS
+        )
+        if attacked_forces or (
+            organized
+            and (
+                target_sectors & (ORGANIZED - {"AGR"})
+                or (source_sector in STATE_ARMED and "CRM" in target_sectors)
+            )
+        ):
+            # armed men against police or soldiers, or two organized forces: a clash (ACLED)
+            return "FIGHT.firearms" if self.lex.has_code("FIGHT.firearms") else "FIGHT"
+        return f"{kind}.{mode}" if mode and self.lex.has_code(f"{kind}.{mode}") else code
