@@ -54,7 +54,11 @@ LABOUR_STRIKE = re.compile(
     r"[^.]{0,60}\bstrike)\b|\bstrike\b[^.]{0,40}\b(?:underground|metro|transport|rail|"
     r"workers|union|pay|wages)\b"
 )
-PROTEST_WORDS = re.compile(r"protest|demonstrat|\bmarch(?:ed|ers)?\b|\brall(?:y|ies)\b")
+# "march" the walk, not the month ("On 5 March 2021, ..."): searched in lower-cased text
+PROTEST_WORDS = re.compile(
+    r"protest|demonstrat|\bmarch(?:ed|ers|es|ing)\b|\b(?:a|the|peace|peaceful)\s+march\b|"
+    r"\brall(?:y|ies)\b"
+)
 CROWD_WORDS = re.compile(
     r"\b(?:residents|villagers|locals|youths?|boda ?boda|riders|operators|traders|students|"
     r"mourners|crowds?|public|worshippers|fans|supporters)\b"
@@ -206,7 +210,14 @@ class AcledTypes:
             # violence by a crowd, residents or unarmed civilians: ACLED's mob violence
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
         if (
-            ("PRO" in target_sectors or (self._doc_matches(PROTEST_WORDS) and targets))
+            (
+                "PRO" in target_sectors
+                or (
+                    self._doc_matches(PROTEST_WORDS)
+                    and targets
+                    and not target_sectors & ARMED_NONSTATE  # troops against rebels: no protest
+                )
+            )
             and source_sector in STATE_ARMED
             and self.lex.has_code("ASSAULT.protesters")
         ):

@@ -1,0 +1,38 @@
+"""Reports in ACLED's current style ("On 5 March 2021, ...") from regions other than Kenya,
+written for these tests (not from any data set): the rules must not lean on one country."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import polars as pl
+import pytest
+
+from flows.coding import code_documents
+
+
+@pytest.fixture
+def code(lexicon):
+    def run(text: str) -> pl.DataFrame:
+        documents = pl.DataFrame(
+            {"doc_id": ["d"], "text": [text], "published_at": [datetime(2021, 3, 20)]}
+        )
+        return code_documents(documents, lexicon).events.sort("char_start")
+
+    return run
+
+
+def test_the_month_of_march_is_no_protest_march(code):
+    events = code(
+        "On 5 March 2021, army soldiers clashed with Al-Shabaab militants near Baidoa, "
+        "killing four militants."
+    )
+    assert events["event_code"].str.starts_with("FIGHT").all()
+    assert events.height >= 1
+
+
+def test_troops_killing_rebels_during_a_protest_month_is_a_clash_not_repression(code):
+    events = code(
+        "On 9 March 2021, security forces killed two rebels in a gunfight in Kunduz province."
+    )
+    assert not events["event_code"].is_in(["ASSAULT.protesters", "PROTEST.riot"]).any()
