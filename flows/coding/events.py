@@ -128,6 +128,7 @@ DYING_WORDS = {"died", "die", "dies", "dead", "perished", "lost their lives", "s
 SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
 YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+ATTRIBUTION_GAP = re.compile(r"[\s-]+(?:to\s+be\s+|of\s+being\s+)?(?:an?\s+|the\s+)?")
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
 REGION_KM = 100  # a town this near a county's seat may lie in the county
 EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
@@ -378,6 +379,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         clause_start: int,
         cues: list[Mention],
         sentence_start: int,
+        actors: list[Actor],
     ) -> tuple[bool, str, bool]:
         """Negation, modality, and whether a cooperative relation is being cut."""
         window_start = max(clause_start, offset - 45)
@@ -387,6 +389,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if window_start <= relative < offset and not re.search(
                 r"[()\[\]]", sentence[relative:offset]
             ):  # a cue inside a parenthesis ("(date not reported)") governs nothing outside
+                if cue.ref == "claimed" and self._qualifies_actor(cue, actors):
+                    continue  # "suspected Boko Haram militants attacked": who is uncertain
                 if cue.ref == "negation":
                     negated = True
                 elif cue.ref in ("hypothetical", "future", "claimed") and modality == "asserted":
@@ -396,6 +400,16 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 elif cue.ref == "cessation":
                     halted = True
         return negated, modality, halted
+
+    def _qualifies_actor(self, cue: Mention, actors: list[Actor]) -> bool:
+        """True when a "suspected"/"alleged" qualifies the actor right after it ("suspected
+        al-Shabaab militants", "gunmen suspected to be bandits"): the attribution is uncertain,
+        not the event."""
+        return any(
+            0 <= actor.start - cue.end <= 16
+            and ATTRIBUTION_GAP.fullmatch(self.text[cue.end : actor.start].lower())
+            for actor in actors
+        )
 
     def _date_for(
         self, dates: list[DateMention], offset: int, grievance: tuple[int, int] | None = None
@@ -582,7 +596,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         previous = [t.end - sentence_start for t in triggers if t.end <= trigger.start]
         scope_start = max([clause_start, *previous])
         negated, modality, halted = self._modality(
-            sentence, offset, scope_start, cues, sentence_start
+            sentence, offset, scope_start, cues, sentence_start, before
         )
         governing = [
             t
@@ -618,7 +632,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
             ):  # "... attacked police. Two officers died in the attack."
                 self._merge_casualties(anchor, casualties, targets, source)
                 return casualties != (None, None)
-        if not targets and kind in VIOLENT_TYPES:
+        victims = not targets and kind in VIOLENT_TYPES
+        if victims:
             targets = self._victims(sentence, sentence_start, actors, source)
         code = self._refine(code, source, targets, sentence, co_sources)
         if halted and kind in COOPERATIVE_TYPES:
@@ -767,7 +782,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 source=self._resolve(source, country),
                 targets=[self._resolve(t, country) for t in targets],
                 co_sources=[self._resolve(c, country) for c in co_sources],
-            )
+            ),
+            together=victims,
         )
         return killed is not None or injured is not None
 
@@ -1071,11 +1087,15 @@ class DocumentCoder(ActorRoles, AcledTypes):
             for c in cues
         )
 
-    def _add_event(self, event: EventRow) -> None:
-        """Split coordinated targets into one event each; merge repeats of one event."""
-        targets = event.targets or [None]
+    def _add_event(self, event: EventRow, together: bool = False) -> None:
+        """Split coordinated targets into one event each ("missile attacks on Iraq and
+        Syria"); merge repeats of one event. The victims told after a word of killing
+        ("attacked a village, killing 5 soldiers and 2 civilians") are ``together`` the
+        targets of one event."""
+        targets = [event.targets] if together and event.targets else event.targets or [None]
         for index, target in enumerate(targets):
-            row = EventRow(**{**event.__dict__, "targets": [target] if target else []})
+            chosen = target if isinstance(target, list) else [target] if target else []
+            row = EventRow(**{**event.__dict__, "targets": chosen})
             if index > 0:
                 row.fatalities = None  # the count belongs to the whole attack, stored once
                 row.injured = None

@@ -117,6 +117,7 @@ ANAPHORS = {
     "movement",
     "fighters",
 }
+STATE_OF_NAME = re.compile(r"(?<![\w'’-])(?!The\b|A\b|An\b|This\b)[A-Z][\w'’-]+\s+$")
 UNKNOWN_GROUP_LOWER = re.compile(r"\bthe\s+((?:[a-z][\w'’-]*\s+){1,3})$")
 UNKNOWN_GROUP = re.compile(r"(?:\b[Tt]he\s+)?((?:[A-Z][\w'’.-]*\s+){1,4})$")
 NOT_NAMES = {
@@ -313,6 +314,10 @@ class ActorRoles:
         lowered = surface.lower()
         if lowered == "group" and (not before or before[-1] != "the"):
             return None  # "a group of protesters": a quantity, not an armed group
+        if surface == "State" and STATE_OF_NAME.search(
+            self.text[max(0, mention.start - 30) : mention.start]
+        ):
+            return None  # "Borno State", "Rivers State": a name of a place, not the government
         if before and before[-1] == "the" and lowered in ANAPHORS:
             group = self.last_armed_group
             if group is None:

@@ -36,3 +36,29 @@ def test_troops_killing_rebels_during_a_protest_month_is_a_clash_not_repression(
         "On 9 March 2021, security forces killed two rebels in a gunfight in Kunduz province."
     )
     assert not events["event_code"].is_in(["ASSAULT.protesters", "PROTEST.riot"]).any()
+
+
+def test_a_suspected_perpetrator_leaves_the_attack_asserted(code):
+    events = code(
+        "On 3 March 2021, suspected jihadist militants attacked a village in Borno State, "
+        "killing 5 soldiers and 2 civilians."
+    )
+    assert events["modality"].to_list() == ["asserted"]  # one attack, counted in the views
+    assert events["fatalities"].to_list() == [7]
+
+
+def test_an_alleged_act_stays_claimed(code):
+    events = code("On 4 March 2021, police allegedly shot a student in Nairobi.")
+    assert events["modality"].to_list() == ["claimed"]
+
+
+def test_the_state_in_a_place_name_is_no_government_actor(code, lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": ["On 6 March 2021, gunmen attacked a village in Zamfara State."],
+            "published_at": [datetime(2021, 3, 20)],
+        }
+    )
+    mentions = code_documents(documents, lexicon).actor_mentions
+    assert mentions["surface"].to_list() == ["gunmen"]
