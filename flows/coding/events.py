@@ -826,10 +826,12 @@ class DocumentCoder(ActorRoles, AcledTypes):
             anchor.confidence = round(min(1.0, anchor.confidence + 0.1), 2)
         anchor.fatalities = _larger(anchor.fatalities, killed)
         anchor.injured = _larger(anchor.injured, injured)
+        # unnamed victims are people of the attack's place ("2 civilians were injured")
+        country = self.lex.place_info.get(anchor.place_id or "", (None,))[0]
         if not anchor.targets:
-            anchor.targets = [self._resolve(t, None) for t in targets if t is not source]
+            anchor.targets = [self._resolve(t, country) for t in targets if t is not source]
         if anchor.source is None and source is not None:
-            anchor.source = self._resolve(source, None)  # "the attack by the FPMR"
+            anchor.source = self._resolve(source, country)  # "the attack by the FPMR"
 
     def _in_title(self, trigger: Mention, sentence_start: int) -> bool:
         """A trigger inside a run of title-case words in running text is part of a name or a

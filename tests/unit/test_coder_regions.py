@@ -62,3 +62,19 @@ def test_the_state_in_a_place_name_is_no_government_actor(code, lexicon):
     )
     mentions = code_documents(documents, lexicon).actor_mentions
     assert mentions["surface"].to_list() == ["gunmen"]
+
+
+def test_launching_a_missile_is_an_attack_and_its_victims_are_people_of_its_place(code, lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": ["On 6 March 2021, rebels launched a missile at Marib; 2 people were injured."],
+            "published_at": [datetime(2021, 3, 20)],
+        }
+    )
+    coded = code_documents(documents, lexicon)
+    event = coded.events.row(0, named=True)
+    assert event["trigger"] == "launched a missile"
+    assert event["place_id"].startswith("YEM:")
+    targets = coded.event_actors.filter(pl.col("role") == "target")["actor_id"].to_list()
+    assert targets == ["YEM.CVL"]
