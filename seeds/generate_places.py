@@ -18,7 +18,8 @@ alternate name equals the curated capital, else the subdivision's own name (with
 and without words such as "Province" or "oblast"). When nothing matches the
 coordinates are left empty.
 Aliases: the original pycountry name, its ASCII form, the form without an Arabic
-article ("Al Anbar" -> "Anbar"), plus seeds/place_aliases_curated.csv.
+article ("Al Anbar" -> "Anbar"), the English compass word of a French name
+("Nord-Kivu" -> "North Kivu", "North-Kivu"), plus seeds/place_aliases_curated.csv.
 """
 
 from __future__ import annotations
@@ -87,6 +88,19 @@ def coordinate(value) -> str:
     return f"{value:.5f}" if value is not None else ""
 
 
+COMPASS = {"Nord": "North", "Sud": "South", "Est": "East", "Ouest": "West"}
+FRENCH_COMPASS = re.compile(r"(Nord|Sud|Est|Ouest)-(?!(?:Nord|Sud|Est|Ouest)\b)(\w[\w-]*)")
+
+
+def english_compass(name: str) -> set[str]:
+    """English forms of a French compass name: "Nord-Kivu" -> "North Kivu", "North-Kivu"."""
+    match = FRENCH_COMPASS.fullmatch(name)
+    if match is None:
+        return set()
+    english = COMPASS[match.group(1)]
+    return {f"{english} {match.group(2)}", f"{english}-{match.group(2)}"}
+
+
 def generate() -> tuple[list[list[str]], list[list[str]]]:
     cities = index_cities()
     curated = {
@@ -129,6 +143,7 @@ def generate() -> tuple[list[list[str]], list[list[str]]]:
                 stripped,
                 ARTICLE.sub("", stripped),
                 SUFFIX.sub("", name),
+                *english_compass(plain),
             }:
                 if alias and alias != name and len(alias) > 2:
                     aliases.add((place_id, alias))

@@ -78,3 +78,8 @@ def test_launching_a_missile_is_an_attack_and_its_victims_are_people_of_its_plac
     assert event["place_id"].startswith("YEM:")
     targets = coded.event_actors.filter(pl.col("role") == "target")["actor_id"].to_list()
     assert targets == ["YEM.CVL"]
+
+
+def test_a_french_province_name_in_english_places_its_town(code):
+    events = code("On 7 March 2021, rebels killed 12 civilians in a village near Beni, North Kivu.")
+    assert events["place_id"].str.starts_with("COD:").to_list() == [True]
