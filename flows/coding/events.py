@@ -391,6 +391,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
             ):  # a cue inside a parenthesis ("(date not reported)") governs nothing outside
                 if cue.ref == "claimed" and self._qualifies_actor(cue, actors):
                     continue  # "suspected Boko Haram militants attacked": who is uncertain
+                if cue.ref == "hypothetical" and self._in_date(cue):
+                    continue  # "On 1 May 2022": the month, not the modal verb
                 if cue.ref == "negation":
                     negated = True
                 elif cue.ref in ("hypothetical", "future", "claimed") and modality == "asserted":
@@ -400,6 +402,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 elif cue.ref == "cessation":
                     halted = True
         return negated, modality, halted
+
+    def _in_date(self, cue: Mention) -> bool:
+        return any(d.start <= cue.start and cue.end <= d.end for d in self._doc_dates())
 
     def _qualifies_actor(self, cue: Mention, actors: list[Actor]) -> bool:
         """True when a "suspected"/"alleged" qualifies the actor right after it ("suspected

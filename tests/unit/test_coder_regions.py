@@ -83,3 +83,16 @@ def test_launching_a_missile_is_an_attack_and_its_victims_are_people_of_its_plac
 def test_a_french_province_name_in_english_places_its_town(code):
     events = code("On 7 March 2021, rebels killed 12 civilians in a village near Beni, North Kivu.")
     assert events["place_id"].str.starts_with("COD:").to_list() == [True]
+
+
+def test_the_month_of_may_is_no_modal_verb(code):
+    events = code(
+        "On 1 May 2021, militia fighters clashed with army troops near Gondar, killing 20."
+    )
+    assert events["modality"].to_list() == ["asserted"]
+    assert events["fatalities"].to_list() == [20]  # the killing is the clash's, not a second event
+
+
+def test_the_modal_verb_may_still_makes_a_hypothetical(code):
+    events = code("Officials said on 2 May 2021 that the rebels may attack the town.")
+    assert not events.filter(pl.col("trigger") == "attack")["modality"].is_in(["asserted"]).any()
