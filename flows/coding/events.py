@@ -533,13 +533,16 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 elif (
                     adjacent
                     and not self._is_object(adjacent[-1], actors)
-                    and not (adjacent[-1].is_generic and named_subject(subjects, trigger.start))
+                    and not (
+                        adjacent[-1].is_generic
+                        and named_subject(subjects, trigger.start, sentence_start + clause_start)
+                    )
                 ):
                     source = adjacent[-1]
                 elif subjects:
-                    source = prefer_named(subjects, trigger.start)
+                    source = prefer_named(subjects, trigger.start, sentence_start + clause_start)
             elif subjects:
-                source = prefer_named(subjects, trigger.start)
+                source = prefer_named(subjects, trigger.start, sentence_start + clause_start)
             if nominal:
                 after = [
                     a

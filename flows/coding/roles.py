@@ -205,18 +205,28 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def named_subject(subjects: list[Actor], position: int) -> Actor | None:
-    """The nearest named (dictionary) actor among subjects within 80 characters."""
+def named_subject(subjects: list[Actor], position: int, earliest: int = 0) -> Actor | None:
+    """The nearest named (dictionary) actor among subjects within 160 characters, and not
+    before ``earliest`` (the start of the trigger's clause)."""
     return next(
-        (a for a in reversed(subjects) if not a.is_generic and position - a.end <= 160), None
+        (
+            a
+            for a in reversed(subjects)
+            if not a.is_generic and position - a.end <= 160 and a.start >= earliest
+        ),
+        None,
     )
 
 
-def prefer_named(subjects: list[Actor], position: int) -> Actor:
-    """The nearest subject, unless it is generic and a named actor stands just before it."""
+def prefer_named(subjects: list[Actor], position: int, earliest: int = 0) -> Actor:
+    """The nearest subject, unless it is generic and a named actor stands before it in its
+    clause ("Al-Shabaab took the town after government forces withdrew": the forces)."""
     nearest = subjects[-1]
     if nearest.is_generic:
-        return named_subject(subjects, position) or nearest
+        return (
+            named_subject(subjects, position, earliest if nearest.start >= earliest else 0)
+            or nearest
+        )
     return nearest
 
 

@@ -96,3 +96,22 @@ def test_the_month_of_may_is_no_modal_verb(code):
 def test_the_modal_verb_may_still_makes_a_hypothetical(code):
     events = code("Officials said on 2 May 2021 that the rebels may attack the town.")
     assert not events.filter(pl.col("trigger") == "attack")["modality"].is_in(["asserted"]).any()
+
+
+def test_a_named_group_in_an_earlier_clause_is_not_the_subject_of_a_later_one(code, lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": [
+                "On 21 April 2021, Al-Shabaab militants seized a town in Somalia after "
+                "government forces withdrew."
+            ],
+            "published_at": [datetime(2021, 5, 1)],
+        }
+    )
+    coded = code_documents(documents, lexicon)
+    withdrawal = coded.events.filter(pl.col("trigger") == "withdrew")["event_id"]
+    sources = coded.event_actors.filter(
+        pl.col("event_id").is_in(withdrawal.implode()) & (pl.col("role") == "source")
+    )["actor_id"].to_list()
+    assert sources == ["SOM.MIL"]
