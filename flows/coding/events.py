@@ -191,11 +191,16 @@ class DocumentCoder(ActorRoles, AcledTypes):
         for actor in [*actors, *self.place_mentions]:
             self.mentions.append((sentence_index, actor))
         self.sentences.append((sentence_index, start, end))
-        # "On 8 March": the month, not a march (nor the word that receives the victims)
+        # "On 8 March": the month, not a march (nor the word that receives the victims);
+        # "aid workers", "riot police": a modifier in an actor's name is no event (its head
+        # may be: "cattle rustlers", "suicide bombers")
         triggers = [
             m
             for m in mentions
-            if m.kind == "trigger" and not self._is_month(m) and not self._in_title(m, start)
+            if m.kind == "trigger"
+            and not self._is_month(m)
+            and not self._in_title(m, start)
+            and not any(a.start <= m.start and m.end < a.end for a in actors)
         ]
         cues = [
             m

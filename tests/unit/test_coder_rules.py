@@ -291,3 +291,12 @@ def test_a_trigger_inside_a_title_case_name_or_title_is_no_event(code, text):
 def test_a_lower_case_trigger_beside_a_name_is_still_an_event(code):
     events = code("Militants attacked the Kenya Defence Forces camp in Lamu on Monday.")
     assert events["event_code"].str.contains("^(ASSAULT|FIGHT)").sum() == 1
+
+
+def test_a_word_of_an_actors_name_is_no_event_but_its_head_may_be(code):
+    events = code("Gunmen abducted three aid workers near Garissa on Monday.")
+    assert events["event_code"].to_list() == ["ASSAULT.abduction"]  # no AID from "aid workers"
+    events = code("Riot police were deployed in Kisumu on Monday.")
+    assert not events["event_code"].str.starts_with("PROTEST").any()
+    events = code("Cattle rustlers struck a village in Baringo on Monday, killing two herders.")
+    assert events.height == 1  # "rustlers" is the actor and the raid
