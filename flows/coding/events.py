@@ -769,6 +769,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
         if self._is_outcome(trigger) and kind in VIOLENT_TYPES:
             anchor = self._recent_violence(sentence_index, dates, modality, same_sentence=True)
             if anchor is not None:  # "... attacked police. Two officers were killed."
+                if self.text[trigger.start : trigger.end].lower().endswith("ing"):
+                    source = None  # "a mine hit an army truck, killing 4": the truck killed none
                 self._merge_casualties(anchor, (killed, injured), targets, source)
                 return counted
         self._add_event(

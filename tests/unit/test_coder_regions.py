@@ -115,3 +115,20 @@ def test_a_named_group_in_an_earlier_clause_is_not_the_subject_of_a_later_one(co
         pl.col("event_id").is_in(withdrawal.implode()) & (pl.col("role") == "source")
     )["actor_id"].to_list()
     assert sources == ["SOM.MIL"]
+
+
+def test_the_vehicle_a_mine_hit_is_not_the_attacker(code, lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": [
+                "On 28 April 2021, a landmine exploded under a military vehicle near Mopti, "
+                "killing 4 soldiers."
+            ],
+            "published_at": [datetime(2021, 5, 1)],
+        }
+    )
+    coded = code_documents(documents, lexicon)
+    assert coded.events["fatalities"].to_list() == [4]
+    roles = coded.event_actors.select("role", "actor_id").rows()
+    assert roles == [("target", "MLI.MIL")]
