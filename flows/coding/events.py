@@ -73,6 +73,15 @@ LIGHT_VERB = re.compile(  # a verb whose noun is the event: "staged mass demonst
 )
 INFINITIVE = re.compile(r"\b(?:to|in|by|of|for|from|after|while|when)\s+(?:\w+ly\s+)?$")
 COMPLEMENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
+SPECIFIC_MODE = {  # of two words for one attack, the code of the more specific one wins
+    "ASSAULT": 0,
+    "ASSAULT.kill": 1,
+    "ASSAULT.explosives": 3,
+    "ASSAULT.ied": 4,
+    "ASSAULT.grenade": 4,
+    "ASSAULT.car-bomb": 5,
+    "ASSAULT.suicide": 6,
+}  # any other mode (firearms, edged, abduction...): 2
 PROTEST_RANK = {"PROTEST.riot": 3, "PROTEST.violent": 3, "PROTEST.intervention": 2}
 OUTCOME_WORDS = {
     "killed",
@@ -1134,6 +1143,14 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     duplicate.date_source = row.date_source
                 if duplicate.place_id is None:
                     duplicate.place_id, duplicate.place_source = row.place_id, row.place_source
+                if duplicate.source is None:
+                    duplicate.source = row.source
+                if not duplicate.targets:
+                    duplicate.targets = row.targets
+                if SPECIFIC_MODE.get(row.event_code, 2) > SPECIFIC_MODE.get(
+                    duplicate.event_code, 2
+                ):
+                    duplicate.event_code = row.event_code  # "explosives" told as "a suicide bomb"
                 continue
             self.events.append(row)
 
@@ -1185,6 +1202,20 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 and (row_actors - {None} <= other_actors)
             ):
                 return other  # "killed seven villagers and wounded four others"
+            if (
+                same_sentence
+                and kind == "ASSAULT"
+                and row.place_id in (other.place_id, None)
+                and (
+                    other.source is None
+                    or row.source is None
+                    or _actor_key(other.source) == _actor_key(row.source)
+                )
+                and (not other.targets or not row.targets)
+            ):
+                # "detonated an IED targeting a convoy", "a suicide bomber detonated
+                # explosives": one attack told by two words
+                return other
             if (
                 kind in VIOLENT_TYPES
                 and row.source is None

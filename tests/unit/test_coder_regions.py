@@ -132,3 +132,10 @@ def test_the_vehicle_a_mine_hit_is_not_the_attacker(code, lexicon):
     assert coded.events["fatalities"].to_list() == [4]
     roles = coded.event_actors.select("role", "actor_id").rows()
     assert roles == [("target", "MLI.MIL")]
+
+
+def test_an_attack_told_by_two_words_is_one_event_with_the_more_specific_code(code):
+    events = code(
+        "On 5 March 2021, militants detonated an IED targeting an army convoy near Afgoye."
+    )
+    assert events["event_code"].to_list() == ["ASSAULT.ied"]
