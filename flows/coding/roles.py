@@ -307,6 +307,22 @@ class ActorRoles:
                     )
                 )
                 continue
+            if (
+                following is not None
+                and following.kind == "noun"
+                and actor_type == "organization"
+                and following.ref in ORGANIZED
+                and re.fullmatch(r"[\s-]+", self.text[mention.end : following.start])
+            ):
+                # "M23 rebels", "FARDC soldiers": the group's own members, not a new group
+                used.add(entity.index(following))
+                span = self.text[mention.start : following.end]
+                actors.append(
+                    Actor(mention.start, following.end, mention.ref, country, sector, span)
+                )
+                if sector in ("REB", "UAF", "COM", "PAR"):
+                    self.last_armed_group = actors[-1]
+                continue
             if mention.sub == "people":
                 actors.append(
                     Actor(

@@ -139,3 +139,18 @@ def test_an_attack_told_by_two_words_is_one_event_with_the_more_specific_code(co
         "On 5 March 2021, militants detonated an IED targeting an army convoy near Afgoye."
     )
     assert events["event_code"].to_list() == ["ASSAULT.ied"]
+
+
+def test_a_known_group_before_a_word_for_its_fighters_is_that_group(lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": ["On 8 March 2021, M23 rebels and FARDC soldiers fought near Rutshuru."],
+            "published_at": [datetime(2021, 3, 20)],
+        }
+    )
+    mentions = code_documents(documents, lexicon).actor_mentions
+    assert mentions.select("surface", "actor_id").rows() == [
+        ("M23 rebels", "M23"),
+        ("FARDC soldiers", "FARDC"),
+    ]
