@@ -117,6 +117,7 @@ ANAPHORS = {
     "movement",
     "fighters",
 }
+UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:[A-Z][\w'’-]+\s?){1,3}$")
 STATE_OF_NAME = re.compile(r"(?<![\w'’-])(?!The\b|A\b|An\b|This\b)[A-Z][\w'’-]+\s+$")
 UNKNOWN_GROUP_LOWER = re.compile(r"\bthe\s+((?:[a-z][\w'’-]*\s+){1,3})$")
 UNKNOWN_GROUP = re.compile(r"(?:\b[Tt]he\s+)?((?:[A-Z][\w'’.-]*\s+){1,4})$")
@@ -272,7 +273,10 @@ class ActorRoles:
             if (
                 actor_type == "country"
                 and mention.sub in ("name", "capital")
-                and _after_place_word(before)
+                and (
+                    _after_place_word(before)
+                    or self._after_place_name(mention, place_spans)  # "in Lilongwe, Malawi"
+                )
             ):
                 self.place_mentions.append(
                     Actor(mention.start, mention.end, mention.ref, country, None, surface)
@@ -334,6 +338,17 @@ class ActorRoles:
             if sector in ("REB", "UAF", "COM", "PAR") and actor_type == "organization":
                 self.last_armed_group = actors[-1]
         return sorted(actors, key=lambda a: a.start), places
+
+    def _after_place_name(self, mention: Mention, place_spans: set[tuple[int, int]]) -> bool:
+        """True when a place's name and a comma stand right before the mention: a known
+        place, or capitalised words after "in", "near"... ("near Gossi, Mali")."""
+        gap = re.search(r",\s*$", self.text[max(0, mention.start - 3) : mention.start])
+        if gap is None:
+            return False
+        end = mention.start - (len(gap.group()))
+        return any(place_end == end for _start, place_end in place_spans) or (
+            UNKNOWN_PLACE.search(self.text[max(0, end - 50) : end]) is not None
+        )
 
     def _noun_actor(self, mention: Mention, surface: str, before: list[str]) -> Actor | None:
         """A generic actor from an agent noun, an anaphor, or an unknown named group."""

@@ -154,3 +154,20 @@ def test_a_known_group_before_a_word_for_its_fighters_is_that_group(lexicon):
         ("M23 rebels", "M23"),
         ("FARDC soldiers", "FARDC"),
     ]
+
+
+def test_a_country_after_a_town_and_a_comma_is_where_not_who(lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "text": [
+                "On 7 March 2021, supporters of two rival parties clashed in Lilongwe, Malawi.",
+                "On 15 March 2021, an airstrike killed 10 militants near Tessit, Mali.",
+            ],
+            "published_at": [datetime(2021, 3, 20)] * 2,
+        }
+    )
+    coded = code_documents(documents, lexicon)
+    assert "MWI" not in coded.event_actors["actor_id"].to_list()
+    assert "MLI" not in coded.event_actors["actor_id"].to_list()
+    assert coded.events.sort("doc_id")["place_id"].str.slice(0, 3).to_list() == ["MWI", "MLI"]
