@@ -300,3 +300,9 @@ def test_a_word_of_an_actors_name_is_no_event_but_its_head_may_be(code):
     assert not events["event_code"].str.starts_with("PROTEST").any()
     events = code("Cattle rustlers struck a village in Baringo on Monday, killing two herders.")
     assert events.height == 1  # "rustlers" is the actor and the raid
+
+
+def test_the_charge_against_an_arrested_man_is_no_asserted_event(code):
+    events = code("Police in Nakuru arrested an activist on charges of inciting violence.")
+    asserted = events.filter(pl.col("modality") == "asserted")
+    assert asserted["event_code"].to_list() == ["COERCE.arrest"]
