@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 
 import polars as pl
@@ -358,3 +360,12 @@ def test_places(seeds) -> None:
     assert kenya_sites["latitude"].null_count() == 0
     assert kenya_sites["latitude"].cast(pl.Float64).is_between(-4.8, 5.1).all()
     assert kenya_sites["longitude"].cast(pl.Float64).is_between(33.9, 42.0).all()
+
+
+def test_the_seeds_readme_states_each_files_row_count():
+    stated = re.findall(r"^\| `([\w]+\.csv)` \| (\d+) \|", (SEEDS / "README.md").read_text(), re.M)
+    assert stated, "seeds/README.md lists no files"
+    for name, count in stated:
+        with (SEEDS / name).open(encoding="utf-8", newline="") as handle:
+            rows = sum(1 for _ in csv.DictReader(handle))
+        assert rows == int(count), (name, count, rows)
