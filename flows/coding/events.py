@@ -137,6 +137,7 @@ DYING_WORDS = {"died", "die", "dies", "dead", "perished", "lost their lives", "s
 SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
 YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+FIGURATIVE_GAP = re.compile(r"\s+(?:(?:its|their|his|her|our|the|a|an|[\d,.]+)\s+)?")
 ATTRIBUTION_GAP = re.compile(r"[\s-]+(?:to\s+be\s+|of\s+being\s+)?(?:an?\s+|the\s+)?")
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
 REGION_KM = 100  # a town this near a county's seat may lie in the county
@@ -417,6 +418,16 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     halted = True
         return negated, modality, halted
 
+    def _is_figurative(self, trigger: Mention, cues: list[Mention]) -> bool:
+        """A verb of violence whose object or complement is a figure of speech: a cue of
+        type "figurative" right after it, past at most a determiner or a number."""
+        return any(
+            cue.ref == "figurative"
+            and 0 <= cue.start - trigger.end <= 20
+            and FIGURATIVE_GAP.fullmatch(self.text[trigger.end : cue.start].lower())
+            for cue in cues
+        )
+
     def _in_date(self, cue: Mention) -> bool:
         return any(d.start <= cue.start and cue.end <= d.end for d in self._doc_dates())
 
@@ -475,6 +486,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
         offset = trigger.start - sentence_start
         if self._is_month(trigger):
             return False  # "On March 19th": the month, not a march
+        if kind in VIOLENT_TYPES and self._is_figurative(trigger, cues):
+            return False  # "shot wide", "slashed 2,000 jobs": no violence
         clause_start, clause_end = _clause_bounds(sentence, offset)
         before = [a for a in actors if a.end <= trigger.start]
         after = [

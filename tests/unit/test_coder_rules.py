@@ -306,3 +306,10 @@ def test_the_charge_against_an_arrested_man_is_no_asserted_event(code):
     events = code("Police in Nakuru arrested an activist on charges of inciting violence.")
     asserted = events.filter(pl.col("modality") == "asserted")
     assert asserted["event_code"].to_list() == ["COERCE.arrest"]
+
+
+def test_a_verb_of_violence_with_a_figurative_object_is_no_violence(code):
+    assert code("The striker shot wide from ten yards in the second half.").is_empty()
+    assert code("The carmaker slashed 2,000 jobs in Germany last year.").is_empty()
+    assert code("Her single stormed to the top of the charts on Sunday.").is_empty()
+    assert code("Gunmen shot two traders in Garissa on Sunday.").height == 1

@@ -150,6 +150,7 @@ CUE_TYPES = {
     "claim_responsibility",
     "historical",
     "report",
+    "figurative",
 }
 ISO3 = {country.alpha_3 for country in pycountry.countries}
 
