@@ -30,10 +30,9 @@ from flows.coding.casualties import count_casualties
 from flows.coding.dates import DateMention, find_dates
 from flows.coding.places import PlaceCandidate, _km, choose_place
 from flows.coding.roles import KILL_WORD, OBJECT_VERBS, ActorRoles, named_subject, prefer_named
-from flows.coding.rows import ARMED_SECTORS, ORGANIZED, Actor, EventRow, Mention
+from flows.coding.rows import ARMED_SECTORS, ORGANIZED, VIOLENT_TYPES, Actor, EventRow, Mention
 from flows.coding.text import WORD, words_before
 
-VIOLENT_TYPES = {"ASSAULT", "FIGHT", "COERCE"}
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bbut\b|\bwhereas\b|, which\b|, who\b|\bafter\b|\bbefore\b")
 NOMINAL_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|of|for|deadly|fatal|suicide|"
@@ -246,6 +245,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     (killed, injured) if trigger is receiver else (None, None),
                     triggers,
                 )
+            if "by " in lowered or "responsib" in lowered or "blame" in lowered:
+                self._link_perpetrator(sentence_index, lowered, start, actors, triggers)
             coded = {event.start for event in self.events[coded_before:]}
             head = self._head_trigger(start, [t for t in triggers if t.start in coded])
             for event in self.events[coded_before:]:

@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+VIOLENT_TYPES = {"ASSAULT", "FIGHT", "COERCE"}
 ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY", "COM", "CRM"}
 STATE_ARMED = {"MIL", "COP", "SPY"}
 ARMED_NONSTATE = {"REB", "UAF", "COM", "PAR", "CRM", "AGR"}
