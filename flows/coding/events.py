@@ -29,7 +29,14 @@ from flows.coding.acled import AcledTypes
 from flows.coding.casualties import count_casualties
 from flows.coding.dates import DateMention, find_dates
 from flows.coding.places import PlaceCandidate, _km, choose_place
-from flows.coding.roles import KILL_WORD, OBJECT_VERBS, ActorRoles, named_subject, prefer_named
+from flows.coding.roles import (
+    AGENT_WORDS,
+    KILL_WORD,
+    OBJECT_VERBS,
+    ActorRoles,
+    named_subject,
+    prefer_named,
+)
 from flows.coding.rows import ARMED_SECTORS, ORGANIZED, VIOLENT_TYPES, Actor, EventRow, Mention
 from flows.coding.text import WORD, words_before
 
@@ -245,7 +252,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     (killed, injured) if trigger is receiver else (None, None),
                     triggers,
                 )
-            if "by " in lowered or "responsib" in lowered or "blame" in lowered:
+            if any(word in lowered for word in AGENT_WORDS):
                 self._link_perpetrator(sentence_index, lowered, start, actors, triggers)
             coded = {event.start for event in self.events[coded_before:]}
             head = self._head_trigger(start, [t for t in triggers if t.start in coded])
@@ -518,6 +525,12 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     and not (adjacent[-1].is_generic and named_subject(subjects, trigger.start))
                 ):
                     source = adjacent[-1]
+                elif (
+                    adjacent
+                    and self.text[adjacent[-1].end : trigger.start].isspace()
+                    and self._is_organization(adjacent[-1])
+                ):
+                    source = adjacent[-1]  # "in the midst of an ELN offensive": its author
                 elif subjects:
                     source = prefer_named(subjects, trigger.start)
             elif subjects:

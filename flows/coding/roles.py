@@ -121,16 +121,22 @@ MEMBER_OF = re.compile(  # searched in the lower-cased 60 characters before an o
     r"\b(?:members?|militants?|guerrillas?|fighters?|rebels?|insurgents?|terrorists?|gunmen|"
     r"militiamen|commandos?|combatants?|elements|cells?|units?|columns?|squads?|factions?|"
     r"wings?|branch|detachments?|battalions?|brigades?|troops|soldiers|officers?|agents?|"
-    r"chiefs?|heads?|leaders?|commanders?)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+    r"chiefs?|heads?|leaders?|commanders?|fronts?|commands?)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
 )
 # who did a violent deed, told apart from the verb that tells the deed (lower-cased text)
 AGENT_AFTER = re.compile(  # "the attack was carried out by X", "blamed on X", "attributed to X"
-    r"\b(?:carried out|perpetrated|committed|masterminded|staged)\s+by\b"
+    r"\b(?:carried out|perpetrated|committed|masterminded|staged)(?:\s+[^.;,]{0,60}?)?\s+by\b"
     r"|\b(?:blamed|attributed)\s+(?:[^.;]{0,40}?\s)?(?:on|to)\b"
 )
-AGENT_BEFORE = re.compile(  # "X is responsible for the attack", "blames X for the killing"
-    r"(?<!not )(?<!not directly )\bresponsible\s+for\b|\bblam(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+for\b"
+AGENT_BEFORE = re.compile(  # "X is responsible for the attack", "X, implicated in the murder"
+    r"(?<!not )(?<!not directly )\bresponsible\s+for\b|\bto\s+blame\s+for\b"
+    r"|\bimplicated\s+in\b|\baccused\s+of\b"
 )
+AGENT_BETWEEN = re.compile(  # "blames X for the killing", "accused X of bombing", "implicated X in"
+    r"\b(?:blam(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+for"
+    r"|accus(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+of|implicat(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+in)\b"
+)
+AGENT_WORDS = ("by ", "responsib", "blam", "attribut", "accus", "implicat")  # a cheap prefilter
 CO_AGENT_GAP = re.compile(
     r"[\s\"'“”)]*(?:(?:group|movement|organi[sz]ation)[\s\"'“”]*)?(?:,|and|or)\s+(?:the\s+)?"
     r"(?:[\w-]+[\s\"'“”]+){0,2}"
@@ -339,11 +345,12 @@ class ActorRoles:
                 "organization"
             ):
                 continue
-            window = max(0, actor.start - 60)
-            member = MEMBER_OF.search(self.lowered, window, actor.start)
-            if member is None:
+            start = actor.start
+            # "members of the 22nd front of the FARC": each "of" climbs one level up
+            while member := MEMBER_OF.search(self.lowered, max(0, start - 60), start):
+                start = member.start()
+            if start == actor.start:
                 continue
-            start = member.start()
             merged = [a for a in merged if a is actor or not (start <= a.start < actor.start)]
             actor.start, actor.surface = start, self.text[start : actor.end]
         return merged
@@ -409,31 +416,31 @@ class ActorRoles:
         violent = [t for t in triggers if t.ref.split(".")[0] in VIOLENT_TYPES]
         if not violent:
             return
-        for pattern, agent_after in ((AGENT_AFTER, True), (AGENT_BEFORE, False)):
+        for pattern in (AGENT_AFTER, AGENT_BEFORE, AGENT_BETWEEN):
             match = pattern.search(lowered)
             if match is None:
                 continue
-            cut = sentence_start + (match.end() if agent_after else match.start())
+            agent_after = pattern is AGENT_AFTER
+            start, end = sentence_start + match.start(), sentence_start + match.end()
             if agent_after:
                 agent = next(
                     (
                         a
                         for a in actors
-                        if a.start >= cut and AGENT_GAP.fullmatch(self.text[cut : a.start].lower())
+                        if a.start >= end and AGENT_GAP.fullmatch(self.text[end : a.start].lower())
                     ),
                     None,
                 )
-                deeds = [t for t in violent if t.start < cut]
+                deeds = [t for t in violent if t.start < end]
             else:
-                if lowered[match.start() : match.start() + 5] == "blame":
-                    agent = next(
-                        (a for a in actors if cut < a.start < sentence_start + match.end()), None
-                    )
+                if pattern is AGENT_BETWEEN:
+                    agent = next((a for a in actors if start < a.start and a.end <= end), None)
                 else:
                     agent = next(
-                        (a for a in reversed(actors) if a.end <= cut and cut - a.end <= 40), None
+                        (a for a in reversed(actors) if a.end <= start and start - a.end <= 40),
+                        None,
                     )
-                deeds = [t for t in violent if t.start >= sentence_start + match.end()]
+                deeds = [t for t in violent if t.start >= end]
             if agent is None or not deeds:
                 continue
             deed = deeds[-1] if agent_after else deeds[0]
@@ -445,9 +452,10 @@ class ActorRoles:
                 continue
             known = event.source
             if (
-                known is not None
+                event.start != deed.start
+                and known is not None
                 and not known.is_generic
-                and (event.start != deed.start or self._is_organization(known))
+                and self._is_organization(known)
             ):
                 continue  # a named author already (of an earlier sentence's event)
             event.source = self._resolve(agent, None)

@@ -86,3 +86,42 @@ def test_a_later_vaguer_author_does_not_replace_a_named_one(sources):
         "the attack was carried out by unidentified gunmen."
     )
     assert set(found) == {"FMLN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        (
+            "the ambush of a patrol, perpetrated near the border on friday by the eln, left "
+            "three soldiers dead.",
+            "ELN",
+        ),
+        (
+            "a car bomb exploded outside a bank in bogota on wednesday, wounding six people. "
+            "the police accused the medellin cartel of the attack.",
+            "MEDELLIN_CARTEL",
+        ),
+        (
+            "a car bomb exploded outside a bank in lima on wednesday, wounding six people. "
+            "a judge said the shining path is to blame for the attack.",
+            "SHINING_PATH",
+        ),
+        (
+            "two officers of the treasury police, implicated in the murder of a union leader, "
+            "were arrested on friday.",
+            "TREASURY_POLICE_SLV",
+        ),
+    ],
+)
+def test_authors_told_by_accusation_and_responsibility_verbs(sources, text, actor_id):
+    assert actor_id in sources(text)
+
+
+def test_members_of_a_unit_of_a_group_climb_to_the_group(sources):
+    found = sources("a farmer was killed by alleged members of the 9th front of the farc.")
+    assert "FARC" in found
+
+
+def test_a_named_group_right_before_a_deed_noun_is_its_author(sources):
+    found = sources("the talks were held in the midst of an eln offensive in the north.")
+    assert "ELN" in found
