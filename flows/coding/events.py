@@ -37,7 +37,15 @@ from flows.coding.roles import (
     named_subject,
     prefer_named,
 )
-from flows.coding.rows import ARMED_SECTORS, ORGANIZED, VIOLENT_TYPES, Actor, EventRow, Mention
+from flows.coding.rows import (
+    ARMED_SECTORS,
+    MOBILE_SECTORS,
+    ORGANIZED,
+    VIOLENT_TYPES,
+    Actor,
+    EventRow,
+    Mention,
+)
 from flows.coding.text import WORD, words_before
 
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bbut\b|\bwhereas\b|, which\b|, who\b|\bafter\b|\bbefore\b")
@@ -185,6 +193,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self.named_places: list[tuple[int, str]] = []  # (sentence_index, place_id) in order
         self.last_armed_group: Actor | None = None
         self.doc_countries: dict[str, int] = {}
+        self.mover_countries: dict[str, int] = {}  # of those, people who move: "Somali refugees"
 
     # ------------------------------------------------------------------ events
     def code_sentence(
@@ -947,12 +956,27 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self, targets: list[Actor], source: Actor | None
     ) -> tuple[str | None, str | None]:
         """A country-level place when the text names none: the publisher's country, else
-        the country the document talks most about."""
-        del targets, source
+        the country of the victims ("Ethiopian raiders attack Kenyan villagers": raiders
+        cross borders, villagers are at home), else the country the document talks most
+        about."""
+        del source
         if self.home_country:
             return f"{self.home_country}:country", "publisher"
-        country = self.main_country()
-        return (f"{country}:country", "document") if country else (None, None)
+        victims = {
+            t.country_code for t in targets if t.country_code and t.sector not in MOBILE_SECTORS
+        }
+        if len(victims) == 1:
+            return f"{victims.pop()}:country", "document"
+        # the country the document talks most about, not counting raiders or refugees who
+        # came from it
+        scene = {
+            country: count - self.mover_countries.get(country, 0)
+            for country, count in self.doc_countries.items()
+        }
+        scene = {country: count for country, count in scene.items() if count > 0}
+        if scene:
+            return f"{max(scene, key=scene.get)}:country", "document"
+        return None, None
 
     def finish(self) -> None:
         """Events told before the report names its place take the place named after them

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from flows.coding.places import BORDER_AFTER
 from flows.coding.rows import GROUP_SECTORS, ORGANIZED, VIOLENT_TYPES, Actor, EventRow, Mention
 from flows.coding.text import WORD, words_before
 
@@ -283,6 +284,18 @@ class ActorRoles:
             if info is None:
                 continue
             country, sector, actor_type = info
+            origin = actors[-1] if actors else None
+            if actor_type == "country" and mention.sub in ("name", "demonym"):
+                if BORDER_AFTER.match(self.lowered, mention.end, mention.end + 30):
+                    continue  # "near the Somali border": neither a scene nor an actor
+                if (
+                    origin is not None
+                    and origin.is_generic
+                    and re.fullmatch(r"\s+from\s+", self.text[origin.end : mention.start])
+                ):
+                    # "raiders from Uganda": Ugandan raiders, wherever they struck
+                    origin.country_code = origin.country_code or country
+                    continue
             if (
                 actor_type == "country"
                 and mention.sub in ("name", "capital")
