@@ -147,6 +147,10 @@ REGION_KM = 100  # a town this near a county's seat may lie in the county
 EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
 LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told after it
 BACKGROUND_REACH = 40  # "the January 3 attack": a date modifying the event word just after it
+PRONOUN_SUBJECT = re.compile(  # searched in the lower-cased 30 characters before a verb
+    r"\b(?:that|which|and)\s+(?:it|they)\s+(?:(?:would|will|had|has|have|could|can|then|"
+    r"also|later)\s+)*$"
+)
 PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got)\s+"
     r"(?:(?:\w+ly|\w+ed|\w+en|reported|and|,)\s*){0,4}$"
@@ -542,6 +546,13 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     source = adjacent[-1]  # "in the midst of an ELN offensive": its author
                 elif subjects:
                     source = prefer_named(subjects, trigger.start)
+            elif subjects and PRONOUN_SUBJECT.search(preceding):
+                # "the FPMR, which ..., announced after the U.S. invasion that it would
+                # attack": the pronoun is the group the sentence is about, not the nearest name
+                source = next(
+                    (a for a in subjects if self._is_organization(a) and a.sector in ORGANIZED),
+                    prefer_named(subjects, trigger.start),
+                )
             elif subjects:
                 source = prefer_named(subjects, trigger.start)
             if nominal:

@@ -125,3 +125,17 @@ def test_members_of_a_unit_of_a_group_climb_to_the_group(sources):
 def test_a_named_group_right_before_a_deed_noun_is_its_author(sources):
     found = sources("the talks were held in the midst of an eln offensive in the north.")
     assert "ELN" in found
+
+
+def test_a_group_announcing_that_it_would_attack_is_the_author_not_a_name_between(lexicon):
+    text = (
+        "the mrta, which the government calls a terrorist group, announced following the u.s. "
+        "invasion of panama that it would attack u.s. interests in peru."
+    )
+    documents = pl.DataFrame({"doc_id": ["d"], "text": [text], "published_at": [None]})
+    coded = code_documents(documents, lexicon)
+    attack = coded.events.filter(pl.col("trigger") == "attack")["event_id"].to_list()
+    authors = coded.event_actors.filter(
+        pl.col("event_id").is_in(attack) & (pl.col("role") == "source")
+    )["actor_id"].to_list()
+    assert authors == ["MRTA"]
