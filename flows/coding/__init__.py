@@ -341,7 +341,11 @@ def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
         if country:
             doc_country[country] += 1
         for sentence_index, actor in coder.mentions:
-            actor_id = actor.actor_id or f"{main_country or 'UNK'}.{actor.sector}"
+            actor_id = (
+                actor.actor_id
+                or coder.resolved.get((actor.start, actor.end))
+                or f"{main_country or 'UNK'}.{actor.sector}"
+            )
             if actor.is_generic or actor_id.startswith("ORG."):
                 _register(generic, actor_id, actor)
             mention_rows.append(

@@ -197,6 +197,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self.named_places: list[tuple[int, str]] = []  # (sentence_index, place_id) in order
         self.last_armed_group: Actor | None = None
         self.doc_countries: dict[str, int] = {}
+        self.resolved: dict[tuple[int, int], str] = {}  # a generic actor's span -> its id
         self.mover_countries: dict[str, int] = {}  # of those, people who move: "Somali refugees"
 
     # ------------------------------------------------------------------ events

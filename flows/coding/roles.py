@@ -577,6 +577,8 @@ class ActorRoles:
         if actor is None or actor.actor_id is not None:
             return actor
         code = actor.country_code or country or self.main_country()
+        # the mention is this actor too (its first event's reading, when it has several)
+        self.resolved.setdefault((actor.start, actor.end), f"{code or 'UNK'}.{actor.sector}")
         return Actor(
             actor.start,
             actor.end,

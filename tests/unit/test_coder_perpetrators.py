@@ -139,3 +139,16 @@ def test_a_group_announcing_that_it_would_attack_is_the_author_not_a_name_betwee
         pl.col("event_id").is_in(attack) & (pl.col("role") == "source")
     )["actor_id"].to_list()
     assert authors == ["MRTA"]
+
+
+def test_a_generic_actors_mention_has_the_id_of_that_actor_in_its_event(lexicon):
+    text = (
+        "Kenya protested to Kenya's neighbours on Tuesday. Police shot dead two traders in "
+        "Kampala on Monday."
+    )
+    documents = pl.DataFrame({"doc_id": ["d"], "text": [text], "published_at": [None]})
+    coded = code_documents(documents, lexicon)
+    police = coded.actor_mentions.filter(pl.col("surface") == "Police")["actor_id"].to_list()
+    sources = coded.event_actors.filter(pl.col("role") == "source")["actor_id"].to_list()
+    assert police == ["UGA.COP"]
+    assert "UGA.COP" in sources
