@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from flows.coding.events import DocumentCoder, LexiconView
-from flows.coding.rows import ARMED_SECTORS, Actor, EventRow, Mention, event_id
+from flows.coding.places import is_elsewhere
+from flows.coding.rows import ARMED_SECTORS, MOBILE_SECTORS, Actor, EventRow, Mention, event_id
 from flows.coding.text import (
     find_phrases,
     first_words,
@@ -102,6 +103,7 @@ class _Compiled:
 
 _compiled: dict[str, _Compiled] = {}
 _CODED_KINDS = {"actor", "noun", "trigger"}
+ORIGIN_BEFORE = re.compile(r"\s+from\s+(?:the\s+)?$")  # "raiders from Uganda"
 FOCUS_SHARE = 0.8  # a batch is about one country when this share of its reports are
 FOCUS_MIN_DOCUMENTS = 20  # ... and at least this many reports tell a country at all
 
@@ -291,6 +293,13 @@ def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
         spans = spans_by_doc[doc_id]
         domain_words = armed = 0
         for rows in grouped.values():  # the document's countries, for place names
+            # the people of a country who move ("Somali refugees", "Ethiopian raiders") do
+            # not say that the story happens there
+            movers = {
+                (start, end) for start, end, _kind, ref, _sub in rows if ref in MOBILE_SECTORS
+            }
+            mover_starts = {start for start, _end in movers}
+            mover_ends = {end for _start, end in movers}
             for _start, _end, kind, ref, _sub in rows:
                 if kind == "cue" and ref == "domain":
                     domain_words += 1
@@ -305,8 +314,13 @@ def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
                         country = None
                 elif kind == "place" and ref.endswith(":country"):
                     country = ref.split(":")[0]
-                if country:
+                if country and not is_elsewhere(coder.lowered, _start, _end):
                     coder.doc_countries[country] = coder.doc_countries.get(country, 0) + 1
+                    origin = ORIGIN_BEFORE.search(coder.lowered, max(0, _start - 12), _start)
+                    if (_sub == "demonym" and _end + 1 in mover_starts) or (
+                        origin is not None and origin.start() in mover_ends
+                    ):
+                        coder.mover_countries[country] = coder.mover_countries.get(country, 0) + 1
         coder.is_off_topic = domain_words >= 4 and domain_words > 2 * armed
         for index in sorted(grouped):
             rows = grouped[index]
@@ -327,7 +341,11 @@ def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
         if country:
             doc_country[country] += 1
         for sentence_index, actor in coder.mentions:
-            actor_id = actor.actor_id or f"{main_country or 'UNK'}.{actor.sector}"
+            actor_id = (
+                actor.actor_id
+                or coder.resolved.get((actor.start, actor.end))
+                or f"{main_country or 'UNK'}.{actor.sector}"
+            )
             if actor.is_generic or actor_id.startswith("ORG."):
                 _register(generic, actor_id, actor)
             mention_rows.append(

@@ -29,11 +29,25 @@ from flows.coding.acled import AcledTypes
 from flows.coding.casualties import count_casualties
 from flows.coding.dates import DateMention, find_dates
 from flows.coding.places import PlaceCandidate, _km, choose_place
-from flows.coding.roles import KILL_WORD, OBJECT_VERBS, ActorRoles, named_subject, prefer_named
-from flows.coding.rows import ARMED_SECTORS, ORGANIZED, Actor, EventRow, Mention
+from flows.coding.roles import (
+    AGENT_WORDS,
+    KILL_WORD,
+    OBJECT_VERBS,
+    ActorRoles,
+    named_subject,
+    prefer_named,
+)
+from flows.coding.rows import (
+    ARMED_SECTORS,
+    MOBILE_SECTORS,
+    ORGANIZED,
+    VIOLENT_TYPES,
+    Actor,
+    EventRow,
+    Mention,
+)
 from flows.coding.text import WORD, words_before
 
-VIOLENT_TYPES = {"ASSAULT", "FIGHT", "COERCE"}
 CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bbut\b|\bwhereas\b|, which\b|, who\b|\bafter\b|\bbefore\b")
 NOMINAL_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|of|for|deadly|fatal|suicide|"
@@ -144,6 +158,10 @@ REGION_KM = 100  # a town this near a county's seat may lie in the county
 EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
 LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told after it
 BACKGROUND_REACH = 40  # "the January 3 attack": a date modifying the event word just after it
+PRONOUN_SUBJECT = re.compile(  # searched in the lower-cased 30 characters before a verb
+    r"\b(?:that|which|and)\s+(?:it|they)\s+(?:(?:would|will|had|has|have|could|can|then|"
+    r"also|later)\s+)*$"
+)
 PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got)\s+"
     r"(?:(?:\w+ly|\w+ed|\w+en|reported|and|,)\s*){0,4}$"
@@ -190,6 +208,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self.named_places: list[tuple[int, str]] = []  # (sentence_index, place_id) in order
         self.last_armed_group: Actor | None = None
         self.doc_countries: dict[str, int] = {}
+        self.resolved: dict[tuple[int, int], str] = {}  # a generic actor's span -> its id
+        self.mover_countries: dict[str, int] = {}  # of those, people who move: "Somali refugees"
 
     # ------------------------------------------------------------------ events
     def code_sentence(
@@ -262,6 +282,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     (killed, injured) if trigger is receiver else (None, None),
                     triggers,
                 )
+            if any(word in lowered for word in AGENT_WORDS):
+                self._link_perpetrator(sentence_index, lowered, start, actors, triggers)
             coded = {event.start for event in self.events[coded_before:]}
             head = self._head_trigger(start, [t for t in triggers if t.start in coded])
             for event in self.events[coded_before:]:
@@ -566,8 +588,21 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     )
                 ):
                     source = adjacent[-1]
+                elif (
+                    adjacent
+                    and self.text[adjacent[-1].end : trigger.start].isspace()
+                    and self._is_organization(adjacent[-1])
+                ):
+                    source = adjacent[-1]  # "in the midst of an ELN offensive": its author
                 elif subjects:
                     source = prefer_named(subjects, trigger.start, sentence_start + clause_start)
+            elif subjects and PRONOUN_SUBJECT.search(preceding):
+                # "the FPMR, which ..., announced after the U.S. invasion that it would
+                # attack": the pronoun is the group the sentence is about, not the nearest name
+                source = next(
+                    (a for a in subjects if self._is_organization(a) and a.sector in ORGANIZED),
+                    prefer_named(subjects, trigger.start),
+                )
             elif subjects:
                 source = prefer_named(subjects, trigger.start, sentence_start + clause_start)
             if nominal:
@@ -988,12 +1023,27 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self, targets: list[Actor], source: Actor | None
     ) -> tuple[str | None, str | None]:
         """A country-level place when the text names none: the publisher's country, else
-        the country the document talks most about."""
-        del targets, source
+        the country of the victims ("Ethiopian raiders attack Kenyan villagers": raiders
+        cross borders, villagers are at home), else the country the document talks most
+        about."""
+        del source
         if self.home_country:
             return f"{self.home_country}:country", "publisher"
-        country = self.main_country()
-        return (f"{country}:country", "document") if country else (None, None)
+        victims = {
+            t.country_code for t in targets if t.country_code and t.sector not in MOBILE_SECTORS
+        }
+        if len(victims) == 1:
+            return f"{victims.pop()}:country", "document"
+        # the country the document talks most about, not counting raiders or refugees who
+        # came from it
+        scene = {
+            country: count - self.mover_countries.get(country, 0)
+            for country, count in self.doc_countries.items()
+        }
+        scene = {country: count for country, count in scene.items() if count > 0}
+        if scene:
+            return f"{max(scene, key=scene.get)}:country", "document"
+        return None, None
 
     def finish(self) -> None:
         """Events told before the report names its place take the place named after them

@@ -23,6 +23,21 @@ from dataclasses import dataclass
 
 from flows.coding.dates import MONTHS, WEEKDAYS
 
+# A country named as a border or as where someone came from is not where things happened:
+# "near the Somali border", "the Kenya-Uganda border", "the border with Ethiopia",
+# "raiders from Uganda", "crossed into Somalia" (searched in lower-cased text)
+BORDER_AFTER = re.compile(r"(?:['’]s)?(?:\s*-\s*[\w'’]+)?\s+border\b")
+ELSEWHERE_BEFORE = re.compile(r"\bborders?\s+with\s+(?:the\s+)?$")
+
+
+def is_elsewhere(lowered: str, start: int, end: int) -> bool:
+    """True when the country named at ``start:end`` is a border or an origin, not a scene."""
+    return bool(
+        BORDER_AFTER.match(lowered, end, end + 30)
+        or ELSEWHERE_BEFORE.search(lowered, max(0, start - 20), start)
+    )
+
+
 # Nouns that make the name before them a place: "Sololo area", "Tarbaj town".
 AREA_WORDS = {
     "county",

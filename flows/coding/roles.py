@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from flows.coding.rows import GROUP_SECTORS, ORGANIZED, Actor, Mention
+from flows.coding.places import BORDER_AFTER
+from flows.coding.rows import GROUP_SECTORS, ORGANIZED, VIOLENT_TYPES, Actor, EventRow, Mention
 from flows.coding.text import WORD, words_before
 
 PREPOSITIONS = {
@@ -119,6 +120,31 @@ ANAPHORS = {
 }
 UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:[A-Z][\w'’-]+\s?){1,3}$")
 STATE_OF_NAME = re.compile(r"(?<![\w'’-])(?!The\b|A\b|An\b|This\b)[A-Z][\w'’-]+\s+$")
+MEMBER_OF = re.compile(  # searched in the lower-cased 60 characters before an organization
+    r"\b(?:members?|militants?|guerrillas?|fighters?|rebels?|insurgents?|terrorists?|gunmen|"
+    r"militiamen|commandos?|combatants?|elements|cells?|units?|columns?|squads?|factions?|"
+    r"wings?|branch|detachments?|battalions?|brigades?|troops|soldiers|officers?|agents?|"
+    r"chiefs?|heads?|leaders?|commanders?|fronts?|commands?)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+)
+# who did a violent deed, told apart from the verb that tells the deed (lower-cased text)
+AGENT_AFTER = re.compile(  # "the attack was carried out by X", "blamed on X", "attributed to X"
+    r"\b(?:carried out|perpetrated|committed|masterminded|staged)(?:\s+[^.;,]{0,60}?)?\s+by\b"
+    r"|\b(?:blamed|attributed)\s+(?:[^.;]{0,40}?\s)?(?:on|to)\b"
+)
+AGENT_BEFORE = re.compile(  # "X is responsible for the attack", "X, implicated in the murder"
+    r"(?<!not )(?<!not directly )\bresponsible\s+for\b|\bto\s+blame\s+for\b"
+    r"|\bimplicated\s+in\b|\baccused\s+of\b"
+)
+AGENT_BETWEEN = re.compile(  # "blames X for the killing", "accused X of bombing", "implicated X in"
+    r"\b(?:blam(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+for"
+    r"|accus(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+of|implicat(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+in)\b"
+)
+AGENT_WORDS = ("by ", "responsib", "blam", "attribut", "accus", "implicat")  # a cheap prefilter
+CO_AGENT_GAP = re.compile(
+    r"[\s\"'“”)]*(?:(?:group|movement|organi[sz]ation)[\s\"'“”]*)?(?:,|and|or)\s+(?:the\s+)?"
+    r"(?:[\w-]+[\s\"'“”]+){0,2}"
+)
+AGENT_GAP = re.compile(r"[\s\"'“”(]*(?:(?:the|a|an)\s+)?(?:[\w-]+[\s\"'“”]+){0,2}")
 UNKNOWN_GROUP_LOWER = re.compile(r"\bthe\s+((?:[a-z][\w'’-]*\s+){1,3})$")
 UNKNOWN_GROUP = re.compile(r"(?:\b[Tt]he\s+)?((?:[A-Z][\w'’.-]*\s+){1,4})$")
 NOT_NAMES = {
@@ -270,6 +296,18 @@ class ActorRoles:
             if info is None:
                 continue
             country, sector, actor_type = info
+            origin = actors[-1] if actors else None
+            if actor_type == "country" and mention.sub in ("name", "demonym"):
+                if BORDER_AFTER.match(self.lowered, mention.end, mention.end + 30):
+                    continue  # "near the Somali border": neither a scene nor an actor
+                if (
+                    origin is not None
+                    and origin.is_generic
+                    and re.fullmatch(r"\s+from\s+", self.text[origin.end : mention.start])
+                ):
+                    # "raiders from Uganda": Ugandan raiders, wherever they struck
+                    origin.country_code = origin.country_code or country
+                    continue
             if (
                 actor_type == "country"
                 and mention.sub in ("name", "capital")
@@ -337,7 +375,29 @@ class ActorRoles:
             actors.append(Actor(mention.start, mention.end, mention.ref, country, sector, surface))
             if sector in ("REB", "UAF", "COM", "PAR") and actor_type == "organization":
                 self.last_armed_group = actors[-1]
-        return sorted(actors, key=lambda a: a.start), places
+        return self._members_of(sorted(actors, key=lambda a: a.start)), places
+
+    def _members_of(self, actors: list[Actor]) -> list[Actor]:
+        """ "guerrillas of the ELN", "a cell of the FPMR", "the chief of the treasury police":
+        members named by their organization are that organization (not its object)."""
+        merged = actors
+        for actor in actors:
+            if actor.is_generic:
+                if actor.sector not in ORGANIZED:
+                    continue
+            elif self.lex.actor_info.get(actor.actor_id or "", (None, None, ""))[2] != (
+                "organization"
+            ):
+                continue
+            start = actor.start
+            # "members of the 22nd front of the FARC": each "of" climbs one level up
+            while member := MEMBER_OF.search(self.lowered, max(0, start - 60), start):
+                start = member.start()
+            if start == actor.start:
+                continue
+            merged = [a for a in merged if a is actor or not (start <= a.start < actor.start)]
+            actor.start, actor.surface = start, self.text[start : actor.end]
+        return merged
 
     def _after_place_name(self, mention: Mention, place_spans: set[tuple[int, int]]) -> bool:
         """True when a place's name and a comma stand right before the mention: a known
@@ -399,6 +459,97 @@ class ActorRoles:
                     self.last_armed_group = actor
                     return actor
         return Actor(mention.start, mention.end, None, None, mention.ref, surface, True)
+
+    def _link_perpetrator(
+        self,
+        sentence_index: int,
+        lowered: str,
+        sentence_start: int,
+        actors: list[Actor],
+        triggers: list[Mention],
+    ) -> None:
+        """The author of a violent deed told by another verb: "the kidnapping was carried out
+        by X", "the attack has been blamed on X", "X is responsible for the murders", "we hold
+        X responsible for this attack". X becomes the source of that deed (of the event just
+        told when the deed word only refers back to it), unless a named author is known."""
+        violent = [t for t in triggers if t.ref.split(".")[0] in VIOLENT_TYPES]
+        if not violent:
+            return
+        for pattern in (AGENT_AFTER, AGENT_BEFORE, AGENT_BETWEEN):
+            match = pattern.search(lowered)
+            if match is None:
+                continue
+            agent_after = pattern is AGENT_AFTER
+            start, end = sentence_start + match.start(), sentence_start + match.end()
+            if agent_after:
+                agent = next(
+                    (
+                        a
+                        for a in actors
+                        if a.start >= end and AGENT_GAP.fullmatch(self.text[end : a.start].lower())
+                    ),
+                    None,
+                )
+                deeds = [t for t in violent if t.start < end]
+            else:
+                if pattern is AGENT_BETWEEN:
+                    agent = next((a for a in actors if start < a.start and a.end <= end), None)
+                else:
+                    agent = next(
+                        (a for a in reversed(actors) if a.end <= start and start - a.end <= 40),
+                        None,
+                    )
+                deeds = [t for t in violent if t.start >= end]
+            if agent is None or not deeds:
+                continue
+            deed = deeds[-1] if agent_after else deeds[0]
+            event = self._deed_event(sentence_index, deed)
+            if event is None or any(
+                t is not None and agent.actor_id and t.actor_id == agent.actor_id
+                for t in event.targets
+            ):
+                continue
+            known = event.source
+            if (
+                event.start != deed.start
+                and known is not None
+                and not known.is_generic
+                and self._is_organization(known)
+            ):
+                continue  # a named author already (of an earlier sentence's event)
+            event.source = self._resolve(agent, None)
+            if agent_after:  # "by the X or the Y group": either may have done it
+                chain, current = [], agent
+                for actor in actors:
+                    if actor.start < current.end:
+                        continue
+                    if not CO_AGENT_GAP.fullmatch(self.text[current.end : actor.start].lower()):
+                        break
+                    chain.append(self._resolve(actor, None))
+                    current = actor
+                event.co_sources = chain
+
+    def _is_organization(self, actor: Actor) -> bool:
+        """A named organization or person (not a country, not a generic actor)."""
+        info = self.lex.actor_info.get(actor.actor_id or "")
+        return info is not None and info[2] != "country"
+
+    def _deed_event(self, sentence_index: int, deed: Mention) -> EventRow | None:
+        """The event a deed word makes, or (a reference: "the attacks") the one it refers to."""
+        kind = deed.ref.split(".")[0]
+        own = next((e for e in reversed(self.events) if e.start == deed.start), None)
+        if own is not None:
+            return own
+        return next(
+            (
+                e
+                for e in reversed(self.events)
+                if e.event_code.split(".")[0] == kind
+                and 0 <= sentence_index - e.sentence_index <= 5
+                and not e.is_negated
+            ),
+            None,
+        )
 
     def _is_object(self, actor: Actor, actors: list[Actor]) -> bool:
         """True when the actor is the object of a preposition (directly or by coordination)."""
@@ -472,6 +623,8 @@ class ActorRoles:
         if actor is None or actor.actor_id is not None:
             return actor
         code = actor.country_code or country or self.main_country()
+        # the mention is this actor too (its first event's reading, when it has several)
+        self.resolved.setdefault((actor.start, actor.end), f"{code or 'UNK'}.{actor.sector}")
         return Actor(
             actor.start,
             actor.end,

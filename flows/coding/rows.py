@@ -10,9 +10,11 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+VIOLENT_TYPES = {"ASSAULT", "FIGHT", "COERCE"}
 ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY", "COM", "CRM"}
 STATE_ARMED = {"MIL", "COP", "SPY"}
 ARMED_NONSTATE = {"REB", "UAF", "COM", "PAR", "CRM", "AGR"}
+MOBILE_SECTORS = {"REB", "UAF", "COM", "PAR", "CRM", "REF"}  # people who cross borders
 POLITICAL_SECTORS = {"OPP", "GOV", "LEG", "ELI", "ELC"}
 UNARMED_SECTORS = {"PRO"}
 CROWD_SECTORS = {
