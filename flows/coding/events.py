@@ -132,6 +132,10 @@ HISTORICAL_DAYS = 60  # an event dated this long before publication is backgroun
 REGION_KM = 100  # a town this near a county's seat may lie in the county
 EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
 LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told after it
+HOST_REACH = 60  # how far after its trigger a place can name an event's host state
+HOST_BEFORE = re.compile(  # the words just before a host state: "in", "into central"
+    r"\b(?:in|into|to|at|from|inside)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+)
 BACKGROUND_REACH = 40  # "the January 3 attack": a date modifying the event word just after it
 PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got)\s+"
@@ -174,6 +178,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self.is_lowercase = not any(char.isupper() for char in text[:3000])
         self.home_country: str | None = None  # the publisher's country, when known
         self.place_mentions: list[Actor] = []  # countries named as places ("in Iran")
+        self.sentence_places: list[Mention] = []  # the current sentence's place names
         self.sentences: list[tuple[int, int, int]] = []  # (index, start, end) coded so far
         self.last_place: str | None = None
         self.named_places: list[tuple[int, str]] = []  # (sentence_index, place_id) in order
@@ -187,6 +192,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         sentence = self.text[start:end]
         self.place_mentions.clear()
         actors, places = self._actors(start, mentions)
+        self.sentence_places = places
         for actor in [*actors, *self.place_mentions]:
             self.mentions.append((sentence_index, actor))
         self.sentences.append((sentence_index, start, end))
@@ -738,6 +744,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
             )
         ):
             return False  # "three killed in clashes": the clash that follows gets the count
+        if not targets and source is not None and place_id is not None and kind != "PROTEST":
+            targets = self._host(trigger, sentence_start + clause_end, place_id)
         if self._is_outcome(trigger) and kind in VIOLENT_TYPES:
             anchor = self._recent_violence(sentence_index, dates, modality, same_sentence=True)
             if anchor is not None:  # "... attacked police. Two officers were killed."
@@ -770,6 +778,27 @@ class DocumentCoder(ActorRoles, AcledTypes):
             )
         )
         return killed is not None or injured is not None
+
+    def _host(self, trigger: Mention, clause_end: int, place_id: str) -> list[Actor]:
+        """The country of the place an event is done in or to, as its target when the text
+        names no other: "arrived in Amman", "sought refuge in Germany", "will withdraw its
+        force from Chad" (PLOVER codes the host state as the target). Not for a protest:
+        where it marches is not whom it is against."""
+        for place in self.sentence_places:
+            if place.start < trigger.end or place.start >= clause_end:
+                continue
+            if place_id not in (place.refs or (place.ref,)):
+                continue
+            gap = self.text[trigger.end : place.start]
+            lead = self.text[trigger.start : place.start].lower()  # "arrived in" + " "
+            if len(gap) > HOST_REACH or ", " in gap or not HOST_BEFORE.search(lead):
+                return []
+            country = self.lex.place_info.get(place_id, (None,))[0]
+            if country is None:
+                return []
+            surface = self.text[place.start : place.end]
+            return [Actor(place.start, place.end, country, country, None, surface)]
+        return []
 
     def _recent_violence(
         self,

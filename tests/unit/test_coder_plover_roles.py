@@ -1,0 +1,49 @@
+"""PLOVER types and targets of diplomatic and political events, on sentences written for
+these tests (not from any data set)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import polars as pl
+import pytest
+
+from flows.coding import code_documents
+
+
+@pytest.fixture
+def main_event(lexicon):
+    """The most confident event of a one-sentence report, with its targets' actor ids."""
+
+    def run(text: str) -> dict:
+        documents = pl.DataFrame(
+            {"doc_id": ["d"], "text": [text], "published_at": [datetime(2024, 3, 9)]}
+        )
+        coded = code_documents(documents, lexicon)
+        event = coded.events.sort(["confidence", "char_start"], descending=[True, False]).row(
+            0, named=True
+        )
+        roles = coded.event_actors.filter(pl.col("event_id") == event["event_id"])
+        event["targets"] = roles.filter(pl.col("role") == "target")["actor_id"].to_list()
+        return event
+
+    return run
+
+
+def test_the_state_a_visitor_arrives_in_is_the_target(main_event):
+    event = main_event("The Chilean foreign minister arrived in Lisbon on Tuesday.")
+    assert event["event_code"].startswith("CONSULT")
+    assert event["targets"] == ["PRT"]
+
+
+def test_the_country_of_refuge_is_the_target(main_event):
+    event = main_event("Thousands of Malian villagers sought refuge in Niger last week.")
+    assert event["targets"] == ["NER"]
+
+
+def test_a_place_told_after_another_clause_is_not_the_target(main_event):
+    event = main_event(
+        "The Peruvian minister resigned on Friday, two days before the summit opened in Lima."
+    )
+    assert event["event_code"].startswith("RETREAT")
+    assert event["targets"] == []
