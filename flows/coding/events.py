@@ -125,6 +125,11 @@ VICTIM_TAIL = re.compile(
     r"near\b|following\b|over\b|outside\b|inside\b|along\b|amid\b|by\b)"
 )
 DYING_WORDS = {"died", "die", "dies", "dead", "perished", "lost their lives", "succumbed"}
+REPORTED = re.compile(  # the speech verb of a reported "will", searched before "would"
+    r"\b(?:said|says|announced|announces|confirmed|confirms|declared|declares|stated|told|"
+    r"indicated|indicates|added)\b[^,;]{0,40}$"
+)
+THREAT_TYPES = VIOLENT_TYPES | {"SANCTION", "PROTEST"}  # what a stated intention threatens
 SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
 YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
@@ -397,6 +402,12 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     negated = True
                 elif cue.ref in ("hypothetical", "future", "claimed") and modality == "asserted":
                     modality = cue.ref
+                    if (
+                        cue.ref == "hypothetical"
+                        and sentence[relative : relative + 5].lower() == "would"
+                        and REPORTED.search(sentence[:relative].lower())
+                    ):
+                        modality = "future"  # "said they would boycott": a reported "will"
                 elif cue.ref == "obligation" and modality == "asserted":
                     modality = "obligation"  # resolved by the caller into a REQUEST
                 elif cue.ref == "cessation":
@@ -646,10 +657,11 @@ class DocumentCoder(ActorRoles, AcledTypes):
             )
             if self.lex.has_code("REQUEST"):
                 code, modality, targets, source = "REQUEST", "asserted", [source], speaker
-        elif modality == "future" and source is not None and kind not in SPEECH_TYPES:
-            # PLOVER: a stated intention is itself an event: an offer, a threat, or (negated,
-            # "will not accept") a refusal
-            wanted = "REJECT" if negated else "THREATEN" if kind in VIOLENT_TYPES else "AGREE"
+        elif modality == "future" and source is not None and kind not in SPEECH_TYPES - {"SUPPORT"}:
+            # PLOVER: a stated intention is itself an event: an offer ("will support"), a
+            # threat (of force, sanctions, a boycott or a strike), or (negated, "will not
+            # accept") a refusal
+            wanted = "REJECT" if negated else "THREATEN" if kind in THREAT_TYPES else "AGREE"
             if self.lex.has_code(wanted):
                 code, modality, negated = wanted, "asserted", False
         kind = code.split(".")[0]

@@ -27,7 +27,7 @@ GATES = {
         "acled: date exact": 0.92,
     },
     ("plover", "plover/PLOVER_GSR_CAMEO.txt"): {
-        "plover: PLOVER type accuracy": 0.65,
+        "plover: PLOVER type accuracy": 0.68,
         "plover: source country F1": 0.76,
         "plover: target country F1": 0.635,
     },

@@ -47,3 +47,20 @@ def test_a_place_told_after_another_clause_is_not_the_target(main_event):
     )
     assert event["event_code"].startswith("RETREAT")
     assert event["targets"] == []
+
+
+def test_a_stated_intention_to_boycott_is_a_threat(main_event):
+    event = main_event("The Chilean opposition will boycott the local elections in March.")
+    assert event["event_code"] == "THREATEN"
+
+
+def test_said_it_would_impose_sanctions_is_a_threat_against_the_target(main_event):
+    event = main_event("Venezuela said on Monday it would impose sanctions on Guyana.")
+    assert event["event_code"] == "THREATEN"
+    assert event["targets"] == ["GUY"]
+
+
+def test_will_support_is_a_promise(main_event):
+    event = main_event("Brazil will support Paraguay's bid to join the regional bloc.")
+    assert event["event_code"] == "AGREE"
+    assert event["targets"] == ["PRY"]
