@@ -137,6 +137,8 @@ HISTORICAL_DAYS = 60  # an event dated this long before publication is backgroun
 REGION_KM = 100  # a town this near a county's seat may lie in the county
 EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
 LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told after it
+DEMANDED = "verb.demanded"  # the part of speech of a verb made a REQUEST by "must"
+DEMANDED_REACH = 20  # how far after "must" the demanded act's word is looked for
 HOST_REACH = 60  # how far after its trigger a place can name an event's host state
 HOST_BEFORE = re.compile(  # the words just before a host state: "in", "into central"
     r"\b(?:in|into|to|at|from|inside)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
@@ -213,6 +215,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if m.kind == "cue" and not any(a.start <= m.start and m.end <= a.end for a in actors)
         ]
         claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
+        if actors and any(c.ref == "obligation" for c in cues):
+            triggers = self._demanded_acts(cues, triggers)
         place_id = self._choose_place(places, start, mentions)
         if _is_headline(sentence, self.text[end : end + 1]):
             triggers, claim = [], None  # headlines and subheads repeat the story's events
@@ -266,6 +270,21 @@ class DocumentCoder(ActorRoles, AcledTypes):
         if place_id is not None:
             self.last_place = place_id
             self.named_places.append((sentence_index, place_id))
+
+    def _demanded_acts(self, cues: list[Mention], triggers: list[Mention]) -> list[Mention]:
+        """The verb after "must" is a demand made of its subject even when it is no event
+        word of its own ("China must drop its barriers", "Libya must hand over the
+        suspects"): it becomes a REQUEST trigger, resolved like any obligation."""
+        added = []
+        for cue in cues:
+            if cue.ref != "obligation" or any(
+                0 <= t.start - cue.end <= DEMANDED_REACH for t in triggers
+            ):
+                continue
+            verb = WORD.search(self.text, cue.end, cue.end + DEMANDED_REACH)
+            if verb is not None and self.lex.has_code("REQUEST"):
+                added.append(Mention(verb.start(), verb.end(), "trigger", "REQUEST", DEMANDED))
+        return sorted([*triggers, *added], key=lambda m: m.start) if added else triggers
 
     def _head_trigger(self, sentence_start: int, triggers: list[Mention]) -> Mention | None:
         """The first verb of the sentence's own clause: not a name's word ("Relief
@@ -645,13 +664,20 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 if kind == "AID" and self.lex.has_code("SANCTION.aid")
                 else ("SANCTION.halt" if self.lex.has_code("SANCTION.halt") else "SANCTION")
             )
-        elif modality == "obligation" and source is not None and kind not in SPEECH_TYPES:
+        elif (
+            modality == "obligation"
+            and source is not None
+            and (kind != "REQUEST" or trigger.sub == DEMANDED)
+        ):
             # "Iraq must cooperate with inspectors", said by someone: a demand made of Iraq
             speaker = next(
                 (
                     a
                     for a in reversed(before)
-                    if a is not source and a.end <= source.start and not self._is_object(a, actors)
+                    if a is not source
+                    and a.end <= source.start
+                    and not self._is_object(a, actors)
+                    and WORD.search(self.text, a.end, source.start)  # not "President" Kagame
                 ),
                 None,
             )

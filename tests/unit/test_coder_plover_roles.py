@@ -64,3 +64,15 @@ def test_will_support_is_a_promise(main_event):
     event = main_event("Brazil will support Paraguay's bid to join the regional bloc.")
     assert event["event_code"] == "AGREE"
     assert event["targets"] == ["PRY"]
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand_made_of_it(main_event):
+    event = main_event("Brazil said that Bolivia must hand over the suspects.")
+    assert event["event_code"] == "REQUEST"
+    assert event["targets"] == ["BOL"]
+
+
+def test_must_agree_is_a_demand_not_an_agreement(main_event):
+    event = main_event("Chile said that Argentina must agree to a joint border commission.")
+    assert event["event_code"] == "REQUEST"
+    assert event["targets"] == ["ARG"]
