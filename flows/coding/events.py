@@ -29,8 +29,15 @@ from flows.coding.acled import AcledTypes
 from flows.coding.casualties import count_casualties
 from flows.coding.dates import DateMention, find_dates
 from flows.coding.places import PlaceCandidate, _km, choose_place
-from flows.coding.roles import KILL_WORD, OBJECT_VERBS, ActorRoles, named_subject, prefer_named
-from flows.coding.rows import ARMED_SECTORS, ORGANIZED, Actor, EventRow, Mention
+from flows.coding.roles import (
+    KILL_WORD,
+    OBJECT_VERBS,
+    REPORTER,
+    ActorRoles,
+    named_subject,
+    prefer_named,
+)
+from flows.coding.rows import ARMED_SECTORS, CROWD_SECTORS, ORGANIZED, Actor, EventRow, Mention
 from flows.coding.text import WORD, words_before
 
 VIOLENT_TYPES = {"ASSAULT", "FIGHT", "COERCE"}
@@ -139,6 +146,7 @@ EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
 LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told after it
 DEMANDED = "verb.demanded"  # the part of speech of a verb made a REQUEST by "must"
 DEMANDED_REACH = 20  # how far after "must" the demanded act's word is looked for
+PROTESTED_REACH = 120  # how far after a protest word its grievance may name whom it is against
 HOST_REACH = 60  # how far after its trigger a place can name an event's host state
 HOST_BEFORE = re.compile(  # the words just before a host state: "in", "into central"
     r"\b(?:in|into|to|at|from|inside)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
@@ -486,6 +494,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         next_verb = next(
             (t for t in triggers if t.start > trigger.start and t.sub.startswith("verb")), None
         )
+        in_clause = after
         if next_verb is not None:
             after = [a for a in after if a.start < next_verb.start]
         source: Actor | None = None
@@ -784,6 +793,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
             return False  # "three killed in clashes": the clash that follows gets the count
         if not targets and source is not None and place_id is not None and kind != "PROTEST":
             targets = self._host(trigger, sentence_start + clause_end, place_id)
+        elif not targets and kind == "PROTEST":
+            targets = self._protested(trigger, in_clause, source)
         if self._is_outcome(trigger) and kind in VIOLENT_TYPES:
             anchor = self._recent_violence(sentence_index, dates, modality, same_sentence=True)
             if anchor is not None:  # "... attacked police. Two officers were killed."
@@ -836,6 +847,27 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 return []
             surface = self.text[place.start : place.end]
             return [Actor(place.start, place.end, country, country, None, surface)]
+        return []
+
+    def _protested(
+        self, trigger: Mention, in_clause: list[Actor], source: Actor | None
+    ) -> list[Actor]:
+        """Whom a protest is against, when it names no target of its own: the first actor
+        its demand or grievance names later in its clause ("a hunger strike to demand the
+        resignation of the president", "rallies against abuses by the security forces"),
+        not a crowd that joins it."""
+        for actor in in_clause:
+            if actor.start - trigger.end > PROTESTED_REACH:
+                break
+            if actor.sector in CROWD_SECTORS or (
+                source is not None
+                and actor.actor_id is not None
+                and actor.actor_id == source.actor_id
+            ):
+                continue
+            if REPORTER.match(self.text[actor.end : actor.end + 40]):
+                break  # "..., police said": the reporter, not whom it is against
+            return [actor]
         return []
 
     def _recent_violence(

@@ -76,3 +76,18 @@ def test_must_agree_is_a_demand_not_an_agreement(main_event):
     event = main_event("Chile said that Argentina must agree to a joint border commission.")
     assert event["event_code"] == "REQUEST"
     assert event["targets"] == ["ARG"]
+
+
+def test_a_protest_is_against_whom_its_demand_names(main_event):
+    event = main_event(
+        "Hundreds of Chilean miners began a hunger strike on Monday to demand the resignation "
+        "of the Chilean government."
+    )
+    assert event["event_code"].startswith("PROTEST")
+    assert event["targets"] == ["CHL.GOV"]
+
+
+def test_the_police_who_report_a_march_are_not_its_target(main_event):
+    event = main_event("Teachers marched through Lima on Friday, police said.")
+    assert event["event_code"].startswith("PROTEST")
+    assert event["targets"] == []
