@@ -147,6 +147,10 @@ LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told af
 DEMANDED = "verb.demanded"  # the part of speech of a verb made a REQUEST by "must"
 DEMANDED_REACH = 20  # how far after "must" the demanded act's word is looked for
 PROTESTED_REACH = 120  # how far after a protest word its grievance may name whom it is against
+ANSWER_TYPES = COMPLEMENT_TYPES | {"CONCEDE"}  # verbs whose object is someone's call or offer
+AUTHOR_GAP = re.compile(  # "rejected (recent calls) by", "accepted (an offer) from the"
+    r"\s+(?:[\w'’-]+\s+){1,4}(?:by|from)\s+(?:the\s+)?"
+)
 HOST_REACH = 60  # how far after its trigger a place can name an event's host state
 HOST_BEFORE = re.compile(  # the words just before a host state: "in", "into central"
     r"\b(?:in|into|to|at|from|inside)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
@@ -795,6 +799,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
             targets = self._host(trigger, sentence_start + clause_end, place_id)
         elif not targets and kind == "PROTEST":
             targets = self._protested(trigger, in_clause, source)
+        if not targets and kind in ANSWER_TYPES and trigger.sub.startswith("verb"):
+            targets = self._author(trigger, in_clause, source)
         if self._is_outcome(trigger) and kind in VIOLENT_TYPES:
             anchor = self._recent_violence(sentence_index, dates, modality, same_sentence=True)
             if anchor is not None:  # "... attacked police. Two officers were killed."
@@ -847,6 +853,20 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 return []
             surface = self.text[place.start : place.end]
             return [Actor(place.start, place.end, country, country, None, surface)]
+        return []
+
+    def _author(
+        self, trigger: Mention, in_clause: list[Actor], source: Actor | None
+    ) -> list[Actor]:
+        """Whose call, offer or demand a verb of answering or demanding takes up, when it has
+        no direct object actor: "rejected calls by Belarus", "accepted demands from the
+        rebels", "dismissed an appeal from the president"."""
+        for actor in in_clause:
+            if AUTHOR_GAP.fullmatch(self.text[trigger.end : actor.start].lower()) is None:
+                continue
+            if source is not None and actor.actor_id == source.actor_id is not None:
+                return []
+            return [actor]
         return []
 
     def _protested(

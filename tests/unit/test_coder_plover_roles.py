@@ -91,3 +91,9 @@ def test_the_police_who_report_a_march_are_not_its_target(main_event):
     event = main_event("Teachers marched through Lima on Friday, police said.")
     assert event["event_code"].startswith("PROTEST")
     assert event["targets"] == []
+
+
+def test_a_rejected_call_is_aimed_at_whoever_made_it(main_event):
+    event = main_event("Peru rejected repeated calls by Bolivia for a new border treaty.")
+    assert event["event_code"] == "REJECT"
+    assert event["targets"] == ["BOL"]
