@@ -505,8 +505,15 @@ class DocumentCoder(ActorRoles, AcledTypes):
         targets: list[Actor] = []
         preceding = self.text[max(0, trigger.start - 30) : trigger.start].lower()
         nominal = trigger.sub.startswith("noun") or bool(NOMINAL_BEFORE.search(preceding))
-        passive = not nominal and PASSIVE_AUX.search(
-            self.text[max(0, trigger.start - 30) : trigger.start].lower()
+        passive = (
+            not nominal
+            # "is suing", "is refusing": a progressive, not a passive (the violent and
+            # protest rules keep their older reading, which the ACLED scores were tuned on)
+            and not (
+                kind not in VIOLENT_TYPES | {"PROTEST"}
+                and self.text[trigger.start : trigger.end].lower().endswith("ing")
+            )
+            and PASSIVE_AUX.search(self.text[max(0, trigger.start - 30) : trigger.start].lower())
         )
         between = re.match(
             r"\s+(?:\w+\s+){0,2}between\s", self.text[trigger.end : trigger.end + 40].lower()

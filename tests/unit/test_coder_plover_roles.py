@@ -97,3 +97,9 @@ def test_a_rejected_call_is_aimed_at_whoever_made_it(main_event):
     event = main_event("Peru rejected repeated calls by Bolivia for a new border treaty.")
     assert event["event_code"] == "REJECT"
     assert event["targets"] == ["BOL"]
+
+
+def test_is_suing_is_a_progressive_not_a_passive(main_event):
+    event = main_event("An Ecuadorian businessman is suing the United States over his ship.")
+    assert event["event_code"].startswith("ACCUSE")
+    assert event["targets"] == ["USA"]
