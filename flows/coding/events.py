@@ -151,6 +151,7 @@ ANSWER_TYPES = COMPLEMENT_TYPES | {"CONCEDE"}  # verbs whose object is someone's
 AUTHOR_GAP = re.compile(  # "rejected (recent calls) by", "accepted (an offer) from the"
     r"\s+(?:[\w'’-]+\s+){1,4}(?:by|from)\s+(?:the\s+)?"
 )
+OWN = re.compile(r"\b(?:its|their|his|her|our)\s+$", re.I)  # "its troops"
 HOST_REACH = 60  # how far after its trigger a place can name an event's host state
 HOST_BEFORE = re.compile(  # the words just before a host state: "in", "into central"
     r"\b(?:in|into|to|at|from|inside)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
@@ -587,6 +588,14 @@ class DocumentCoder(ActorRoles, AcledTypes):
                         self.text[trigger.end : a.start].lower(),
                     )
                     or re.fullmatch(r"\s*", self.text[trigger.end : a.start])
+                ]
+            if source is not None and kind not in VIOLENT_TYPES | {"PROTEST"}:
+                # "offered its troops to Lebanon": the source's own forces are what it
+                # gives or withdraws, not whom it acts on ("attacked their homes" is not)
+                after = [
+                    a
+                    for a in after
+                    if not (a.is_generic and OWN.search(self.text, max(0, a.start - 8), a.start))
                 ]
             targets = self._targets(after, actors)
             if nominal and not targets:

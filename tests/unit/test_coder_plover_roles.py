@@ -103,3 +103,8 @@ def test_is_suing_is_a_progressive_not_a_passive(main_event):
     event = main_event("An Ecuadorian businessman is suing the United States over his ship.")
     assert event["event_code"].startswith("ACCUSE")
     assert event["targets"] == ["USA"]
+
+
+def test_the_sources_own_troops_are_not_the_target(main_event):
+    event = main_event("Brazil has offered its troops to the new Haitian government.")
+    assert event["targets"] == ["HTI.GOV"]
