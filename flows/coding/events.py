@@ -275,6 +275,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     triggers,
                 )
             coded = {event.start for event in self.events[coded_before:]}
+            self._complement_targets(self.events[coded_before:], triggers)
             head = self._head_trigger(start, [t for t in triggers if t.start in coded])
             for event in self.events[coded_before:]:
                 if head is not None and event.start == head.start:
@@ -283,6 +284,33 @@ class DocumentCoder(ActorRoles, AcledTypes):
         if place_id is not None:
             self.last_place = place_id
             self.named_places.append((sentence_index, place_id))
+
+    def _complement_targets(self, events: list[EventRow], triggers: list[Mention]) -> None:
+        """A demand, threat, refusal or promise with no target of its own is aimed at the
+        target of the act it governs: "threatened to shell Iraqi towns" (Iraq), "refused to
+        deploy peacekeepers in Iraq"."""
+        by_start = {t.start: t for t in triggers}
+        for event in events:
+            governor = by_start.get(event.start)
+            if (
+                event.targets
+                or governor is None
+                or event.event_code.split(".")[0] not in COMPLEMENT_TYPES
+            ):
+                continue
+            act = next(
+                (
+                    other
+                    for other in events
+                    if other.start > event.end
+                    and other.targets
+                    and self._governs(governor, other.start)
+                ),
+                None,
+            )
+            if act is not None:
+                event.targets = list(act.targets)
+                event.confidence = round(min(event.confidence + 0.15, 1.0), 2)
 
     def _demanded_acts(self, cues: list[Mention], triggers: list[Mention]) -> list[Mention]:
         """The verb after "must" is a demand made of its subject even when it is no event

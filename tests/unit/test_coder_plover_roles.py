@@ -108,3 +108,9 @@ def test_is_suing_is_a_progressive_not_a_passive(main_event):
 def test_the_sources_own_troops_are_not_the_target(main_event):
     event = main_event("Brazil has offered its troops to the new Haitian government.")
     assert event["targets"] == ["HTI.GOV"]
+
+
+def test_a_threat_is_aimed_at_the_target_of_the_act_it_threatens(main_event):
+    event = main_event("Venezuela threatened on Monday to bomb Guyanese border posts.")
+    assert event["event_code"].startswith("THREATEN")
+    assert [t[:3] for t in event["targets"]] == ["GUY"]
