@@ -152,6 +152,10 @@ AUTHOR_GAP = re.compile(  # "rejected (recent calls) by", "accepted (an offer) f
     r"\s+(?:[\w'’-]+\s+){1,4}(?:by|from)\s+(?:the\s+)?"
 )
 OWN = re.compile(r"\b(?:its|their|his|her|our)\s+$", re.I)  # "its troops"
+ANSWERED = re.compile(  # from an answer to the demand it answers: "accepted (the) demands"
+    r"\s+(?:to\s+)?(?:(?:the|a|an|its|their|his|her|these|those|all|recent|[\w-]+['’]s?)\s+)?"
+    r"(?:[\w-]+\s+)?"
+)
 HOST_REACH = 60  # how far after its trigger a place can name an event's host state
 HOST_BEFORE = re.compile(  # the words just before a host state: "in", "into central"
     r"\b(?:in|into|to|at|from|inside)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
@@ -276,6 +280,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 )
             coded = {event.start for event in self.events[coded_before:]}
             self._complement_targets(self.events[coded_before:], triggers)
+            self._answered_demands(self.events[coded_before:])
             head = self._head_trigger(start, [t for t in triggers if t.start in coded])
             for event in self.events[coded_before:]:
                 if head is not None and event.start == head.start:
@@ -311,6 +316,25 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if act is not None:
                 event.targets = list(act.targets)
                 event.confidence = round(min(event.confidence + 0.15, 1.0), 2)
+
+    def _answered_demands(self, events: list[EventRow]) -> None:
+        """A demand named as the object of an answer is not the news, the answer is:
+        "accepted demands from the rebels" (accepting demands is a CONCEDE), "rejected
+        calls by the union", "conceded to demands"."""
+        for answer in events:
+            kind = answer.event_code.split(".")[0]
+            if kind not in ("AGREE", "REJECT", "CONCEDE"):
+                continue
+            for demand in events:
+                if (
+                    demand.start > answer.end
+                    and demand.event_code.split(".")[0] == "REQUEST"
+                    and ANSWERED.fullmatch(self.text[answer.end : demand.start].lower())
+                ):
+                    demand.confidence = round(demand.confidence * 0.8, 2)
+                    if kind == "AGREE" and self.lex.has_code("CONCEDE"):
+                        answer.event_code = "CONCEDE"
+                    break
 
     def _demanded_acts(self, cues: list[Mention], triggers: list[Mention]) -> list[Mention]:
         """The verb after "must" is a demand made of its subject even when it is no event

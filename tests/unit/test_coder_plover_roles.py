@@ -114,3 +114,10 @@ def test_a_threat_is_aimed_at_the_target_of_the_act_it_threatens(main_event):
     event = main_event("Venezuela threatened on Monday to bomb Guyanese border posts.")
     assert event["event_code"].startswith("THREATEN")
     assert [t[:3] for t in event["targets"]] == ["GUY"]
+
+
+def test_accepting_demands_is_a_concession_not_a_demand(main_event):
+    event = main_event(
+        "The Bolivian government on Friday accepted demands from striking miners for higher pay."
+    )
+    assert event["event_code"] == "CONCEDE"
