@@ -121,3 +121,14 @@ def test_accepting_demands_is_a_concession_not_a_demand(main_event):
         "The Bolivian government on Friday accepted demands from striking miners for higher pay."
     )
     assert event["event_code"] == "CONCEDE"
+
+
+def test_an_official_protest_is_a_diplomatic_complaint_not_a_demonstration(main_event):
+    event = main_event("Bolivia lodged an official protest with Chile on Monday over the incident.")
+    assert event["event_code"] == "ACCUSE.complain"
+    assert event["targets"] == ["CHL"]
+
+
+def test_hacking_into_computers_is_coercion(main_event):
+    event = main_event("Russian hackers have hacked into the computers of the Estonian ministry.")
+    assert event["event_code"] == "COERCE"
