@@ -156,6 +156,7 @@ ANSWERED = re.compile(  # from an answer to the demand it answers: "accepted (th
     r"\s+(?:to\s+)?(?:(?:the|a|an|its|their|his|her|these|those|all|recent|[\w-]+['’]s?)\s+)?"
     r"(?:[\w-]+\s+)?"
 )
+ENDING_CODES = {"RETREAT.lift", "RETREAT.ease", "CONCEDE.ease"}  # lifting, easing a restriction
 HOST_REACH = 60  # how far after its trigger a place can name an event's host state
 HOST_BEFORE = re.compile(  # the words just before a host state: "in", "into central"
     r"\b(?:in|into|to|at|from|inside)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
@@ -281,6 +282,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
             coded = {event.start for event in self.events[coded_before:]}
             self._complement_targets(self.events[coded_before:], triggers)
             self._answered_demands(self.events[coded_before:])
+            self._ended_restrictions(self.events[coded_before:], triggers)
             head = self._head_trigger(start, [t for t in triggers if t.start in coded])
             for event in self.events[coded_before:]:
                 if head is not None and event.start == head.start:
@@ -316,6 +318,20 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if act is not None:
                 event.targets = list(act.targets)
                 event.confidence = round(min(event.confidence + 0.15, 1.0), 2)
+
+    def _ended_restrictions(self, events: list[EventRow], triggers: list[Mention]) -> None:
+        """A restriction named as the object of lifting or easing it is what ends, not a new
+        one: "lifted the curfew", "(is prepared to) lift the ban on the party"."""
+        enders = [t for t in triggers if t.ref in ENDING_CODES]
+        for ender in enders:
+            for event in events:
+                if (
+                    event.start > ender.end
+                    and event.event_code.split(".")[0] in ("COERCE", "SANCTION")
+                    and ANSWERED.fullmatch(self.text[ender.end : event.start].lower())
+                ):
+                    event.confidence = round(event.confidence * 0.8, 2)
+                    break
 
     def _answered_demands(self, events: list[EventRow]) -> None:
         """A demand named as the object of an answer is not the news, the answer is:
@@ -566,6 +582,11 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 kind not in VIOLENT_TYPES | {"PROTEST"}
                 and self.text[trigger.start : trigger.end].lower().endswith("ing")
             )
+            # "is opposed to", "is committed to": a stance, not a passive (which takes "by")
+            and not (
+                kind in ("REJECT", "AGREE")
+                and re.match(r"\s+to\b", self.text[trigger.end : trigger.end + 4])
+            )
             and PASSIVE_AUX.search(self.text[max(0, trigger.start - 30) : trigger.start].lower())
         )
         between = re.match(
@@ -764,6 +785,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
             )
             if self.lex.has_code("REQUEST"):
                 code, modality, targets, source = "REQUEST", "asserted", [source], speaker
+        elif modality == "future" and negated and kind == "AGREE" and self.lex.has_code("REJECT"):
+            code, modality, negated = "REJECT", "asserted", False  # "will not accept"
         elif modality == "future" and source is not None and kind not in SPEECH_TYPES - {"SUPPORT"}:
             # PLOVER: a stated intention is itself an event: an offer ("will support"), a
             # threat (of force, sanctions, a boycott or a strike), or (negated, "will not

@@ -27,7 +27,7 @@ GATES = {
         "acled: date exact": 0.92,
     },
     ("plover", "plover/PLOVER_GSR_CAMEO.txt"): {
-        "plover: PLOVER type accuracy": 0.715,
+        "plover: PLOVER type accuracy": 0.728,
         "plover: source country F1": 0.79,
         "plover: target country F1": 0.72,
     },

@@ -132,3 +132,26 @@ def test_an_official_protest_is_a_diplomatic_complaint_not_a_demonstration(main_
 def test_hacking_into_computers_is_coercion(main_event):
     event = main_event("Russian hackers have hacked into the computers of the Estonian ministry.")
     assert event["event_code"] == "COERCE"
+
+
+def test_will_not_accept_is_a_refusal(main_event):
+    event = main_event("Chile says it will not accept any more refugees from Peru.")
+    assert event["event_code"] == "REJECT"
+
+
+def test_is_opposed_to_is_a_refusal_by_the_subject(main_event):
+    event = main_event("Uruguay is opposed to Brazilian mediation in the dispute.")
+    assert event["event_code"] == "REJECT"
+    assert event["targets"] == ["BRA"]
+
+
+def test_failing_to_reach_agreement_is_a_rejection(main_event):
+    event = main_event("Peruvian and Chilean negotiators failed to reach agreement on Friday.")
+    assert event["event_code"] == "REJECT"
+
+
+def test_lifting_a_ban_is_not_a_ban(main_event):
+    event = main_event(
+        "The Bolivian president said he is ready to lift the ban on the opposition party."
+    )
+    assert event["event_code"] == "AGREE"
