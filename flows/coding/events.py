@@ -295,7 +295,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
     def _complement_targets(self, events: list[EventRow], triggers: list[Mention]) -> None:
         """A demand, threat, refusal or promise with no target of its own is aimed at the
         target of the act it governs: "threatened to shell Iraqi towns" (Iraq), "refused to
-        deploy peacekeepers in Iraq"."""
+        deploy peacekeepers in Iraq"; a demand "that X ease restrictions" at X, the one
+        who is to act."""
         by_start = {t.start: t for t in triggers}
         for event in events:
             governor = by_start.get(event.start)
@@ -305,19 +306,15 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 or event.event_code.split(".")[0] not in COMPLEMENT_TYPES
             ):
                 continue
-            act = next(
-                (
-                    other
-                    for other in events
-                    if other.start > event.end
-                    and other.targets
-                    and self._governs(governor, other.start)
-                ),
-                None,
-            )
-            if act is not None:
-                event.targets = list(act.targets)
-                event.confidence = round(min(event.confidence + 0.15, 1.0), 2)
+            for act in events:
+                if act.start <= event.end or not self._governs(governor, act.start):
+                    continue
+                that = re.search(r"\bthat\b", self.text[event.end : act.start].lower())
+                chosen = ([act.source] if act.source else []) if that else act.targets
+                if chosen:
+                    event.targets = list(chosen)
+                    event.confidence = round(min(event.confidence + 0.15, 1.0), 2)
+                    break
 
     def _ended_restrictions(self, events: list[EventRow], triggers: list[Mention]) -> None:
         """A restriction named as the object of lifting or easing it is what ends, not a new
@@ -1100,6 +1097,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
             )
         ):
             return True  # "demanded the resignation", "called for the release", "rejected talks"
+        if governor.ref.split(".")[0] == "REQUEST" and re.search(r"\bthat\b", gap):
+            return len(words) <= 8  # "demanded that Israel ease restrictions"
         return len(words) <= 8 and re.search(r"\bto\b", gap) is not None
 
     def _doc_dates(self) -> list[DateMention]:

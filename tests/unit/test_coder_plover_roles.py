@@ -155,3 +155,15 @@ def test_lifting_a_ban_is_not_a_ban(main_event):
         "The Bolivian president said he is ready to lift the ban on the opposition party."
     )
     assert event["event_code"] == "AGREE"
+
+
+def test_a_demand_that_someone_act_is_made_of_that_someone(main_event):
+    event = main_event("The ILO demanded on Monday that Peru ease restrictions on migrant workers.")
+    assert event["event_code"] == "REQUEST"
+    assert event["targets"] == ["PER"]
+
+
+def test_seeking_asylum_is_a_request_not_a_grant(main_event):
+    event = main_event("Hundreds of Venezuelans sought asylum in Spain last month.")
+    assert event["event_code"].startswith("REQUEST")
+    assert event["targets"] == ["ESP"]
