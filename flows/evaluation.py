@@ -114,7 +114,14 @@ def _event_view(coded: CodedBatch, lexicon: Lexicon) -> pl.DataFrame:
             on="place_id",
             how="left",
         )
-        .sort("doc_id", "confidence", "char_start", descending=[False, True, False])
+        # ties go to the event told first (char_start is the sentence's, shared by its events)
+        .sort(
+            "doc_id",
+            "confidence",
+            "char_start",
+            descending=[False, True, False],
+            maintain_order=True,
+        )
     )
 
 

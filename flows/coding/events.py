@@ -33,12 +33,14 @@ from flows.coding.roles import (
     AGENT_WORDS,
     KILL_WORD,
     OBJECT_VERBS,
+    REPORTER,
     ActorRoles,
     named_subject,
     prefer_named,
 )
 from flows.coding.rows import (
     ARMED_SECTORS,
+    CROWD_SECTORS,
     MOBILE_SECTORS,
     ORGANIZED,
     VIOLENT_TYPES,
@@ -148,6 +150,11 @@ VICTIM_TAIL = re.compile(
     r"near\b|following\b|over\b|outside\b|inside\b|along\b|amid\b|by\b)"
 )
 DYING_WORDS = {"died", "die", "dies", "dead", "perished", "lost their lives", "succumbed"}
+REPORTED = re.compile(  # the speech verb of a reported "will", searched before "would"
+    r"\b(?:said|says|announced|announces|confirmed|confirms|declared|declares|stated|told|"
+    r"indicated|indicates|added)\b[^,;]{0,40}$"
+)
+THREAT_TYPES = VIOLENT_TYPES | {"SANCTION", "PROTEST"}  # what a stated intention threatens
 SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
 YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
@@ -157,6 +164,23 @@ HISTORICAL_DAYS = 60  # an event dated this long before publication is backgroun
 REGION_KM = 100  # a town this near a county's seat may lie in the county
 EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
 LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told after it
+DEMANDED = "verb.demanded"  # the part of speech of a verb made a REQUEST by "must"
+DEMANDED_REACH = 20  # how far after "must" the demanded act's word is looked for
+PROTESTED_REACH = 120  # how far after a protest word its grievance may name whom it is against
+ANSWER_TYPES = COMPLEMENT_TYPES | {"CONCEDE"}  # verbs whose object is someone's call or offer
+AUTHOR_GAP = re.compile(  # "rejected (recent calls) by", "accepted (an offer) from the"
+    r"\s+(?:[\w'’-]+\s+){1,4}(?:by|from)\s+(?:the\s+)?"
+)
+OWN = re.compile(r"\b(?:its|their|his|her|our)\s+$", re.I)  # "its troops"
+ANSWERED = re.compile(  # from an answer to the demand it answers: "accepted (the) demands"
+    r"\s+(?:to\s+)?(?:(?:the|a|an|its|their|his|her|these|those|all|recent|[\w-]+['’]s?)\s+)?"
+    r"(?:[\w-]+\s+)?"
+)
+ENDING_CODES = {"RETREAT.lift", "RETREAT.ease", "CONCEDE.ease"}  # lifting, easing a restriction
+HOST_REACH = 60  # how far after its trigger a place can name an event's host state
+HOST_BEFORE = re.compile(  # the words just before a host state: "in", "into central"
+    r"\b(?:in|into|to|at|from|inside)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+)
 BACKGROUND_REACH = 40  # "the January 3 attack": a date modifying the event word just after it
 PRONOUN_SUBJECT = re.compile(  # searched in the lower-cased 30 characters before a verb
     r"\b(?:that|which|and)\s+(?:it|they)\s+(?:(?:would|will|had|has|have|could|can|then|"
@@ -203,6 +227,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self.is_lowercase = not any(char.isupper() for char in text[:3000])
         self.home_country: str | None = None  # the publisher's country, when known
         self.place_mentions: list[Actor] = []  # countries named as places ("in Iran")
+        self.sentence_places: list[Mention] = []  # the current sentence's place names
         self.sentences: list[tuple[int, int, int]] = []  # (index, start, end) coded so far
         self.last_place: str | None = None
         self.named_places: list[tuple[int, str]] = []  # (sentence_index, place_id) in order
@@ -218,6 +243,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         sentence = self.text[start:end]
         self.place_mentions.clear()
         actors, places = self._actors(start, mentions)
+        self.sentence_places = places
         for actor in [*actors, *self.place_mentions]:
             self.mentions.append((sentence_index, actor))
         self.sentences.append((sentence_index, start, end))
@@ -238,6 +264,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if m.kind == "cue" and not any(a.start <= m.start and m.end <= a.end for a in actors)
         ]
         claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
+        if actors and any(c.ref == "obligation" for c in cues):
+            triggers = self._demanded_acts(cues, triggers)
         place_id = self._choose_place(places, start, mentions)
         if _is_headline(sentence, self.text[end : end + 1]):
             triggers, claim = [], None  # headlines and subheads repeat the story's events
@@ -285,6 +313,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if any(word in lowered for word in AGENT_WORDS):
                 self._link_perpetrator(sentence_index, lowered, start, actors, triggers)
             coded = {event.start for event in self.events[coded_before:]}
+            self._complement_targets(self.events[coded_before:], triggers)
+            self._answered_demands(self.events[coded_before:])
+            self._ended_restrictions(self.events[coded_before:], triggers)
             head = self._head_trigger(start, [t for t in triggers if t.start in coded])
             for event in self.events[coded_before:]:
                 if head is not None and event.start == head.start:
@@ -293,6 +324,78 @@ class DocumentCoder(ActorRoles, AcledTypes):
         if place_id is not None:
             self.last_place = place_id
             self.named_places.append((sentence_index, place_id))
+
+    def _complement_targets(self, events: list[EventRow], triggers: list[Mention]) -> None:
+        """A demand, threat, refusal or promise with no target of its own is aimed at the
+        target of the act it governs: "threatened to shell Iraqi towns" (Iraq), "refused to
+        deploy peacekeepers in Iraq"; a demand "that X ease restrictions" at X, the one
+        who is to act."""
+        by_start = {t.start: t for t in triggers}
+        for event in events:
+            governor = by_start.get(event.start)
+            if (
+                event.targets
+                or governor is None
+                or event.event_code.split(".")[0] not in COMPLEMENT_TYPES
+            ):
+                continue
+            for act in events:
+                if act.start <= event.end or not self._governs(governor, act.start):
+                    continue
+                that = re.search(r"\bthat\b", self.text[event.end : act.start].lower())
+                chosen = ([act.source] if act.source else []) if that else act.targets
+                if chosen:
+                    event.targets = list(chosen)
+                    event.confidence = round(min(event.confidence + 0.15, 1.0), 2)
+                    break
+
+    def _ended_restrictions(self, events: list[EventRow], triggers: list[Mention]) -> None:
+        """A restriction named as the object of lifting or easing it is what ends, not a new
+        one: "lifted the curfew", "(is prepared to) lift the ban on the party"."""
+        enders = [t for t in triggers if t.ref in ENDING_CODES]
+        for ender in enders:
+            for event in events:
+                if (
+                    event.start > ender.end
+                    and event.event_code.split(".")[0] in ("COERCE", "SANCTION")
+                    and ANSWERED.fullmatch(self.text[ender.end : event.start].lower())
+                ):
+                    event.confidence = round(event.confidence * 0.8, 2)
+                    break
+
+    def _answered_demands(self, events: list[EventRow]) -> None:
+        """A demand named as the object of an answer is not the news, the answer is:
+        "accepted demands from the rebels" (accepting demands is a CONCEDE), "rejected
+        calls by the union", "conceded to demands"."""
+        for answer in events:
+            kind = answer.event_code.split(".")[0]
+            if kind not in ("AGREE", "REJECT", "CONCEDE"):
+                continue
+            for demand in events:
+                if (
+                    demand.start > answer.end
+                    and demand.event_code.split(".")[0] == "REQUEST"
+                    and ANSWERED.fullmatch(self.text[answer.end : demand.start].lower())
+                ):
+                    demand.confidence = round(demand.confidence * 0.8, 2)
+                    if kind == "AGREE" and self.lex.has_code("CONCEDE"):
+                        answer.event_code = "CONCEDE"
+                    break
+
+    def _demanded_acts(self, cues: list[Mention], triggers: list[Mention]) -> list[Mention]:
+        """The verb after "must" is a demand made of its subject even when it is no event
+        word of its own ("China must drop its barriers", "Libya must hand over the
+        suspects"): it becomes a REQUEST trigger, resolved like any obligation."""
+        added = []
+        for cue in cues:
+            if cue.ref != "obligation" or any(
+                0 <= t.start - cue.end <= DEMANDED_REACH for t in triggers
+            ):
+                continue
+            verb = WORD.search(self.text, cue.end, cue.end + DEMANDED_REACH)
+            if verb is not None and self.lex.has_code("REQUEST"):
+                added.append(Mention(verb.start(), verb.end(), "trigger", "REQUEST", DEMANDED))
+        return sorted([*triggers, *added], key=lambda m: m.start) if added else triggers
 
     def _head_trigger(self, sentence_start: int, triggers: list[Mention]) -> Mention | None:
         """The first verb of the sentence's own clause: not a name's word ("Relief
@@ -434,6 +537,12 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     negated = True
                 elif cue.ref in ("hypothetical", "future", "claimed") and modality == "asserted":
                     modality = cue.ref
+                    if (
+                        cue.ref == "hypothetical"
+                        and sentence[relative : relative + 5].lower() == "would"
+                        and REPORTED.search(sentence[:relative].lower())
+                    ):
+                        modality = "future"  # "said they would boycott": a reported "will"
                 elif cue.ref == "obligation" and modality == "asserted":
                     modality = "obligation"  # resolved by the caller into a REQUEST
                 elif cue.ref == "cessation":
@@ -518,14 +627,27 @@ class DocumentCoder(ActorRoles, AcledTypes):
         next_verb = next(
             (t for t in triggers if t.start > trigger.start and t.sub.startswith("verb")), None
         )
+        in_clause = after
         if next_verb is not None:
             after = [a for a in after if a.start < next_verb.start]
         source: Actor | None = None
         targets: list[Actor] = []
         preceding = self.text[max(0, trigger.start - 30) : trigger.start].lower()
         nominal = trigger.sub.startswith("noun") or bool(NOMINAL_BEFORE.search(preceding))
-        passive = not nominal and PASSIVE_AUX.search(
-            self.text[max(0, trigger.start - 30) : trigger.start].lower()
+        passive = (
+            not nominal
+            # "is suing", "is refusing": a progressive, not a passive (the violent and
+            # protest rules keep their older reading, which the ACLED scores were tuned on)
+            and not (
+                kind not in VIOLENT_TYPES | {"PROTEST"}
+                and self.text[trigger.start : trigger.end].lower().endswith("ing")
+            )
+            # "is opposed to", "is committed to": a stance, not a passive (which takes "by")
+            and not (
+                kind in ("REJECT", "AGREE")
+                and re.match(r"\s+to\b", self.text[trigger.end : trigger.end + 4])
+            )
+            and PASSIVE_AUX.search(self.text[max(0, trigger.start - 30) : trigger.start].lower())
         )
         between = re.match(
             r"\s+(?:\w+\s+){0,2}between\s", self.text[trigger.end : trigger.end + 40].lower()
@@ -615,6 +737,14 @@ class DocumentCoder(ActorRoles, AcledTypes):
                         self.text[trigger.end : a.start].lower(),
                     )
                     or re.fullmatch(r"\s*", self.text[trigger.end : a.start])
+                ]
+            if source is not None and kind not in VIOLENT_TYPES | {"PROTEST"}:
+                # "offered its troops to Lebanon": the source's own forces are what it
+                # gives or withdraws, not whom it acts on ("attacked their homes" is not)
+                after = [
+                    a
+                    for a in after
+                    if not (a.is_generic and OWN.search(self.text, max(0, a.start - 8), a.start))
                 ]
             targets = self._targets(after, actors)
             if nominal and not targets:
@@ -713,22 +843,32 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 if kind == "AID" and self.lex.has_code("SANCTION.aid")
                 else ("SANCTION.halt" if self.lex.has_code("SANCTION.halt") else "SANCTION")
             )
-        elif modality == "obligation" and source is not None and kind not in SPEECH_TYPES:
+        elif (
+            modality == "obligation"
+            and source is not None
+            and (kind != "REQUEST" or trigger.sub == DEMANDED)
+        ):
             # "Iraq must cooperate with inspectors", said by someone: a demand made of Iraq
             speaker = next(
                 (
                     a
                     for a in reversed(before)
-                    if a is not source and a.end <= source.start and not self._is_object(a, actors)
+                    if a is not source
+                    and a.end <= source.start
+                    and not self._is_object(a, actors)
+                    and WORD.search(self.text, a.end, source.start)  # not "President" Kagame
                 ),
                 None,
             )
             if self.lex.has_code("REQUEST"):
                 code, modality, targets, source = "REQUEST", "asserted", [source], speaker
-        elif modality == "future" and source is not None and kind not in SPEECH_TYPES:
-            # PLOVER: a stated intention is itself an event: an offer, a threat, or (negated,
-            # "will not accept") a refusal
-            wanted = "REJECT" if negated else "THREATEN" if kind in VIOLENT_TYPES else "AGREE"
+        elif modality == "future" and negated and kind == "AGREE" and self.lex.has_code("REJECT"):
+            code, modality, negated = "REJECT", "asserted", False  # "will not accept"
+        elif modality == "future" and source is not None and kind not in SPEECH_TYPES - {"SUPPORT"}:
+            # PLOVER: a stated intention is itself an event: an offer ("will support"), a
+            # threat (of force, sanctions, a boycott or a strike), or (negated, "will not
+            # accept") a refusal
+            wanted = "REJECT" if negated else "THREATEN" if kind in THREAT_TYPES else "AGREE"
             if self.lex.has_code(wanted):
                 code, modality, negated = wanted, "asserted", False
         kind = code.split(".")[0]
@@ -823,6 +963,12 @@ class DocumentCoder(ActorRoles, AcledTypes):
             )
         ):
             return False  # "three killed in clashes": the clash that follows gets the count
+        if not targets and source is not None and place_id is not None and kind != "PROTEST":
+            targets = self._host(trigger, sentence_start + clause_end, place_id)
+        elif not targets and kind == "PROTEST":
+            targets = self._protested(trigger, in_clause, source)
+        if not targets and kind in ANSWER_TYPES and trigger.sub.startswith("verb"):
+            targets = self._author(trigger, in_clause, source)
         if self._is_outcome(trigger) and kind in VIOLENT_TYPES:
             anchor = self._recent_violence(sentence_index, dates, modality, same_sentence=True)
             if anchor is not None:  # "... attacked police. Two officers were killed."
@@ -858,6 +1004,62 @@ class DocumentCoder(ActorRoles, AcledTypes):
             together=victims,
         )
         return killed is not None or injured is not None
+
+    def _host(self, trigger: Mention, clause_end: int, place_id: str) -> list[Actor]:
+        """The country of the place an event is done in or to, as its target when the text
+        names no other: "arrived in Amman", "sought refuge in Germany", "will withdraw its
+        force from Chad" (PLOVER codes the host state as the target). Not for a protest:
+        where it marches is not whom it is against."""
+        for place in self.sentence_places:
+            if place.start < trigger.end or place.start >= clause_end:
+                continue
+            if place_id not in (place.refs or (place.ref,)):
+                continue
+            gap = self.text[trigger.end : place.start]
+            lead = self.text[trigger.start : place.start].lower()  # "arrived in" + " "
+            if len(gap) > HOST_REACH or ", " in gap or not HOST_BEFORE.search(lead):
+                return []
+            country = self.lex.place_info.get(place_id, (None,))[0]
+            if country is None:
+                return []
+            surface = self.text[place.start : place.end]
+            return [Actor(place.start, place.end, country, country, None, surface)]
+        return []
+
+    def _author(
+        self, trigger: Mention, in_clause: list[Actor], source: Actor | None
+    ) -> list[Actor]:
+        """Whose call, offer or demand a verb of answering or demanding takes up, when it has
+        no direct object actor: "rejected calls by Belarus", "accepted demands from the
+        rebels", "dismissed an appeal from the president"."""
+        for actor in in_clause:
+            if AUTHOR_GAP.fullmatch(self.text[trigger.end : actor.start].lower()) is None:
+                continue
+            if source is not None and actor.actor_id == source.actor_id is not None:
+                return []
+            return [actor]
+        return []
+
+    def _protested(
+        self, trigger: Mention, in_clause: list[Actor], source: Actor | None
+    ) -> list[Actor]:
+        """Whom a protest is against, when it names no target of its own: the first actor
+        its demand or grievance names later in its clause ("a hunger strike to demand the
+        resignation of the president", "rallies against abuses by the security forces"),
+        not a crowd that joins it."""
+        for actor in in_clause:
+            if actor.start - trigger.end > PROTESTED_REACH:
+                break
+            if actor.sector in CROWD_SECTORS or (
+                source is not None
+                and actor.actor_id is not None
+                and actor.actor_id == source.actor_id
+            ):
+                continue
+            if REPORTER.match(self.text[actor.end : actor.end + 40]):
+                break  # "..., police said": the reporter, not whom it is against
+            return [actor]
+        return []
 
     def _recent_violence(
         self,
@@ -980,6 +1182,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
             )
         ):
             return True  # "demanded the resignation", "called for the release", "rejected talks"
+        if governor.ref.split(".")[0] == "REQUEST" and re.search(r"\bthat\b", gap):
+            return len(words) <= 8  # "demanded that Israel ease restrictions"
         return len(words) <= 8 and re.search(r"\bto\b", gap) is not None
 
     def _doc_dates(self) -> list[DateMention]:

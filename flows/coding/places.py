@@ -26,7 +26,10 @@ from flows.coding.dates import MONTHS, WEEKDAYS
 # A country named as a border or as where someone came from is not where things happened:
 # "near the Somali border", "the Kenya-Uganda border", "the border with Ethiopia",
 # "raiders from Uganda", "crossed into Somalia" (searched in lower-cased text)
-BORDER_AFTER = re.compile(r"(?:['’]s)?(?:\s*-\s*[\w'’]+)?\s+border\b")
+BORDER_AFTER = re.compile(  # "near the Somali border"; not "Somali border guards" (people)
+    r"(?:['’]s)?(?:\s*-\s*[\w'’]+)?\s+border\b(?!\s+(?:posts?|outposts?|guards?|police|"
+    r"patrols?|forces|troops|officials|officers|camps?|crossings?)\b)"
+)
 ELSEWHERE_BEFORE = re.compile(r"\bborders?\s+with\s+(?:the\s+)?$")
 
 
