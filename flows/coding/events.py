@@ -219,7 +219,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         ]
         claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
         place_id = self._choose_place(places, start, mentions)
-        if _is_headline(sentence, self.text[end : end + 1]):
+        if _is_headline(sentence, self.text, end):
             triggers, claim = [], None  # headlines and subheads repeat the story's events
         # dates only where an event needs one (the costliest rule, so computed lazily)
         dates = self._dates_between(start, end) if triggers or claim else []
@@ -243,7 +243,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         elif (
             not triggers
             and KILL_WORD.search(lowered)
-            and not _is_headline(sentence, self.text[end : end + 1])
+            and not _is_headline(sentence, self.text, end)
         ):
             self._add_casualties(sentence_index, sentence)  # "1 GSU officer dies."
         elif triggers:
@@ -1350,11 +1350,16 @@ def _larger(first: int | None, second: int | None) -> int | None:
     return max(first, second)
 
 
-def _is_headline(sentence: str, following: str) -> bool:
-    """A title or subhead: a line of its own with no closing punctuation."""
+TRAILING_SPACE = re.compile(r"\s*$")
+
+
+def _is_headline(sentence: str, text: str, end: int) -> bool:
+    """A title or subhead: a line of its own with no closing punctuation, with the story it
+    heads after it (a report that is one such line is told by it, not headed)."""
     stripped = sentence.strip()
-    if re.search(r"[.!?:;][\"'’”)\]]*$", stripped):
+    if re.search(r"[.!?:;][\"'’”)\]]*$", stripped) or TRAILING_SPACE.match(text, end):
         return False
+    following = text[end : end + 1]
     words = re.findall(r"[A-Za-z][\w'’-]*", stripped)
     if len(words) > 30:
         return False

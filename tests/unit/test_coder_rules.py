@@ -313,3 +313,17 @@ def test_a_verb_of_violence_with_a_figurative_object_is_no_violence(code):
     assert code("The carmaker slashed 2,000 jobs in Germany last year.").is_empty()
     assert code("Her single stormed to the top of the charts on Sunday.").is_empty()
     assert code("Gunmen shot two traders in Garissa on Sunday.").height == 1
+
+
+def test_a_report_of_one_unpunctuated_line_is_coded_not_skipped_as_a_headline(code):
+    events = code("Gunmen shoot Nairobi County Assembly clerk")
+    assert events["event_code"].str.contains("^(ASSAULT|FIGHT)").any()
+
+
+def test_a_headline_over_its_story_still_codes_the_event_once(code):
+    events = code(
+        "Gunmen shoot Nairobi County Assembly clerk\nGunmen shot a county assembly clerk "
+        "in Nairobi on Monday."
+    )
+    violent = events.filter(pl.col("event_code").str.contains("^(ASSAULT|FIGHT)"))
+    assert violent["char_start"].min() > len("Gunmen shoot Nairobi County Assembly clerk")
