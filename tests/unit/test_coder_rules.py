@@ -327,3 +327,16 @@ def test_a_headline_over_its_story_still_codes_the_event_once(code):
     )
     violent = events.filter(pl.col("event_code").str.contains("^(ASSAULT|FIGHT)"))
     assert violent["char_start"].min() > len("Gunmen shoot Nairobi County Assembly clerk")
+
+
+def test_an_arrest_after_an_attack_ranks_below_the_attack(code):
+    events = code(
+        "Police arrested four suspects in Nakuru on Tuesday. Gunmen attacked a farmer in "
+        "Njoro on Monday."
+    )
+    assert _main_event(events).startswith("ASSAULT")
+
+
+def test_an_arrest_alone_is_still_the_main_event(code):
+    events = code("Police arrested four suspects in Nakuru on Tuesday.")
+    assert _main_event(events) == "COERCE.arrest"
