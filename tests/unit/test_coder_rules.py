@@ -340,3 +340,13 @@ def test_an_arrest_after_an_attack_ranks_below_the_attack(code):
 def test_an_arrest_alone_is_still_the_main_event(code):
     events = code("Police arrested four suspects in Nakuru on Tuesday.")
     assert _main_event(events) == "COERCE.arrest"
+
+
+def test_protesters_lighting_fires_make_a_riot(code):
+    events = code("Traders protested in Ruiru on Monday. They lit fires along the highway.")
+    assert "PROTEST.riot" in events["event_code"].to_list()
+
+
+def test_a_stone_thrown_at_a_protest_makes_a_riot(code):
+    events = code("Students protested in Meru on Monday; a guard was hit by a stone.")
+    assert "PROTEST.riot" in events["event_code"].to_list()
