@@ -46,6 +46,10 @@ ARMED_CUE = re.compile(  # attackers carrying weapons are an armed group, not a 
     r"\barmed\b(?! with (?:crude|sticks|stones|clubs|placards|twigs|rungus))|\bguns?\b|"
     r"\bfirearms?\b|\brifles?\b|\bak-?47|opened fire|open fire|machetes?|pangas?|arrows?"
 )
+GUNFIGHT = re.compile(  # an exchange of fire is fought by armed men, never by a crowd
+    r"gunfight|gun battle|firefight|shoot-?outs?\b|exchang\w* (?:of )?(?:gun)?fire|crossfire|"
+    r"traded fire|\b(?:take|took|taken|taking) up arms\b"
+)
 COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACLED Battles)
     r"\b(?:communit(?:y|ies)|clans?|clansmen|tribes?|tribesmen|tribal|ethnic|"
     r"inter-?(?:communal|clan|ethnic|tribal)|(?:two|rival|neighbouring|neighboring) villages)\b"
@@ -177,7 +181,12 @@ class AcledTypes:
             # communities, clans or ethnic groups clashing: an armed clash of communal
             # militias (ACLED Battles), not a riot
             return "FIGHT.communal" if self.lex.has_code("FIGHT.communal") else code
-        if kind == "FIGHT" and self.lex.has_code("PROTEST.riot"):
+        if (
+            kind == "FIGHT"
+            and mode not in ("overtake", "regain")
+            and not GUNFIGHT.search(lowered)
+            and self.lex.has_code("PROTEST.riot")
+        ):
             parties = {source_sector, *target_sectors, *map(force_sector, co_sources or [])} - {
                 None
             }

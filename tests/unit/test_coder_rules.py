@@ -350,3 +350,15 @@ def test_protesters_lighting_fires_make_a_riot(code):
 def test_a_stone_thrown_at_a_protest_makes_a_riot(code):
     events = code("Students protested in Meru on Monday; a guard was hit by a stone.")
     assert "PROTEST.riot" in events["event_code"].to_list()
+
+
+def test_a_shootout_of_youths_with_police_is_a_battle_not_a_riot(code):
+    events = code("Two youths died in a shootout with police officers in Kisumu on Sunday.")
+    fights = events.filter(pl.col("trigger") == "shootout")
+    assert fights["event_code"].str.starts_with("FIGHT").all()
+    assert fights.height == 1
+
+
+def test_residents_who_take_up_arms_against_a_gang_fight_it(code):
+    events = code("Residents took up arms to fight a criminal gang in Nyeri on Monday.")
+    assert not events["event_code"].str.starts_with("PROTEST").any()
