@@ -215,7 +215,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
         cues = [
             m
             for m in mentions
-            if m.kind == "cue" and not any(a.start <= m.start and m.end <= a.end for a in actors)
+            if m.kind == "cue"
+            and not any(a.start <= m.start and m.end <= a.end for a in actors)
+            and not self._is_month(m)  # "On 5 May": the month, not the modal
         ]
         claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
         place_id = self._choose_place(places, start, mentions)
@@ -886,9 +888,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
         )
 
     def _is_month(self, trigger: Mention) -> bool:
-        """The trigger "march" used as the month ("in March", "March 19th", "March 2019",
-        "On 8 March")."""
-        if self.text[trigger.start : trigger.end].lower() != "march":
+        """The trigger "march" or the cue "may" used as the month ("in March", "March 19th",
+        "May 2019", "On 8 May")."""
+        if self.text[trigger.start : trigger.end].lower() not in ("march", "may"):
             return False
         after = self.text[trigger.end : trigger.end + 6]
         before = words_before(self.text, trigger.start, 1)

@@ -362,3 +362,15 @@ def test_a_shootout_of_youths_with_police_is_a_battle_not_a_riot(code):
 def test_residents_who_take_up_arms_against_a_gang_fight_it(code):
     events = code("Residents took up arms to fight a criminal gang in Nyeri on Monday.")
     assert not events["event_code"].str.starts_with("PROTEST").any()
+
+
+def test_the_month_may_is_no_modal_may(code):
+    events = code("On 5 May 2023, traders held a demonstration in Nakuru town.")
+    protests = events.filter(pl.col("event_code").str.starts_with("PROTEST"))
+    assert protests["modality"].to_list() == ["asserted"]
+
+
+def test_the_modal_may_still_makes_an_event_hypothetical(code):
+    events = code("Police said the gunmen may attack Mandera again.")
+    attacks = events.filter(pl.col("trigger") == "attack")
+    assert attacks["modality"].to_list() == ["hypothetical"]
