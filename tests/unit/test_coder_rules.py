@@ -374,3 +374,18 @@ def test_the_modal_may_still_makes_an_event_hypothetical(code):
     events = code("Police said the gunmen may attack Mandera again.")
     attacks = events.filter(pl.col("trigger") == "attack")
     assert attacks["modality"].to_list() == ["hypothetical"]
+
+
+def test_stone_and_pelt_in_the_present_tense_are_attacks(code):
+    events = code("Villagers stone a suspected thief in Kisii. Pupils pelt a bus with mud in Embu.")
+    assert events.filter(pl.col("trigger").is_in(["stone", "pelt"])).height == 2
+
+
+def test_stone_as_a_noun_makes_no_event(code):
+    events = code("The stone bridge in Nyeri was reopened on Monday.")
+    assert events.height == 0
+
+
+def test_students_on_the_rampage_riot(code):
+    events = code("Students of a Nakuru school went on the rampage over fees on Monday.")
+    assert events["event_code"].to_list() == ["PROTEST.riot"]
