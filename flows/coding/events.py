@@ -1036,12 +1036,13 @@ class DocumentCoder(ActorRoles, AcledTypes):
                         actor.actor_id = f"{country}.{actor.sector}"
         self._date_from_later_text()
         self._drop_restated_counts()
-        self._rank_arrests_after_violence()
+        self._rank_aftermath()
 
-    def _rank_arrests_after_violence(self) -> None:
-        """An arrest in a report of an attack, a clash or a protest is its aftermath ("...
-        killed two herders. Police later arrested three suspects."): that event is the news,
-        so the arrest ranks below it."""
+    def _rank_aftermath(self) -> None:
+        """An arrest or a deployment of forces in a report of an attack, a clash or a
+        protest is its aftermath ("... killed two herders. Police later arrested three
+        suspects", "troops were deployed to restore calm"): that event is the news, so the
+        arrest or deployment ranks below it."""
         if not any(
             e.event_code.startswith(("ASSAULT", "FIGHT", "PROTEST"))
             and not e.is_negated
@@ -1050,8 +1051,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
         ):
             return
         for event in self.events:
-            if event.event_code == "COERCE.arrest":
-                event.confidence = round(event.confidence * ARREST_AFTERMATH, 2)
+            if event.event_code in AFTERMATH_CODES:
+                event.confidence = round(event.confidence * AFTERMATH_WEIGHT, 2)
 
     def _drop_restated_counts(self) -> None:
         """A toll told again in a later sentence is the same victims, counted once ("Five
@@ -1369,7 +1370,8 @@ def _larger(first: int | None, second: int | None) -> int | None:
 
 
 TRAILING_SPACE = re.compile(r"\s*$")
-ARREST_AFTERMATH = 0.6  # an arrest told with violence ranks below it
+AFTERMATH_CODES = {"COERCE.arrest", "MOBILIZE.troops"}  # told with violence: ranked below it
+AFTERMATH_WEIGHT = 0.6
 
 
 def _is_headline(sentence: str, text: str, end: int) -> bool:

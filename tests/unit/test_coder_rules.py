@@ -389,3 +389,18 @@ def test_stone_as_a_noun_makes_no_event(code):
 def test_students_on_the_rampage_riot(code):
     events = code("Students of a Nakuru school went on the rampage over fees on Monday.")
     assert events["event_code"].to_list() == ["PROTEST.riot"]
+
+
+def test_a_deployment_of_troops_is_a_strategic_development(code, lexicon):
+    events = code("The government deployed troops to the border near Mandera on Monday.")
+    deployed = events.filter(pl.col("event_code") == "MOBILIZE.troops")
+    assert deployed.height == 1
+    acled = lexicon.event_codes.filter(pl.col("event_code") == "MOBILIZE.troops")
+    assert acled["acled_event_type"].to_list() == ["Strategic developments"]
+
+
+def test_a_deployment_after_a_riot_ranks_below_the_riot(code):
+    events = code(
+        "Police were deployed to Kisumu on Monday after youths rioted and burned tyres there."
+    )
+    assert _main_event(events).startswith("PROTEST")
