@@ -167,14 +167,21 @@ class AcledTypes:
             and (source_sector in ("LAB", None) or "LAB" in target_sectors)
         ):
             return "PROTEST.strike"  # "a strike on the underground", "a strike ballot"
-        unarmed_source = source is None or source_sector in CROWD_SECTORS
+        crowd_source = source_sector in CROWD_SECTORS or source_sector == "OPP"
         if (
             kind == "COERCE"
             and mode in ("destroy", "loot")
-            and unarmed_source
-            and (MOB.search(lowered) or source_sector in CROWD_SECTORS)
+            and (source is None or crowd_source)
+            and (MOB.search(lowered) or crowd_source)
         ):
-            return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code  # a crowd
+            # a crowd, or a party's supporters, wrecking property: mob violence
+            return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
+        if (
+            code == "COERCE.loot"
+            and source_sector in ARMED_NONSTATE - {"AGR"}
+            and self.lex.has_code("ASSAULT")
+        ):
+            return "ASSAULT"  # armed men robbing people: violence against civilians
         if kind not in ("ASSAULT", "FIGHT"):
             return code
         if kind == "FIGHT" and (code == "FIGHT.communal" or COMMUNAL.search(lowered)):

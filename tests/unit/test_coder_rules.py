@@ -404,3 +404,13 @@ def test_a_deployment_after_a_riot_ranks_below_the_riot(code):
         "Police were deployed to Kisumu on Monday after youths rioted and burned tyres there."
     )
     assert _main_event(events).startswith("PROTEST")
+
+
+def test_armed_raiders_stealing_cattle_attack_civilians(code):
+    events = code("Armed bandits stole forty cattle from herders near Maralal on Monday.")
+    assert _main_event(events) == "ASSAULT"
+
+
+def test_party_supporters_burning_property_are_mob_violence(code):
+    events = code("Opposition supporters burned a campaign truck in Kisii on Monday.")
+    assert _main_event(events) == "PROTEST.mob"
