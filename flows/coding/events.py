@@ -1044,7 +1044,10 @@ class DocumentCoder(ActorRoles, AcledTypes):
         suspects", "troops were deployed to restore calm"): that event is the news, so the
         arrest or deployment ranks below it."""
         if not any(
-            e.event_code.startswith(("ASSAULT", "FIGHT", "PROTEST"))
+            (
+                e.event_code.startswith(("ASSAULT", "FIGHT", "PROTEST"))
+                or e.event_code in ("COERCE.destroy", "COERCE.loot")
+            )
             and not e.is_negated
             and e.modality == "asserted"
             for e in self.events

@@ -414,3 +414,23 @@ def test_armed_raiders_stealing_cattle_attack_civilians(code):
 def test_party_supporters_burning_property_are_mob_violence(code):
     events = code("Opposition supporters burned a campaign truck in Kisii on Monday.")
     assert _main_event(events) == "PROTEST.mob"
+
+
+def test_an_arrest_after_an_arson_ranks_below_the_arson(code):
+    events = code(
+        "Police arrested a neighbour in Wote on Tuesday. Gunmen set fire to a house "
+        "in Wote on Monday."
+    )
+    assert _main_event(events) == "COERCE.destroy"
+
+
+def test_an_unknown_group_name_does_not_run_across_a_sentence_end(code, lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": ["Police arrested a trader in Wote on Tuesday. Gunmen set fire to a shop."],
+            "published_at": [datetime(2024, 3, 9)],
+        }
+    )
+    coded = code_documents(documents, lexicon)
+    assert not coded.actor_mentions["actor_id"].str.starts_with("ORG.").any()
