@@ -65,6 +65,7 @@ PROTEST_WORDS = re.compile(
     r"protest|demonstrat|\bmarch(?:ed|ers|es|ing)\b|\b(?:a|the|peace|peaceful)\s+march\b|"
     r"\brall(?:y|ies)\b"
 )
+GANG_WORDS = re.compile(r"\byouths?\b|\bsupporters\b")
 CROWD_WORDS = re.compile(
     r"\b(?:residents|villagers|locals|youths?|boda ?boda|riders|operators|traders|students|"
     r"mourners|crowds?|public|worshippers|fans|supporters)\b"
@@ -131,6 +132,19 @@ class AcledTypes:
         if self._mob is None:
             self._mob = MOB.search(self.lowered) is not None
         return self._mob
+
+    def _is_gang_attack(self, source: Actor | None, target_sectors: set[str | None]) -> bool:
+        """Youths or a party's supporters who set upon someone, in a report that tells of no
+        mob, riot or protest, are a gang attacking people (ACLED's violence against
+        civilians by an unidentified or political militia), not a crowd."""
+        return (
+            source is not None
+            and bool(target_sectors - {None})
+            and target_sectors.isdisjoint(STATE_ARMED | {"PRO"})
+            and GANG_WORDS.search(source.surface.lower()) is not None
+            and not self._doc_matches(RIOT)
+            and not self._doc_matches(PROTEST_WORDS)
+        )
 
     def _refine(
         self,
@@ -220,8 +234,16 @@ class AcledTypes:
             and mode in ("", "kill", "beat", "edged", "firearms")
             and (
                 (self._has_mob() and source_sector not in ORGANIZED - {"PAR"})
-                or source_sector in UNARMED_SECTORS
-                or (source is not None and CROWD_WORDS.search(source.surface.lower()) is not None)
+                or (
+                    (
+                        source_sector in UNARMED_SECTORS
+                        or (
+                            source is not None
+                            and CROWD_WORDS.search(source.surface.lower()) is not None
+                        )
+                    )
+                    and not self._is_gang_attack(source, target_sectors)
+                )
             )
             and (not ARMED_CUE.search(lowered) or MOB.search(lowered))
         ):

@@ -434,3 +434,16 @@ def test_an_unknown_group_name_does_not_run_across_a_sentence_end(code, lexicon)
     )
     coded = code_documents(documents, lexicon)
     assert not coded.actor_mentions["actor_id"].str.starts_with("ORG.").any()
+
+
+def test_youths_setting_upon_a_journalist_attack_a_civilian(code):
+    events = code("A group of youths attacked two journalists in Eldoret on Monday.")
+    assert _main_event(events) == "ASSAULT"
+
+
+def test_rioting_youths_attacking_a_journalist_remain_rioters(code):
+    events = code(
+        "Youths burned tyres in Eldoret on Monday. A group of youths attacked two "
+        "journalists there."
+    )
+    assert not events["event_code"].str.starts_with("ASSAULT").any()
