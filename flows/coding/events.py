@@ -178,6 +178,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self._dates: list[DateMention] | None = None
         self._latest_year: int | None = None
         self._mob: bool | None = None
+        self._last_verb: tuple[int, int, Actor | None] | None = None  # sentence, end, source
         self._matches: dict[str, bool] = {}
         self.lowered = text.lower()
         self.is_off_topic = False  # sport, arts, business or technology news
@@ -290,6 +291,18 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 continue  # "the attack", "to demand", "in demanding": not the clause's verb
             return trigger
         return None
+
+    def _shared_subject(
+        self, sentence_index: int, trigger: Mention, preceding: str
+    ) -> Actor | None:
+        """The subject of the verb before, for a verb joined to it by "and" with no subject
+        of its own ("a mob attacked the raiders and lynched three": the mob lynched)."""
+        if self._last_verb is None or not COORDINATED_VERB.search(preceding):
+            return None
+        index, end, source = self._last_verb
+        if index != sentence_index or trigger.start - end > 80:
+            return None
+        return source
 
     def _add_casualties(self, sentence_index: int, sentence: str) -> None:
         """A sentence that only counts victims adds them to the attack just told."""
@@ -595,6 +608,13 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     and words_before(self.text, a.start, 1)[0] in OBJECT_VERBS
                 ]
                 targets = objects[-1:]
+        if not nominal and not passive:
+            shared = self._shared_subject(sentence_index, trigger, preceding)
+            if shared is not None:  # "a mob attacked the raiders and lynched three"
+                source = shared
+                targets = [t for t in targets if t is not shared]
+            if trigger.sub.startswith("verb"):
+                self._last_verb = (sentence_index, trigger.end, source)
         if source is not None and self.text[trigger.start : trigger.end].lower() in DYING_WORDS:
             targets, source = targets or [source], None  # "four officers died": victims
         elif (
@@ -1372,6 +1392,7 @@ def _larger(first: int | None, second: int | None) -> int | None:
     return max(first, second)
 
 
+COORDINATED_VERB = re.compile(r"\band\s+(?:then\s+|later\s+|\w+ly\s+)?$")
 TRAILING_SPACE = re.compile(r"\s*$")
 AFTERMATH_CODES = {"COERCE.arrest", "MOBILIZE.troops"}  # told with violence: ranked below it
 AFTERMATH_WEIGHT = 0.6

@@ -447,3 +447,19 @@ def test_rioting_youths_attacking_a_journalist_remain_rioters(code):
         "journalists there."
     )
     assert not events["event_code"].str.starts_with("ASSAULT").any()
+
+
+def test_a_verb_joined_by_and_shares_the_subject_of_the_verb_before(lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": ["Gunmen stormed a police station and abducted two traders in Kisii."],
+            "published_at": [datetime(2024, 3, 9)],
+        }
+    )
+    coded = code_documents(documents, lexicon)
+    abducted = coded.events.filter(pl.col("trigger") == "abducted")["event_id"]
+    sources = coded.event_actors.filter(
+        pl.col("event_id").is_in(abducted.implode()) & (pl.col("role") == "source")
+    )
+    assert sources["actor_id"].to_list() == ["KEN.UAF"]  # the gunmen, not the police
