@@ -292,6 +292,13 @@ class DocumentCoder(ActorRoles, AcledTypes):
             return trigger
         return None
 
+    def _by_agent(self, trigger: Mention, after: list[Actor]) -> Actor | None:
+        """The actor named by "by" after a reduced passive ("killed at home by gunmen")."""
+        return next(
+            (a for a in after if BY_AGENT.fullmatch(self.text[trigger.end : a.start].lower())),
+            None,
+        )
+
     def _shared_subject(
         self, sentence_index: int, trigger: Mention, preceding: str
     ) -> Actor | None:
@@ -619,26 +626,16 @@ class DocumentCoder(ActorRoles, AcledTypes):
             targets, source = targets or [source], None  # "four officers died": victims
         elif (
             source is not None
-            and not targets
+            and (not targets or targets[0] is self._by_agent(trigger, after))
             and not nominal
             and not passive
             and self.text[trigger.start : trigger.end].lower() in SUFFERED_WORDS
             and VICTIM_TAIL.match(self.text[trigger.end : trigger.end + 30].lower())
             and not re.search(r"\b(?:has|have|had)\s+$", preceding)
         ):
-            # "two police officers killed in an ambush", "... killed by police in Nairobi"
-            agent = next(
-                (
-                    a
-                    for a in after
-                    if re.fullmatch(
-                        r"\s+(?:[\w-]+\s+){0,4}by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}",
-                        self.text[trigger.end : a.start].lower(),
-                    )
-                ),
-                None,
-            )
-            targets, source = [source], agent
+            # "two police officers killed in an ambush", "... killed by police in Nairobi",
+            # "a land agent killed at his home by unknown armed men"
+            targets, source = [source], self._by_agent(trigger, after)
         elif (
             source is not None
             and nominal
@@ -1392,6 +1389,7 @@ def _larger(first: int | None, second: int | None) -> int | None:
     return max(first, second)
 
 
+BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,4}by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}")
 COORDINATED_VERB = re.compile(r"\band\s+(?:then\s+|later\s+|\w+ly\s+)?$")
 TRAILING_SPACE = re.compile(r"\s*$")
 AFTERMATH_CODES = {"COERCE.arrest", "MOBILIZE.troops"}  # told with violence: ranked below it

@@ -463,3 +463,19 @@ def test_a_verb_joined_by_and_shares_the_subject_of_the_verb_before(lexicon):
         pl.col("event_id").is_in(abducted.implode()) & (pl.col("role") == "source")
     )
     assert sources["actor_id"].to_list() == ["KEN.UAF"]  # the gunmen, not the police
+
+
+def test_a_reduced_passive_with_a_late_by_agent_keeps_the_agent_as_source(lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": ["A trader killed at his shop by unknown armed men."],
+            "published_at": [datetime(2024, 3, 9)],
+        }
+    )
+    coded = code_documents(documents, lexicon)
+    roles = dict(coded.event_actors.select("role", "actor_id").iter_rows())
+    assert {role: actor.split(".")[-1] for role, actor in roles.items()} == {
+        "source": "UAF",
+        "target": "BUS",
+    }
