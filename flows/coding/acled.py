@@ -26,8 +26,10 @@ INTERVENTION = re.compile(
     r"tear ?gas|teargas|dispers|water cannon|\barrested\b|baton|rubber bullets|live bullets"
 )
 RIOT = re.compile(
-    r"\briot|rampage|pelt|\bston(?:es|ed|ing)\b|\brocks\b|hurl|\bthrew\b|throwing|burn|torch|"
+    r"\briot|rampage|pelt|\bston(?:es|ed|ing)\b|\ba stone\b|\brocks\b|hurl|\bthrew\b|throwing|"
+    r"burn|torch|"
     r"set fire|set ablaze|loot|barricad|destr(?:oy|uction)|damag|violent|bonfire|smash|vandal|"
+    r"\b(?:lit|light|lighting|lighted)\b[^.]{0,20}\bfires?\b|"
     r"abduct|\bstormed\b|clash(?:ed|es)?\b|\bblock(?:ed|ing|aded?)\b[^.]{0,30}"
     r"\b(?:roads?|highway|street|streets|traffic)\b|dump(?:ed|ing)? (?:garbage|waste)|"
     r"running battles|rowdy|chao(?:s|tic)|engag\w* (?:with )?(?:the )?police|gunshot|"
@@ -44,6 +46,10 @@ ARMED_CUE = re.compile(  # attackers carrying weapons are an armed group, not a 
     r"\barmed\b(?! with (?:crude|sticks|stones|clubs|placards|twigs|rungus))|\bguns?\b|"
     r"\bfirearms?\b|\brifles?\b|\bak-?47|opened fire|open fire|machetes?|pangas?|arrows?"
 )
+GUNFIGHT = re.compile(  # an exchange of fire is fought by armed men, never by a crowd
+    r"gunfight|gun battle|firefight|shoot-?outs?\b|exchang\w* (?:of )?(?:gun)?fire|crossfire|"
+    r"traded fire|\b(?:take|took|taken|taking) up arms\b"
+)
 COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACLED Battles)
     r"\b(?:communit(?:y|ies)|clans?|clansmen|tribes?|tribesmen|tribal|ethnic|"
     r"inter-?(?:communal|clan|ethnic|tribal)|(?:two|rival|neighbouring|neighboring) villages)\b"
@@ -59,6 +65,7 @@ PROTEST_WORDS = re.compile(
     r"protest|demonstrat|\bmarch(?:ed|ers|es|ing)\b|\b(?:a|the|peace|peaceful)\s+march\b|"
     r"\brall(?:y|ies)\b"
 )
+GANG_WORDS = re.compile(r"\byouths?\b|\bsupporters\b")
 CROWD_WORDS = re.compile(
     r"\b(?:residents|villagers|locals|youths?|boda ?boda|riders|operators|traders|students|"
     r"mourners|crowds?|public|worshippers|fans|supporters)\b"
@@ -126,6 +133,19 @@ class AcledTypes:
             self._mob = MOB.search(self.lowered) is not None
         return self._mob
 
+    def _is_gang_attack(self, source: Actor | None, target_sectors: set[str | None]) -> bool:
+        """Youths or a party's supporters who set upon someone, in a report that tells of no
+        mob, riot or protest, are a gang attacking people (ACLED's violence against
+        civilians by an unidentified or political militia), not a crowd."""
+        return (
+            source is not None
+            and bool(target_sectors - {None})
+            and target_sectors.isdisjoint(STATE_ARMED | {"PRO"})
+            and GANG_WORDS.search(source.surface.lower()) is not None
+            and not self._doc_matches(RIOT)
+            and not self._doc_matches(PROTEST_WORDS)
+        )
+
     def _refine(
         self,
         code: str,
@@ -161,21 +181,33 @@ class AcledTypes:
             and (source_sector in ("LAB", None) or "LAB" in target_sectors)
         ):
             return "PROTEST.strike"  # "a strike on the underground", "a strike ballot"
-        unarmed_source = source is None or source_sector in CROWD_SECTORS
+        crowd_source = source_sector in CROWD_SECTORS or source_sector == "OPP"
         if (
             kind == "COERCE"
             and mode in ("destroy", "loot")
-            and unarmed_source
-            and (MOB.search(lowered) or source_sector in CROWD_SECTORS)
+            and (source is None or crowd_source)
+            and (MOB.search(lowered) or crowd_source)
         ):
-            return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code  # a crowd
+            # a crowd, or a party's supporters, wrecking property: mob violence
+            return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
+        if (
+            code == "COERCE.loot"
+            and source_sector in ARMED_NONSTATE - {"AGR"}
+            and self.lex.has_code("ASSAULT")
+        ):
+            return "ASSAULT"  # armed men robbing people: violence against civilians
         if kind not in ("ASSAULT", "FIGHT"):
             return code
         if kind == "FIGHT" and (code == "FIGHT.communal" or COMMUNAL.search(lowered)):
             # communities, clans or ethnic groups clashing: an armed clash of communal
             # militias (ACLED Battles), not a riot
             return "FIGHT.communal" if self.lex.has_code("FIGHT.communal") else code
-        if kind == "FIGHT" and self.lex.has_code("PROTEST.riot"):
+        if (
+            kind == "FIGHT"
+            and mode not in ("overtake", "regain")
+            and not GUNFIGHT.search(lowered)
+            and self.lex.has_code("PROTEST.riot")
+        ):
             parties = {source_sector, *target_sectors, *map(force_sector, co_sources or [])} - {
                 None
             }
@@ -202,8 +234,16 @@ class AcledTypes:
             and mode in ("", "kill", "beat", "edged", "firearms")
             and (
                 (self._has_mob() and source_sector not in ORGANIZED - {"PAR"})
-                or source_sector in UNARMED_SECTORS
-                or (source is not None and CROWD_WORDS.search(source.surface.lower()) is not None)
+                or (
+                    (
+                        source_sector in UNARMED_SECTORS
+                        or (
+                            source is not None
+                            and CROWD_WORDS.search(source.surface.lower()) is not None
+                        )
+                    )
+                    and not self._is_gang_attack(source, target_sectors)
+                )
             )
             and (not ARMED_CUE.search(lowered) or MOB.search(lowered))
         ):

@@ -220,6 +220,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self._dates: list[DateMention] | None = None
         self._latest_year: int | None = None
         self._mob: bool | None = None
+        self._last_verb: tuple[int, int, Actor | None] | None = None  # sentence, end, source
         self._matches: dict[str, bool] = {}
         self.lowered = text.lower()
         self.is_off_topic = False  # sport, arts, business or technology news
@@ -261,13 +262,15 @@ class DocumentCoder(ActorRoles, AcledTypes):
         cues = [
             m
             for m in mentions
-            if m.kind == "cue" and not any(a.start <= m.start and m.end <= a.end for a in actors)
+            if m.kind == "cue"
+            and not any(a.start <= m.start and m.end <= a.end for a in actors)
+            and not self._is_month(m)  # "On 5 May": the month, not the modal
         ]
         claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
         if actors and any(c.ref == "obligation" for c in cues):
             triggers = self._demanded_acts(cues, triggers)
         place_id = self._choose_place(places, start, mentions)
-        if _is_headline(sentence, self.text[end : end + 1]):
+        if _is_headline(sentence, self.text, end):
             triggers, claim = [], None  # headlines and subheads repeat the story's events
         # dates only where an event needs one (the costliest rule, so computed lazily)
         dates = self._dates_between(start, end) if triggers or claim else []
@@ -291,7 +294,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         elif (
             not triggers
             and KILL_WORD.search(lowered)
-            and not _is_headline(sentence, self.text[end : end + 1])
+            and not _is_headline(sentence, self.text, end)
         ):
             self._add_casualties(sentence_index, sentence)  # "1 GSU officer dies."
         elif triggers:
@@ -413,6 +416,25 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 continue  # "the attack", "to demand", "in demanding": not the clause's verb
             return trigger
         return None
+
+    def _by_agent(self, trigger: Mention, after: list[Actor]) -> Actor | None:
+        """The actor named by "by" after a reduced passive ("killed at home by gunmen")."""
+        return next(
+            (a for a in after if BY_AGENT.fullmatch(self.text[trigger.end : a.start].lower())),
+            None,
+        )
+
+    def _shared_subject(
+        self, sentence_index: int, trigger: Mention, preceding: str
+    ) -> Actor | None:
+        """The subject of the verb before, for a verb joined to it by "and" with no subject
+        of its own ("a mob attacked the raiders and lynched three": the mob lynched)."""
+        if self._last_verb is None or not COORDINATED_VERB.search(preceding):
+            return None
+        index, end, source = self._last_verb
+        if index != sentence_index or trigger.start - end > 80:
+            return None
+        return source
 
     def _add_casualties(self, sentence_index: int, sentence: str) -> None:
         """A sentence that only counts victims adds them to the attack just told."""
@@ -758,30 +780,27 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     and words_before(self.text, a.start, 1)[0] in OBJECT_VERBS
                 ]
                 targets = objects[-1:]
+        if not nominal and not passive:
+            shared = self._shared_subject(sentence_index, trigger, preceding)
+            if shared is not None:  # "a mob attacked the raiders and lynched three"
+                source = shared
+                targets = [t for t in targets if t is not shared]
+            if trigger.sub.startswith("verb"):
+                self._last_verb = (sentence_index, trigger.end, source)
         if source is not None and self.text[trigger.start : trigger.end].lower() in DYING_WORDS:
             targets, source = targets or [source], None  # "four officers died": victims
         elif (
             source is not None
-            and not targets
+            and (not targets or targets[0] is self._by_agent(trigger, after))
             and not nominal
             and not passive
             and self.text[trigger.start : trigger.end].lower() in SUFFERED_WORDS
             and VICTIM_TAIL.match(self.text[trigger.end : trigger.end + 30].lower())
             and not re.search(r"\b(?:has|have|had)\s+$", preceding)
         ):
-            # "two police officers killed in an ambush", "... killed by police in Nairobi"
-            agent = next(
-                (
-                    a
-                    for a in after
-                    if re.fullmatch(
-                        r"\s+(?:[\w-]+\s+){0,4}by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}",
-                        self.text[trigger.end : a.start].lower(),
-                    )
-                ),
-                None,
-            )
-            targets, source = [source], agent
+            # "two police officers killed in an ambush", "... killed by police in Nairobi",
+            # "a land agent killed at his home by unknown armed men"
+            targets, source = [source], self._by_agent(trigger, after)
         elif (
             source is not None
             and nominal
@@ -1123,9 +1142,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
         )
 
     def _is_month(self, trigger: Mention) -> bool:
-        """The trigger "march" used as the month ("in March", "March 19th", "March 2019",
-        "On 8 March")."""
-        if self.text[trigger.start : trigger.end].lower() != "march":
+        """The trigger "march" or the cue "may" used as the month ("in March", "March 19th",
+        "May 2019", "On 8 May")."""
+        if self.text[trigger.start : trigger.end].lower() not in ("march", "may"):
             return False
         after = self.text[trigger.end : trigger.end + 6]
         before = words_before(self.text, trigger.start, 1)
@@ -1288,6 +1307,26 @@ class DocumentCoder(ActorRoles, AcledTypes):
                         actor.actor_id = f"{country}.{actor.sector}"
         self._date_from_later_text()
         self._drop_restated_counts()
+        self._rank_aftermath()
+
+    def _rank_aftermath(self) -> None:
+        """An arrest or a deployment of forces in a report of an attack, a clash or a
+        protest is its aftermath ("... killed two herders. Police later arrested three
+        suspects", "troops were deployed to restore calm"): that event is the news, so the
+        arrest or deployment ranks below it."""
+        if not any(
+            (
+                e.event_code.startswith(("ASSAULT", "FIGHT", "PROTEST"))
+                or e.event_code in ("COERCE.destroy", "COERCE.loot")
+            )
+            and not e.is_negated
+            and e.modality == "asserted"
+            for e in self.events
+        ):
+            return
+        for event in self.events:
+            if event.event_code in AFTERMATH_CODES:
+                event.confidence = round(event.confidence * AFTERMATH_WEIGHT, 2)
 
     def _drop_restated_counts(self) -> None:
         """A toll told again in a later sentence is the same victims, counted once ("Five
@@ -1604,11 +1643,20 @@ def _larger(first: int | None, second: int | None) -> int | None:
     return max(first, second)
 
 
-def _is_headline(sentence: str, following: str) -> bool:
-    """A title or subhead: a line of its own with no closing punctuation."""
+BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,4}by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}")
+COORDINATED_VERB = re.compile(r"\band\s+(?:then\s+|later\s+|\w+ly\s+)?$")
+TRAILING_SPACE = re.compile(r"\s*$")
+AFTERMATH_CODES = {"COERCE.arrest", "MOBILIZE.troops"}  # told with violence: ranked below it
+AFTERMATH_WEIGHT = 0.6
+
+
+def _is_headline(sentence: str, text: str, end: int) -> bool:
+    """A title or subhead: a line of its own with no closing punctuation, with the story it
+    heads after it (a report that is one such line is told by it, not headed)."""
     stripped = sentence.strip()
-    if re.search(r"[.!?:;][\"'’”)\]]*$", stripped):
+    if re.search(r"[.!?:;][\"'’”)\]]*$", stripped) or TRAILING_SPACE.match(text, end):
         return False
+    following = text[end : end + 1]
     words = re.findall(r"[A-Za-z][\w'’-]*", stripped)
     if len(words) > 30:
         return False

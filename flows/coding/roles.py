@@ -145,6 +145,7 @@ CO_AGENT_GAP = re.compile(
     r"(?:[\w-]+[\s\"'“”]+){0,2}"
 )
 AGENT_GAP = re.compile(r"[\s\"'“”(]*(?:(?:the|a|an)\s+)?(?:[\w-]+[\s\"'“”]+){0,2}")
+SENTENCE_END = re.compile(r"[a-z0-9][.!?]\s+|\n")
 UNKNOWN_GROUP_LOWER = re.compile(r"\bthe\s+((?:[a-z][\w'’-]*\s+){1,3})$")
 UNKNOWN_GROUP = re.compile(r"(?:\b[Tt]he\s+)?((?:[A-Z][\w'’.-]*\s+){1,4})$")
 NOT_NAMES = {
@@ -434,6 +435,12 @@ class ActorRoles:
         if mention.ref in GROUP_SECTORS or (self.is_lowercase and mention.ref in ORGANIZED):
             pattern = UNKNOWN_GROUP_LOWER if self.is_lowercase else UNKNOWN_GROUP
             window_start = max(0, mention.start - 60)
+            # a name does not run across the end of the sentence before ("... on Tuesday.
+            # Gunmen set fire ..." names no group "Tuesday")
+            sentence_end = SENTENCE_END.search(self.text, window_start, mention.start)
+            while sentence_end is not None:
+                window_start = sentence_end.end()
+                sentence_end = SENTENCE_END.search(self.text, window_start, mention.start)
             named = pattern.search(self.text[window_start : mention.start])
             if named is not None:
                 name = named.group(1).strip()

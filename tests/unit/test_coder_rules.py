@@ -313,3 +313,169 @@ def test_a_verb_of_violence_with_a_figurative_object_is_no_violence(code):
     assert code("The carmaker slashed 2,000 jobs in Germany last year.").is_empty()
     assert code("Her single stormed to the top of the charts on Sunday.").is_empty()
     assert code("Gunmen shot two traders in Garissa on Sunday.").height == 1
+
+
+def test_a_report_of_one_unpunctuated_line_is_coded_not_skipped_as_a_headline(code):
+    events = code("Gunmen shoot Nairobi County Assembly clerk")
+    assert events["event_code"].str.contains("^(ASSAULT|FIGHT)").any()
+
+
+def test_a_headline_over_its_story_still_codes_the_event_once(code):
+    events = code(
+        "Gunmen shoot Nairobi County Assembly clerk\nGunmen shot a county assembly clerk "
+        "in Nairobi on Monday."
+    )
+    violent = events.filter(pl.col("event_code").str.contains("^(ASSAULT|FIGHT)"))
+    assert violent["char_start"].min() > len("Gunmen shoot Nairobi County Assembly clerk")
+
+
+def test_an_arrest_after_an_attack_ranks_below_the_attack(code):
+    events = code(
+        "Police arrested four suspects in Nakuru on Tuesday. Gunmen attacked a farmer in "
+        "Njoro on Monday."
+    )
+    assert _main_event(events).startswith("ASSAULT")
+
+
+def test_an_arrest_alone_is_still_the_main_event(code):
+    events = code("Police arrested four suspects in Nakuru on Tuesday.")
+    assert _main_event(events) == "COERCE.arrest"
+
+
+def test_protesters_lighting_fires_make_a_riot(code):
+    events = code("Traders protested in Ruiru on Monday. They lit fires along the highway.")
+    assert "PROTEST.riot" in events["event_code"].to_list()
+
+
+def test_a_stone_thrown_at_a_protest_makes_a_riot(code):
+    events = code("Students protested in Meru on Monday; a guard was hit by a stone.")
+    assert "PROTEST.riot" in events["event_code"].to_list()
+
+
+def test_a_shootout_of_youths_with_police_is_a_battle_not_a_riot(code):
+    events = code("Two youths died in a shootout with police officers in Kisumu on Sunday.")
+    fights = events.filter(pl.col("trigger") == "shootout")
+    assert fights["event_code"].str.starts_with("FIGHT").all()
+    assert fights.height == 1
+
+
+def test_residents_who_take_up_arms_against_a_gang_fight_it(code):
+    events = code("Residents took up arms to fight a criminal gang in Nyeri on Monday.")
+    assert not events["event_code"].str.starts_with("PROTEST").any()
+
+
+def test_the_month_may_is_no_modal_may(code):
+    events = code("On 5 May 2023, traders held a demonstration in Nakuru town.")
+    protests = events.filter(pl.col("event_code").str.starts_with("PROTEST"))
+    assert protests["modality"].to_list() == ["asserted"]
+
+
+def test_the_modal_may_still_makes_an_event_hypothetical(code):
+    events = code("Police said the gunmen may attack Mandera again.")
+    attacks = events.filter(pl.col("trigger") == "attack")
+    assert attacks["modality"].to_list() == ["hypothetical"]
+
+
+def test_stone_and_pelt_in_the_present_tense_are_attacks(code):
+    events = code("Villagers stone a suspected thief in Kisii. Pupils pelt a bus with mud in Embu.")
+    assert events.filter(pl.col("trigger").is_in(["stone", "pelt"])).height == 2
+
+
+def test_stone_as_a_noun_makes_no_event(code):
+    events = code("The stone bridge in Nyeri was reopened on Monday.")
+    assert events.height == 0
+
+
+def test_students_on_the_rampage_riot(code):
+    events = code("Students of a Nakuru school went on the rampage over fees on Monday.")
+    assert events["event_code"].to_list() == ["PROTEST.riot"]
+
+
+def test_a_deployment_of_troops_is_a_strategic_development(code, lexicon):
+    events = code("The government deployed troops to the border near Mandera on Monday.")
+    deployed = events.filter(pl.col("event_code") == "MOBILIZE.troops")
+    assert deployed.height == 1
+    acled = lexicon.event_codes.filter(pl.col("event_code") == "MOBILIZE.troops")
+    assert acled["acled_event_type"].to_list() == ["Strategic developments"]
+
+
+def test_a_deployment_after_a_riot_ranks_below_the_riot(code):
+    events = code(
+        "Police were deployed to Kisumu on Monday after youths rioted and burned tyres there."
+    )
+    assert _main_event(events).startswith("PROTEST")
+
+
+def test_armed_raiders_stealing_cattle_attack_civilians(code):
+    events = code("Armed bandits stole forty cattle from herders near Maralal on Monday.")
+    assert _main_event(events) == "ASSAULT"
+
+
+def test_party_supporters_burning_property_are_mob_violence(code):
+    events = code("Opposition supporters burned a campaign truck in Kisii on Monday.")
+    assert _main_event(events) == "PROTEST.mob"
+
+
+def test_an_arrest_after_an_arson_ranks_below_the_arson(code):
+    events = code(
+        "Police arrested a neighbour in Wote on Tuesday. Gunmen set fire to a house "
+        "in Wote on Monday."
+    )
+    assert _main_event(events) == "COERCE.destroy"
+
+
+def test_an_unknown_group_name_does_not_run_across_a_sentence_end(code, lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": ["Police arrested a trader in Wote on Tuesday. Gunmen set fire to a shop."],
+            "published_at": [datetime(2024, 3, 9)],
+        }
+    )
+    coded = code_documents(documents, lexicon)
+    assert not coded.actor_mentions["actor_id"].str.starts_with("ORG.").any()
+
+
+def test_youths_setting_upon_a_journalist_attack_a_civilian(code):
+    events = code("A group of youths attacked two journalists in Eldoret on Monday.")
+    assert _main_event(events) == "ASSAULT"
+
+
+def test_rioting_youths_attacking_a_journalist_remain_rioters(code):
+    events = code(
+        "Youths burned tyres in Eldoret on Monday. A group of youths attacked two "
+        "journalists there."
+    )
+    assert not events["event_code"].str.starts_with("ASSAULT").any()
+
+
+def test_a_verb_joined_by_and_shares_the_subject_of_the_verb_before(lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": ["Gunmen stormed a police station and abducted two traders in Kisii."],
+            "published_at": [datetime(2024, 3, 9)],
+        }
+    )
+    coded = code_documents(documents, lexicon)
+    abducted = coded.events.filter(pl.col("trigger") == "abducted")["event_id"]
+    sources = coded.event_actors.filter(
+        pl.col("event_id").is_in(abducted.implode()) & (pl.col("role") == "source")
+    )
+    assert sources["actor_id"].to_list() == ["KEN.UAF"]  # the gunmen, not the police
+
+
+def test_a_reduced_passive_with_a_late_by_agent_keeps_the_agent_as_source(lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": ["A trader killed at his shop by unknown armed men."],
+            "published_at": [datetime(2024, 3, 9)],
+        }
+    )
+    coded = code_documents(documents, lexicon)
+    roles = dict(coded.event_actors.select("role", "actor_id").iter_rows())
+    assert {role: actor.split(".")[-1] for role, actor in roles.items()} == {
+        "source": "UAF",
+        "target": "BUS",
+    }
