@@ -169,11 +169,13 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self._mob: bool | None = None
         self._matches: dict[str, bool] = {}
         self.lowered = text.lower()
+        self.content_end = len(text.rstrip())  # where the report's last word ends
         self.is_off_topic = False  # sport, arts, business or technology news
         # lower-cased text (old newswire): names cannot be told by their capitals
         self.is_lowercase = not any(char.isupper() for char in text[:3000])
         self.home_country: str | None = None  # the publisher's country, when known
         self.place_mentions: list[Actor] = []  # countries named as places ("in Iran")
+        self.demonym_starts: set[int] = set()  # where a country is named by its demonym
         self.sentences: list[tuple[int, int, int]] = []  # (index, start, end) coded so far
         self.last_place: str | None = None
         self.named_places: list[tuple[int, str]] = []  # (sentence_index, place_id) in order
@@ -920,10 +922,12 @@ class DocumentCoder(ActorRoles, AcledTypes):
         return date(self._latest_year, 1, 1) if self._latest_year else None
 
     def _state_place(self, targets: list[Actor]) -> str | None:
-        """The country of a state that is the target ("missile attacks on Iraq")."""
+        """The country of a state that is the target ("missile attacks on Iraq"); not of
+        people named by a demonym ("police arrested 29 Ugandan suspects")."""
         for actor in targets:
             if (
                 actor.country_code
+                and actor.start not in self.demonym_starts
                 and self.lex.actor_info.get(actor.actor_id or "", (None, None, ""))[2] == "country"
             ):
                 return f"{actor.country_code}:country"
@@ -961,6 +965,10 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if event.place_source not in (None, "publisher") and not is_country:
                 continue
             country = self.lex.place_info.get(event.place_id or "", (None,))[0]
+            if is_country and all(place_id != event.place_id for _, place_id in self.named_places):
+                # a country no sentence names as a place is a guess from the actors' ("Police
+                # held two Tanzanians. The arrests were made in Kisumu."): any place beats it
+                country = None
             named = [
                 (index, place_id)
                 for index, place_id in self.named_places

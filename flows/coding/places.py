@@ -325,6 +325,8 @@ CONTAINER_OF = re.compile(
 CONTAINED = re.compile(
     r"\b(?:town|city|village|district|suburb|neighbou?rhood|camp|port)\s+of\s+(?:the\s+)?$"
 )
+# the noun that makes a name a first-level region: "Garissa County", "Rift Valley Province"
+REGION_AFTER = re.compile(r"\s+(?:[Cc]ounty|[Pp]rovince)\b")
 LABEL_BEFORE = re.compile(r"[A-Z][\w'’]+\s*[-–]\s*$")
 PLACE_PREPOSITIONS = {
     "in",
@@ -424,11 +426,15 @@ def choose_place(
         )
     ]
     kept = _in_the_possessor(text, kept, place_info)
+    kept = [_the_region_named(text, c, place_info) for c in kept]
     if place_points:
         kept = _within_their_chains(text, kept, place_points, place_info)
         kept = [_county_or_its_town(c, place_points, place_info) for c in kept]
+    # the country the text's regions and sites lie in: of two namesakes neither in the
+    # story's country, the one there ("Police in Eastleigh arrested Somali nationals")
+    named_countries = _country_of_most_names(kept, place_info)
     if not story_countries:
-        story_countries = _country_of_most_names(kept, place_info)
+        story_countries = named_countries
     for candidate in kept:
         following = text[candidate.end : candidate.end + 80]
         if LABEL_AFTER.match(following) or (
@@ -469,6 +475,7 @@ def choose_place(
             score = (
                 place_type != "country",  # a named town or region beats any country
                 at_home,
+                country in named_countries,
                 # "Mombasa women protested ... in Kenya": a country is the place only when
                 # no town or region of the story is named beside it
                 0 if place_type == "country" else role,
@@ -542,6 +549,22 @@ def _in_the_possessor(
         if refs:
             kept.append(PlaceCandidate(candidate.start, candidate.end, refs))
     return kept
+
+
+def _the_region_named(
+    text: str,
+    candidate: PlaceCandidate,
+    place_info: Mapping[str, tuple[str | None, str, int | None]],
+) -> PlaceCandidate:
+    """ "Kilifi County", "Nyanza Province": the region, not its namesake town, so a town
+    the sentence names beside it is the more specific place ("residents of Kilifi County
+    held a demo in Malindi town")."""
+    if not REGION_AFTER.match(text, candidate.end):
+        return candidate
+    regions = tuple(
+        ref for ref in candidate.refs if (info := place_info.get(ref)) and info[1] == "admin1"
+    )
+    return PlaceCandidate(candidate.start, candidate.end, regions) if regions else candidate
 
 
 def _county_or_its_town(
