@@ -205,8 +205,11 @@ class DocumentCoder(ActorRoles, AcledTypes):
         ]
         claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
         place_id = self._choose_place(places, start, mentions)
-        if _is_headline(sentence, self.text[end : end + 1]):
-            triggers, claim = [], None  # headlines and subheads repeat the story's events
+        # headlines and subheads repeat the story's events; a line with no story after it
+        # is the whole report ("Clashes between Pokot and Turkana herders")
+        is_headline = end < self.content_end and _is_headline(sentence, self.text[end : end + 1])
+        if is_headline:
+            triggers, claim = [], None
         # dates only where an event needs one (the costliest rule, so computed lazily)
         dates = self._dates_between(start, end) if triggers or claim else []
         killed, injured = (None, None)
@@ -226,11 +229,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 injured,
                 triggers,
             )
-        elif (
-            not triggers
-            and KILL_WORD.search(lowered)
-            and not _is_headline(sentence, self.text[end : end + 1])
-        ):
+        elif not triggers and KILL_WORD.search(lowered) and not is_headline:
             self._add_casualties(sentence_index, sentence)  # "1 GSU officer dies."
         elif triggers:
             receiver = self._casualty_receiver(lowered, start, triggers)

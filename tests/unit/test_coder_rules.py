@@ -291,3 +291,11 @@ def test_a_trigger_inside_a_title_case_name_or_title_is_no_event(code, text):
 def test_a_lower_case_trigger_beside_a_name_is_still_an_event(code):
     events = code("Militants attacked the Kenya Defence Forces camp in Lamu on Monday.")
     assert events["event_code"].str.contains("^(ASSAULT|FIGHT)").sum() == 1
+
+
+def test_a_title_line_with_no_story_after_it_is_the_whole_report(code):
+    events = code("Clashes Between Rival Herders In Wajir")
+    assert events["event_code"].str.starts_with("FIGHT").to_list() == [True]
+    # the same line above a story is a headline: the story's sentence carries the event
+    story = code("Clashes Between Rival Herders In Wajir\nHerders clashed in Wajir on Friday.")
+    assert story["sentence_index"].to_list() == [1]
