@@ -114,7 +114,13 @@ def _event_view(coded: CodedBatch, lexicon: Lexicon) -> pl.DataFrame:
             on="place_id",
             how="left",
         )
-        .sort("doc_id", "confidence", "char_start", descending=[False, True, False])
+        .sort(
+            "doc_id",
+            "confidence",
+            "char_start",
+            descending=[False, True, False],
+            maintain_order=True,
+        )
     )
 
 
