@@ -201,7 +201,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
         cues = [
             m
             for m in mentions
-            if m.kind == "cue" and not any(a.start <= m.start and m.end <= a.end for a in actors)
+            if m.kind == "cue"
+            and not any(a.start <= m.start and m.end <= a.end for a in actors)
+            and not self._is_month(m)  # "On May 23rd": a date, not a hypothetical
         ]
         claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
         place_id = self._choose_place(places, start, mentions)
@@ -832,9 +834,12 @@ class DocumentCoder(ActorRoles, AcledTypes):
         )
 
     def _is_month(self, trigger: Mention) -> bool:
-        """The trigger "march" used as the month ("in March", "March 19th", "March 2019",
-        "On 8 March")."""
-        if self.text[trigger.start : trigger.end].lower() != "march":
+        """The trigger "march" or the cue "may" used as the month ("in March", "March 19th",
+        "March 2019", "On 8 March", "30 May: ...")."""
+        word = self.text[trigger.start : trigger.end].lower()
+        if word not in ("march", "may") or (
+            word == "may" and not self.text[trigger.start].isupper()
+        ):
             return False
         after = self.text[trigger.end : trigger.end + 6]
         before = words_before(self.text, trigger.start, 1)

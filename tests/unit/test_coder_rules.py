@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import polars as pl
 import pytest
@@ -299,3 +299,12 @@ def test_a_title_line_with_no_story_after_it_is_the_whole_report(code):
     # the same line above a story is a headline: the story's sentence carries the event
     story = code("Clashes Between Rival Herders In Wajir\nHerders clashed in Wajir on Friday.")
     assert story["sentence_index"].to_list() == [1]
+
+
+def test_the_month_may_is_a_date_not_a_hypothetical(code):
+    events = code("On May 4th, traders protested in Nakuru over market fees.")
+    assert events["modality"].to_list() == ["asserted"]
+    assert events["event_date"].to_list() == [date(2023, 5, 4)]  # the last May 4th
+    assert code("Traders may protest in Nakuru over market fees.")["modality"].to_list() != [
+        "asserted"
+    ]
