@@ -308,3 +308,18 @@ def test_the_month_may_is_a_date_not_a_hypothetical(code):
     assert code("Traders may protest in Nakuru over market fees.")["modality"].to_list() != [
         "asserted"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Angry youths throw stones at police officers in Kisumu.",
+        "Traders pelt a county officer with stones in Nyeri.",
+        "Students went on the rampage at a college in Embu.",
+        "Demonstrators lit tyres on the main road in Nakuru.",
+    ],
+)
+def test_the_present_tense_and_other_forms_of_riot_verbs_are_events(code, text):
+    events = code(text)
+    assert events.height >= 1
+    assert events["event_code"][0].split(".")[0] in ("PROTEST", "ASSAULT")
