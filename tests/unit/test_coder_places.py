@@ -206,3 +206,13 @@ def test_a_name_with_county_after_it_is_the_county_so_a_town_beside_it_wins(plac
 def test_people_named_by_a_demonym_do_not_make_their_state_the_place(place_of):
     text = "Police detained nine Tanzanian nationals on Monday. The arrests were made in Kisumu."
     assert place_of(text) == "Kisumu"
+
+
+def test_a_town_in_a_chain_is_as_attached_as_the_county_holding_it(place_of):
+    assert place_of("Youths of Maralal in Samburu County rioted over water shortages.") == (
+        "Maralal"
+    )
+    # in a list the first town still wins, not the one next to the county
+    assert place_of("Traders rioted in Kitale, Endebess and Kiminini, Trans Nzoia County.") == (
+        "Kitale"
+    )
