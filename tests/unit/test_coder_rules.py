@@ -317,9 +317,16 @@ def test_the_month_may_is_a_date_not_a_hypothetical(code):
         "Traders pelt a county officer with stones in Nyeri.",
         "Students went on the rampage at a college in Embu.",
         "Demonstrators lit tyres on the main road in Nakuru.",
+        "Fans throw rocks at a team bus in Machakos.",
+        "Police fire on a crowd of looters in Kakamega.",
     ],
 )
 def test_the_present_tense_and_other_forms_of_riot_verbs_are_events(code, text):
     events = code(text)
     assert events.height >= 1
     assert events["event_code"][0].split(".")[0] in ("PROTEST", "ASSAULT")
+
+
+def test_a_gunbattle_is_a_battle(code):
+    events = code("Police and bandits fought a gunbattle near Kapedo on Sunday.")
+    assert "FIGHT" in events["event_code"].str.split(".").list.first().to_list()
