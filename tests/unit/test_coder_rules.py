@@ -330,3 +330,13 @@ def test_the_present_tense_and_other_forms_of_riot_verbs_are_events(code, text):
 def test_a_gunbattle_is_a_battle(code):
     events = code("Police and bandits fought a gunbattle near Kapedo on Sunday.")
     assert "FIGHT" in events["event_code"].str.split(".").list.first().to_list()
+
+
+def test_an_ethnic_group_is_a_communal_actor(lexicon, code):
+    events = code("An armed ethnic group attacks two villages near Moyale.")
+    assert events.height == 1
+    documents = pl.DataFrame(
+        {"doc_id": ["d"], "text": ["An armed ethnic group attacks two villages near Moyale."]}
+    ).with_columns(published_at=pl.lit(datetime(2024, 3, 9)))
+    actors = code_documents(documents, lexicon).event_actors
+    assert actors.filter(pl.col("role") == "source")["actor_id"].to_list() == ["KEN.COM"]
