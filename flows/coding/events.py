@@ -135,7 +135,11 @@ LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told af
 BACKGROUND_REACH = 40  # "the January 3 attack": a date modifying the event word just after it
 PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got)\s+"
-    r"(?:(?:\w+ly|\w+ed|\w+en|reported|and|,)\s*){0,4}$"
+    # adverbs, participles and a time told between ("were on Saturday night attacked",
+    # "was on 24/02 lynched", "were last night killed")
+    r"(?:(?:\w+ly|\w+ed|\w+en|reported|and|,|on|last|this|yesterday|today|night|morning|"
+    r"afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"\d{1,2}/\d{1,2})\s*){0,6}$"
 )
 
 
@@ -458,10 +462,13 @@ class DocumentCoder(ActorRoles, AcledTypes):
         source: Actor | None = None
         targets: list[Actor] = []
         preceding = self.text[max(0, trigger.start - 30) : trigger.start].lower()
-        nominal = trigger.sub.startswith("noun") or bool(NOMINAL_BEFORE.search(preceding))
-        passive = not nominal and PASSIVE_AUX.search(
-            self.text[max(0, trigger.start - 30) : trigger.start].lower()
+        passive_aux = PASSIVE_AUX.search(
+            self.text[max(0, trigger.start - 40) : trigger.start].lower()
         )
+        nominal = trigger.sub.startswith("noun") or (
+            bool(NOMINAL_BEFORE.search(preceding)) and not passive_aux  # "were on 04/02 burnt"
+        )
+        passive = not nominal and passive_aux
         between = re.match(
             r"\s+(?:\w+\s+){0,2}between\s", self.text[trigger.end : trigger.end + 40].lower()
         )

@@ -340,3 +340,14 @@ def test_an_ethnic_group_is_a_communal_actor(lexicon, code):
     ).with_columns(published_at=pl.lit(datetime(2024, 3, 9)))
     actors = code_documents(documents, lexicon).event_actors
     assert actors.filter(pl.col("role") == "source")["actor_id"].to_list() == ["KEN.COM"]
+
+
+def test_a_passive_with_its_time_between_keeps_its_agent(lexicon):
+    text = "Two matatus were on 14/02 burnt down in Kisumu by rioters."
+    documents = pl.DataFrame({"doc_id": ["d"], "text": [text]}).with_columns(
+        published_at=pl.lit(datetime(2024, 3, 9))
+    )
+    coded = code_documents(documents, lexicon)
+    assert coded.events.height == 1
+    sources = coded.event_actors.filter(pl.col("role") == "source")["actor_id"].to_list()
+    assert [source.split(".")[-1] for source in sources] == ["PRO"]
