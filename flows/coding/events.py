@@ -133,6 +133,11 @@ REGION_KM = 100  # a town this near a county's seat may lie in the county
 EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
 LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told after it
 BACKGROUND_REACH = 40  # "the January 3 attack": a date modifying the event word just after it
+# "an attack by militiamen", "the raid on a village by bandits": the agent of an event noun
+NOMINAL_AGENT = re.compile(
+    r"^\s*(?:(?:on|against|upon)\s+(?:[\w'’-]+\s+){1,3}?)?(?:\w+\s+){0,1}"
+    r"by\s+(?:the\s+|a\s+|an\s+)?$"
+)
 PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got)\s+"
     # adverbs, participles and a time told between ("were on Saturday night attacked",
@@ -465,8 +470,17 @@ class DocumentCoder(ActorRoles, AcledTypes):
         passive_aux = PASSIVE_AUX.search(
             self.text[max(0, trigger.start - 40) : trigger.start].lower()
         )
-        nominal = trigger.sub.startswith("noun") or (
-            bool(NOMINAL_BEFORE.search(preceding)) and not passive_aux  # "were on 04/02 burnt"
+        nominal = (
+            trigger.sub.startswith("noun")
+            or (bool(NOMINAL_BEFORE.search(preceding)) and not passive_aux)  # "were on 04/02 burnt"
+            # a title's first word: "Attack on a village by raiders", "Raid against herders"
+            or (
+                offset == 0
+                and self.text[trigger.start].isupper()
+                and bool(
+                    re.match(r"\s+(?:on|against|by)\b", self.text[trigger.end : trigger.end + 9])
+                )
+            )
         )
         passive = not nominal and passive_aux
         between = re.match(
@@ -496,10 +510,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     (
                         a
                         for a in after
-                        if re.match(
-                            r"^\s*(?:\w+\s+){0,1}by\s+(?:the\s+)?$",
-                            self.text[trigger.end : a.start].lower(),
-                        )
+                        if NOMINAL_AGENT.match(self.text[trigger.end : a.start].lower())
                     ),
                     None,
                 )

@@ -351,3 +351,17 @@ def test_a_passive_with_its_time_between_keeps_its_agent(lexicon):
     assert coded.events.height == 1
     sources = coded.event_actors.filter(pl.col("role") == "source")["actor_id"].to_list()
     assert [source.split(".")[-1] for source in sources] == ["PRO"]
+
+
+def test_an_event_noun_keeps_its_agent_after_its_target(lexicon):
+    for text in (
+        "Attack on a farm by bandits near Kapedo",
+        "The raid on the cattle camp by bandits left two herders dead.",
+    ):
+        documents = pl.DataFrame({"doc_id": ["d"], "text": [text]}).with_columns(
+            published_at=pl.lit(datetime(2024, 3, 9))
+        )
+        coded = code_documents(documents, lexicon)
+        assert coded.events.height >= 1, text
+        sources = coded.event_actors.filter(pl.col("role") == "source")["actor_id"].to_list()
+        assert sources and sources[0].endswith("CRM"), (text, sources)
