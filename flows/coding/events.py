@@ -186,9 +186,18 @@ PRONOUN_SUBJECT = re.compile(  # searched in the lower-cased 30 characters befor
     r"\b(?:that|which|and)\s+(?:it|they)\s+(?:(?:would|will|had|has|have|could|can|then|"
     r"also|later)\s+)*$"
 )
+# "an attack by militiamen", "the raid on a village by bandits": the agent of an event noun
+NOMINAL_AGENT = re.compile(
+    r"^\s*(?:(?:on|against|upon)\s+(?:[\w'’-]+\s+){1,3}?)?(?:\w+\s+){0,1}"
+    r"by\s+(?:the\s+|a\s+|an\s+)?$"
+)
 PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got)\s+"
-    r"(?:(?:\w+ly|\w+ed|\w+en|reported|and|,)\s*){0,4}$"
+    # adverbs, participles and a time told between ("were on Saturday night attacked",
+    # "was on 24/02 lynched", "were last night killed")
+    r"(?:(?:\w+ly|\w+ed|\w+en|reported|and|,|on|last|this|yesterday|today|night|morning|"
+    r"afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"\d{1,2}/\d{1,2})\s*){0,6}$"
 )
 
 
@@ -229,6 +238,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self.home_country: str | None = None  # the publisher's country, when known
         self.place_mentions: list[Actor] = []  # countries named as places ("in Iran")
         self.sentence_places: list[Mention] = []  # the current sentence's place names
+        self.demonym_starts: set[int] = set()  # where a country is named by its demonym
         self.sentences: list[tuple[int, int, int]] = []  # (index, start, end) coded so far
         self.last_place: str | None = None
         self.named_places: list[tuple[int, str]] = []  # (sentence_index, place_id) in order
@@ -553,8 +563,6 @@ class DocumentCoder(ActorRoles, AcledTypes):
             ):  # a cue inside a parenthesis ("(date not reported)") governs nothing outside
                 if cue.ref == "claimed" and self._qualifies_actor(cue, actors):
                     continue  # "suspected Boko Haram militants attacked": who is uncertain
-                if cue.ref == "hypothetical" and self._in_date(cue):
-                    continue  # "On 1 May 2022": the month, not the modal verb
                 if cue.ref == "negation":
                     negated = True
                 elif cue.ref in ("hypothetical", "future", "claimed") and modality == "asserted":
@@ -580,9 +588,6 @@ class DocumentCoder(ActorRoles, AcledTypes):
             and FIGURATIVE_GAP.fullmatch(self.text[trigger.end : cue.start].lower())
             for cue in cues
         )
-
-    def _in_date(self, cue: Mention) -> bool:
-        return any(d.start <= cue.start and cue.end <= d.end for d in self._doc_dates())
 
     def _qualifies_actor(self, cue: Mention, actors: list[Actor]) -> bool:
         """True when a "suspected"/"alleged" qualifies the actor right after it ("suspected
@@ -655,7 +660,21 @@ class DocumentCoder(ActorRoles, AcledTypes):
         source: Actor | None = None
         targets: list[Actor] = []
         preceding = self.text[max(0, trigger.start - 30) : trigger.start].lower()
-        nominal = trigger.sub.startswith("noun") or bool(NOMINAL_BEFORE.search(preceding))
+        passive_aux = PASSIVE_AUX.search(
+            self.text[max(0, trigger.start - 40) : trigger.start].lower()
+        )
+        nominal = (
+            trigger.sub.startswith("noun")
+            or (bool(NOMINAL_BEFORE.search(preceding)) and not passive_aux)  # "were on 04/02 burnt"
+            # a title's first word: "Attack on a village by raiders", "Raid against herders"
+            or (
+                offset == 0
+                and self.text[trigger.start].isupper()
+                and bool(
+                    re.match(r"\s+(?:on|against|by)\b", self.text[trigger.end : trigger.end + 9])
+                )
+            )
+        )
         passive = (
             not nominal
             # "is suing", "is refusing": a progressive, not a passive (the violent and
@@ -669,7 +688,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 kind in ("REJECT", "AGREE")
                 and re.match(r"\s+to\b", self.text[trigger.end : trigger.end + 4])
             )
-            and PASSIVE_AUX.search(self.text[max(0, trigger.start - 30) : trigger.start].lower())
+            and passive_aux
         )
         between = re.match(
             r"\s+(?:\w+\s+){0,2}between\s", self.text[trigger.end : trigger.end + 40].lower()
@@ -698,10 +717,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     (
                         a
                         for a in after
-                        if re.match(
-                            r"^\s*(?:\w+\s+){0,1}by\s+(?:the\s+)?$",
-                            self.text[trigger.end : a.start].lower(),
-                        )
+                        if NOMINAL_AGENT.match(self.text[trigger.end : a.start].lower())
                     ),
                     None,
                 )
@@ -1143,8 +1159,13 @@ class DocumentCoder(ActorRoles, AcledTypes):
 
     def _is_month(self, trigger: Mention) -> bool:
         """The trigger "march" or the cue "may" used as the month ("in March", "March 19th",
-        "May 2019", "On 8 May")."""
-        if self.text[trigger.start : trigger.end].lower() not in ("march", "may"):
+        "May 2019", "On 8 May", "30 May: ...", "on 1 may 1989" in lower-cased newswire)."""
+        word = self.text[trigger.start : trigger.end].lower()
+        if word not in ("march", "may"):
+            return False
+        in_date = any(d.start <= trigger.start < d.end for d in self._doc_dates())
+        if word == "may" and not self.text[trigger.start].isupper():
+            return in_date  # the modal verb, unless a date was read there
             return False
         after = self.text[trigger.end : trigger.end + 6]
         before = words_before(self.text, trigger.start, 1)
@@ -1233,10 +1254,12 @@ class DocumentCoder(ActorRoles, AcledTypes):
         return date(self._latest_year, 1, 1) if self._latest_year else None
 
     def _state_place(self, targets: list[Actor]) -> str | None:
-        """The country of a state that is the target ("missile attacks on Iraq")."""
+        """The country of a state that is the target ("missile attacks on Iraq"); not of
+        people named by a demonym ("police arrested 29 Ugandan suspects")."""
         for actor in targets:
             if (
                 actor.country_code
+                and actor.start not in self.demonym_starts
                 and self.lex.actor_info.get(actor.actor_id or "", (None, None, ""))[2] == "country"
             ):
                 return f"{actor.country_code}:country"
@@ -1289,6 +1312,10 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if event.place_source not in (None, "publisher") and not is_country:
                 continue
             country = self.lex.place_info.get(event.place_id or "", (None,))[0]
+            if is_country and all(place_id != event.place_id for _, place_id in self.named_places):
+                # a country no sentence names as a place is a guess from the actors' ("Police
+                # held two Tanzanians. The arrests were made in Kisumu."): any place beats it
+                country = None
             named = [
                 (index, place_id)
                 for index, place_id in self.named_places

@@ -343,6 +343,8 @@ CONTAINER_OF = re.compile(
 CONTAINED = re.compile(
     r"\b(?:town|city|village|district|suburb|neighbou?rhood|camp|port)\s+of\s+(?:the\s+)?$"
 )
+# the noun that makes a name a first-level region: "Garissa County", "Rift Valley Province"
+REGION_AFTER = re.compile(r"\s+(?:[Cc]ounty|[Pp]rovince)\b")
 LABEL_BEFORE = re.compile(r"[A-Z][\w'’]+\s*[-–]\s*$")
 PLACE_PREPOSITIONS = {
     "in",
@@ -394,6 +396,7 @@ CHAIN_GAP = re.compile(
     r"county|constituency|region))?\s*(?:,|\(|\bin\b|,\s*in\b)\s*(?:the\s+)?$",
     re.I,
 )
+LIST_BEFORE = re.compile(r"[A-Z][\w'’-]*\s*(?:,|\band|\bor|&)\s*$")
 LIST_NEXT = re.compile(r"^\s*(?:,|\band\b|\bor\b|&)\s*[A-Z]")
 SEAT_KM = 15  # a town this near a region's point is its seat
 CHAIN_KM = 60  # a place this far from the town said to hold it is another namesake
@@ -442,37 +445,31 @@ def choose_place(
         )
     ]
     kept = _in_the_possessor(text, kept, place_info)
+    kept = [_the_region_named(text, c, place_info) for c in kept]
     if place_points:
         kept = _within_their_chains(text, kept, place_points, place_info)
         kept = [_county_or_its_town(c, place_points, place_info) for c in kept]
+    # the country the text's regions and sites lie in: of two namesakes neither in the
+    # story's country, the one there ("Police in Eastleigh arrested Somali nationals")
+    named_countries = _country_of_most_names(kept, place_info)
     if not story_countries:
-        story_countries = _country_of_most_names(kept, place_info)
-    for candidate in kept:
-        following = text[candidate.end : candidate.end + 80]
-        if LABEL_AFTER.match(following) or (
-            LABEL_BEFORE.search(text[max(sentence_start, candidate.start - 40) : candidate.start])
-            and re.match(r"\s+(?:[Rr]oad|[Hh]ighway)\b", following)
-        ):
-            role = 0
-        elif (
-            not text[sentence_start : candidate.start].strip()
-            and " " not in text[candidate.start : candidate.end]
-            and re.match(r"\s+[a-z]", following)
-        ):
-            role = 0.5  # "Over half...", "Post-election...": a first word is capitalized anyway
-        elif CONTAINER_OF.match(following):
-            role = 1  # "the West Bank town of Jenin": the region around the place
-        else:
-            after = re.match(r"\s+([\w-]+)", following)
-            role = 1 + (
-                _is_attached(text, sentence_start, candidate.start)
-                or bool(after and after.group(1).lower() in AREA_WORDS)
-                or bool(
-                    CONTAINED.search(
-                        text[max(sentence_start, candidate.start - 30) : candidate.start]
-                    )
-                )
+        story_countries = named_countries
+    roles = [_role(text, sentence_start, candidate) for candidate in kept]
+    # "Residents of Kinangop in Nyandarua County": a town in a chain is as attached as the
+    # region that holds it (the first, most specific, name then wins); not the last of a
+    # list ("in Kotulo, Banisa and Takaba, Mandera County")
+    for index in range(len(kept) - 2, -1, -1):
+        if (
+            roles[index] >= 1
+            and CHAIN_GAP.match(text[kept[index].end : kept[index + 1].start])
+            and _has_type(kept[index], place_info, ("city", "site"))
+            and _has_type(kept[index + 1], place_info, ("admin1",))
+            and not LIST_BEFORE.search(
+                text[max(sentence_start, kept[index].start - 40) : kept[index].start]
             )
+        ):
+            roles[index] = max(roles[index], roles[index + 1])
+    for candidate, role in zip(kept, roles, strict=True):
         for place_id in candidate.refs:
             info = place_info.get(place_id)
             if info is None:
@@ -487,6 +484,7 @@ def choose_place(
             score = (
                 place_type != "country",  # a named town or region beats any country
                 at_home,
+                country in named_countries,
                 # "Mombasa women protested ... in Kenya": a country is the place only when
                 # no town or region of the story is named beside it
                 0 if place_type == "country" else role,
@@ -497,6 +495,43 @@ def choose_place(
             if best is None or score > best[0]:
                 best = (score, place_id)
     return best[1] if best else None
+
+
+def _has_type(
+    candidate: PlaceCandidate,
+    place_info: Mapping[str, tuple[str | None, str, int | None]],
+    kinds: tuple[str, ...],
+) -> bool:
+    return any((info := place_info.get(ref)) and info[1] in kinds for ref in candidate.refs)
+
+
+def _role(text: str, sentence_start: int, candidate: PlaceCandidate) -> float:
+    """How firmly the sentence puts its events at the candidate: 0 a label ("Juja Road",
+    "Gilgil MP"), 0.5 a capitalized first word, 1 named, 2 attached ("in X", "X town")."""
+    following = text[candidate.end : candidate.end + 80]
+    if LABEL_AFTER.match(following) or (
+        LABEL_BEFORE.search(text[max(sentence_start, candidate.start - 40) : candidate.start])
+        and re.match(r"\s+(?:[Rr]oad|[Hh]ighway)\b", following)
+    ):
+        role = 0
+    elif (
+        not text[sentence_start : candidate.start].strip()
+        and " " not in text[candidate.start : candidate.end]
+        and re.match(r"\s+[a-z]", following)
+    ):
+        role = 0.5  # "Over half...", "Post-election...": a first word is capitalized anyway
+    elif CONTAINER_OF.match(following):
+        role = 1  # "the West Bank town of Jenin": the region around the place
+    else:
+        after = re.match(r"\s+([\w-]+)", following)
+        role = 1 + (
+            _is_attached(text, sentence_start, candidate.start)
+            or bool(after and after.group(1).lower() in AREA_WORDS)
+            or bool(
+                CONTAINED.search(text[max(sentence_start, candidate.start - 30) : candidate.start])
+            )
+        )
+    return role
 
 
 def _country_of_most_names(
@@ -560,6 +595,22 @@ def _in_the_possessor(
         if refs:
             kept.append(PlaceCandidate(candidate.start, candidate.end, refs))
     return kept
+
+
+def _the_region_named(
+    text: str,
+    candidate: PlaceCandidate,
+    place_info: Mapping[str, tuple[str | None, str, int | None]],
+) -> PlaceCandidate:
+    """ "Kilifi County", "Nyanza Province": the region, not its namesake town, so a town
+    the sentence names beside it is the more specific place ("residents of Kilifi County
+    held a demo in Malindi town")."""
+    if not REGION_AFTER.match(text, candidate.end):
+        return candidate
+    regions = tuple(
+        ref for ref in candidate.refs if (info := place_info.get(ref)) and info[1] == "admin1"
+    )
+    return PlaceCandidate(candidate.start, candidate.end, regions) if regions else candidate
 
 
 def _county_or_its_town(

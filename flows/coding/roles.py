@@ -374,6 +374,8 @@ class ActorRoles:
                 )
                 continue
             actors.append(Actor(mention.start, mention.end, mention.ref, country, sector, surface))
+            if mention.sub == "demonym":
+                self.demonym_starts.add(mention.start)  # "29 Ugandan suspects": not the state
             if sector in ("REB", "UAF", "COM", "PAR") and actor_type == "organization":
                 self.last_armed_group = actors[-1]
         return self._members_of(sorted(actors, key=lambda a: a.start)), places

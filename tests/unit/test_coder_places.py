@@ -189,3 +189,30 @@ def test_a_region_named_like_its_city_abroad_resolves_to_the_city(lexicon, place
     assert place_id.startswith("PSE:")  # not Mozambique's Gaza province
     assert place_of("Russian missiles struck Kharkiv overnight.") in ("Kharkiv", "Kharkiv Oblast")
     assert place_of("Gunmen shot dead Paris Hilton's bodyguard in Los Angeles.") == "Los Angeles"
+
+
+def test_of_two_namesakes_abroad_the_one_where_the_texts_regions_lie(place_of):
+    # Eastleigh is a Nairobi estate and an English town; the text names Ethiopians only
+    place = place_of("Officers detained two Ethiopian traders in Eastleigh after a raid.")
+    assert place == "Eastleigh"
+    assert place_of("Officers detained Ethiopian traders in Eastleigh, Nairobi.") == "Eastleigh"
+
+
+def test_a_name_with_county_after_it_is_the_county_so_a_town_beside_it_wins(place_of):
+    assert place_of("Youths from Kilifi County rioted in Malindi town on Sunday.") == "Malindi"
+    assert place_of("In Nakuru County, traders rioted in Molo on Sunday.") == "Molo"
+
+
+def test_people_named_by_a_demonym_do_not_make_their_state_the_place(place_of):
+    text = "Police detained nine Tanzanian nationals on Monday. The arrests were made in Kisumu."
+    assert place_of(text) == "Kisumu"
+
+
+def test_a_town_in_a_chain_is_as_attached_as_the_county_holding_it(place_of):
+    assert place_of("Youths of Maralal in Samburu County rioted over water shortages.") == (
+        "Maralal"
+    )
+    # in a list the first town still wins, not the one next to the county
+    assert place_of("Traders rioted in Kitale, Endebess and Kiminini, Trans Nzoia County.") == (
+        "Kitale"
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import polars as pl
 import pytest
@@ -479,3 +479,77 @@ def test_a_reduced_passive_with_a_late_by_agent_keeps_the_agent_as_source(lexico
         "source": "UAF",
         "target": "BUS",
     }
+
+
+def test_a_title_line_with_no_story_after_it_is_the_whole_report(code):
+    events = code("Clashes Between Rival Herders In Wajir")
+    assert events["event_code"].str.starts_with("FIGHT").to_list() == [True]
+    # the same line above a story is a headline: the story's sentence carries the event
+    story = code("Clashes Between Rival Herders In Wajir\nHerders clashed in Wajir on Friday.")
+    assert story["sentence_index"].to_list() == [1]
+
+
+def test_the_month_may_is_a_date_not_a_hypothetical(code):
+    events = code("On May 4th, traders protested in Nakuru over market fees.")
+    assert events["modality"].to_list() == ["asserted"]
+    assert events["event_date"].to_list() == [date(2023, 5, 4)]  # the last May 4th
+    assert code("Traders may protest in Nakuru over market fees.")["modality"].to_list() != [
+        "asserted"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Angry youths throw stones at police officers in Kisumu.",
+        "Traders pelt a county officer with stones in Nyeri.",
+        "Students went on the rampage at a college in Embu.",
+        "Demonstrators lit tyres on the main road in Nakuru.",
+        "Fans throw rocks at a team bus in Machakos.",
+        "Police fire on a crowd of looters in Kakamega.",
+    ],
+)
+def test_the_present_tense_and_other_forms_of_riot_verbs_are_events(code, text):
+    events = code(text)
+    assert events.height >= 1
+    assert events["event_code"][0].split(".")[0] in ("PROTEST", "ASSAULT")
+
+
+def test_a_gunbattle_is_a_battle(code):
+    events = code("Police and bandits fought a gunbattle near Kapedo on Sunday.")
+    assert "FIGHT" in events["event_code"].str.split(".").list.first().to_list()
+
+
+def test_an_ethnic_group_is_a_communal_actor(lexicon, code):
+    events = code("An armed ethnic group attacks two villages near Moyale.")
+    assert events.height == 1
+    documents = pl.DataFrame(
+        {"doc_id": ["d"], "text": ["An armed ethnic group attacks two villages near Moyale."]}
+    ).with_columns(published_at=pl.lit(datetime(2024, 3, 9)))
+    actors = code_documents(documents, lexicon).event_actors
+    assert actors.filter(pl.col("role") == "source")["actor_id"].to_list() == ["KEN.COM"]
+
+
+def test_a_passive_with_its_time_between_keeps_its_agent(lexicon):
+    text = "Two matatus were on 14/02 burnt down in Kisumu by rioters."
+    documents = pl.DataFrame({"doc_id": ["d"], "text": [text]}).with_columns(
+        published_at=pl.lit(datetime(2024, 3, 9))
+    )
+    coded = code_documents(documents, lexicon)
+    assert coded.events.height == 1
+    sources = coded.event_actors.filter(pl.col("role") == "source")["actor_id"].to_list()
+    assert [source.split(".")[-1] for source in sources] == ["PRO"]
+
+
+def test_an_event_noun_keeps_its_agent_after_its_target(lexicon):
+    for text in (
+        "Attack on a farm by bandits near Kapedo",
+        "The raid on the cattle camp by bandits left two herders dead.",
+    ):
+        documents = pl.DataFrame({"doc_id": ["d"], "text": [text]}).with_columns(
+            published_at=pl.lit(datetime(2024, 3, 9))
+        )
+        coded = code_documents(documents, lexicon)
+        assert coded.events.height >= 1, text
+        sources = coded.event_actors.filter(pl.col("role") == "source")["actor_id"].to_list()
+        assert sources and sources[0].endswith("CRM"), (text, sources)

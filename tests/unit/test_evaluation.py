@@ -82,3 +82,24 @@ def test_eval_command_prints_json_and_rejects_unknown_formats(fixtures_dir):
 def test_a_missing_gold_file_is_a_clear_error(lexicon, tmp_path, file_format):
     with pytest.raises(FileNotFoundError, match="no such gold file"):
         evaluate(file_format, tmp_path / "missing", lexicon)
+
+
+def test_of_events_equally_sure_the_first_told_is_the_main_one_in_any_batch(lexicon):
+    from datetime import datetime
+
+    import polars as pl
+
+    from flows.coding import code_documents
+    from flows.evaluation import _documents, _event_view
+
+    text = "Pupils protested on Monday and police arrested two teachers."
+    filler = [f"Traders in Kisumu protested on day {n}." for n in range(40)]
+    firsts = set()
+    for texts in ([text], [*filler, text], [text, *filler]):
+        documents = _documents(texts, [datetime(2024, 3, 9)] * len(texts))
+        view = _event_view(code_documents(documents, lexicon), lexicon)
+        doc_id = documents["doc_id"][texts.index(text)]
+        events = view.filter(pl.col("doc_id") == doc_id)
+        assert events["confidence"].n_unique() == 1, "the test needs a tie"
+        firsts.add(events["trigger"][0])
+    assert firsts == {"protested"}
