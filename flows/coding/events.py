@@ -1451,6 +1451,14 @@ class DocumentCoder(ActorRoles, AcledTypes):
         Syria"); merge repeats of one event. The victims told after a word of killing
         ("attacked a village, killing 5 soldiers and 2 civilians") are ``together`` the
         targets of one event."""
+        if (
+            event.source is not None
+            and not event.source.is_generic
+            and self.lex.actor_info.get(event.source.actor_id or "", ("", "", "country"))[2]
+            != "country"  # a state acting at home is no self-harm ("Iraq imposed curfews")
+            and any(_actor_key(t) == _actor_key(event.source) for t in event.targets)
+        ):
+            event.source = None  # "struck a PKK hideout, killing 2 PKK militants": not self-harm
         targets = [event.targets] if together and event.targets else event.targets or [None]
         for index, target in enumerate(targets):
             chosen = target if isinstance(target, list) else [target] if target else []

@@ -171,3 +171,19 @@ def test_a_country_after_a_town_and_a_comma_is_where_not_who(lexicon):
     assert "MWI" not in coded.event_actors["actor_id"].to_list()
     assert "MLI" not in coded.event_actors["actor_id"].to_list()
     assert coded.events.sort("doc_id")["place_id"].str.slice(0, 3).to_list() == ["MWI", "MLI"]
+
+
+def test_a_group_is_not_the_attacker_of_its_own_fighters(lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": [
+                "On 18 April 2021, Turkish warplanes struck a PKK hideout in Sinjar district, "
+                "killing 2 PKK militants."
+            ],
+            "published_at": [datetime(2021, 4, 20)],
+        }
+    )
+    roles = code_documents(documents, lexicon).event_actors.select("role", "actor_id").rows()
+    assert ("target", "PKK") in roles
+    assert ("source", "PKK") not in roles
