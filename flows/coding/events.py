@@ -1552,7 +1552,12 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     or row.source is None
                     or _actor_key(other.source) == _actor_key(row.source)
                 )
-                and (not other.targets or not row.targets)
+                and (
+                    not other.targets
+                    or not row.targets
+                    or _names_trigger(row.source, other)
+                    or _names_trigger(other.source, row)
+                )
             ):
                 # "detonated an IED targeting a convoy", "a suicide bomber detonated
                 # explosives": one attack told by two words
@@ -1699,6 +1704,12 @@ def _is_headline(sentence: str, text: str, end: int) -> bool:
         return True
     long_words = [w for w in words if len(w) > 3]
     return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
+
+
+def _names_trigger(actor: Actor | None, event: EventRow) -> bool:
+    """True when the actor's words are the event's trigger ("a suicide bomber detonated
+    explosives": the bomber is the bombing's author and its word)."""
+    return actor is not None and actor.start <= event.start and event.end <= actor.end
 
 
 def _actor_key(actor: Actor | None) -> str | None:

@@ -187,3 +187,11 @@ def test_a_group_is_not_the_attacker_of_its_own_fighters(lexicon):
     roles = code_documents(documents, lexicon).event_actors.select("role", "actor_id").rows()
     assert ("target", "PKK") in roles
     assert ("source", "PKK") not in roles
+
+
+def test_a_suicide_bomber_detonating_explosives_is_one_suicide_bombing(code):
+    events = code(
+        "On 15 March 2021, a suicide bomber detonated explosives at a mosque in Peshawar, "
+        "killing 57 worshippers."
+    )
+    assert events.select("event_code", "fatalities").rows() == [("ASSAULT.suicide", 57)]
