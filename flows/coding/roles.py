@@ -118,6 +118,11 @@ ANAPHORS = {
     "movement",
     "fighters",
 }
+PLACE_COMMA = re.compile(  # "Lilongwe, ", "Mbale district, " before a country's name
+    r"(?:\s+(?:district|county|province|region|state|town|city|village|area|municipality|"
+    r"governorate|department|prefecture))?,\s*$",
+    re.I,
+)
 UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:[A-Z][\w'’-]+\s?){1,3}$")
 STATE_OF_NAME = re.compile(r"(?<![\w'’-])(?!The\b|A\b|An\b|This\b)[A-Z][\w'’-]+\s+$")
 MEMBER_OF = re.compile(  # searched in the lower-cased 60 characters before an organization
@@ -405,7 +410,7 @@ class ActorRoles:
     def _after_place_name(self, mention: Mention, place_spans: set[tuple[int, int]]) -> bool:
         """True when a place's name and a comma stand right before the mention: a known
         place, or capitalised words after "in", "near"... ("near Gossi, Mali")."""
-        gap = re.search(r",\s*$", self.text[max(0, mention.start - 3) : mention.start])
+        gap = PLACE_COMMA.search(self.text[max(0, mention.start - 20) : mention.start])
         if gap is None:
             return False
         end = mention.start - (len(gap.group()))

@@ -159,18 +159,21 @@ def test_a_known_group_before_a_word_for_its_fighters_is_that_group(lexicon):
 def test_a_country_after_a_town_and_a_comma_is_where_not_who(lexicon):
     documents = pl.DataFrame(
         {
-            "doc_id": ["a", "b"],
+            "doc_id": ["a", "b", "c"],
             "text": [
                 "On 7 March 2021, supporters of two rival parties clashed in Lilongwe, Malawi.",
                 "On 15 March 2021, an airstrike killed 10 militants near Tessit, Mali.",
+                "On 5 March 2021, a mob attacked and killed a man in Mbale district, Uganda.",
             ],
-            "published_at": [datetime(2021, 3, 20)] * 2,
+            "published_at": [datetime(2021, 3, 20)] * 3,
         }
     )
     coded = code_documents(documents, lexicon)
     assert "MWI" not in coded.event_actors["actor_id"].to_list()
     assert "MLI" not in coded.event_actors["actor_id"].to_list()
-    assert coded.events.sort("doc_id")["place_id"].str.slice(0, 3).to_list() == ["MWI", "MLI"]
+    assert "UGA" not in coded.event_actors["actor_id"].to_list()
+    places = coded.events.sort("doc_id")["place_id"].str.slice(0, 3).to_list()
+    assert places == ["MWI", "MLI", "UGA"]
 
 
 def test_a_group_is_not_the_attacker_of_its_own_fighters(lexicon):
