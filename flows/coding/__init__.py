@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from flows.coding.events import DocumentCoder, LexiconView
+from flows.coding.events import REPORT_PATTERNS, DocumentCoder, LexiconView
 from flows.coding.places import is_elsewhere
 from flows.coding.rows import ARMED_SECTORS, MOBILE_SECTORS, Actor, EventRow, Mention, event_id
 from flows.coding.text import (
@@ -282,13 +282,23 @@ def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
         if "publisher" in documents.columns
         else pl.Series([None] * documents.height, dtype=pl.String)
     ).to_list()
-    for (doc_id, text, published_at), publisher in zip(
-        documents.select("doc_id", "text", "published_at").iter_rows(), publishers, strict=True
+    lowered = pl.col("text").str.to_lowercase()
+    report_matches = documents.select(
+        [lowered.str.contains(p.pattern).alias(str(i)) for i, p in enumerate(REPORT_PATTERNS)]
+    ).iter_rows()
+    patterns = [p.pattern for p in REPORT_PATTERNS]
+    for (doc_id, text, published_at), publisher, found in zip(
+        documents.select("doc_id", "text", "published_at").iter_rows(),
+        publishers,
+        report_matches,
+        strict=True,
     ):
         grouped = by_doc.get(doc_id)
         if grouped is None:
             continue
-        coder = DocumentCoder(doc_id, text, published_at, compiled.view)
+        coder = DocumentCoder(
+            doc_id, text, published_at, compiled.view, dict(zip(patterns, found, strict=True))
+        )
         coder.home_country = _publisher_country(publisher, compiled.publisher_words)
         spans = spans_by_doc[doc_id]
         domain_words = armed = 0

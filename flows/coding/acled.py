@@ -121,7 +121,8 @@ class AcledTypes:
     """ACLED decisions of a ``DocumentCoder``; needs its ``lex``, ``lowered`` and caches."""
 
     def _doc_matches(self, pattern: re.Pattern[str]) -> bool:
-        """Whether the (lower-cased) document matches a pattern; computed once."""
+        """Whether the (lower-cased) document matches a pattern; computed once (for a batch
+        at once, by polars, for ``REPORT_PATTERNS``)."""
         found = self._matches.get(pattern.pattern)
         if found is None:
             found = self._matches[pattern.pattern] = pattern.search(self.lowered) is not None
@@ -129,9 +130,7 @@ class AcledTypes:
 
     def _has_mob(self) -> bool:
         """Whether the report tells of a mob, a crowd or vigilantes (ACLED's rioters)."""
-        if self._mob is None:
-            self._mob = MOB.search(self.lowered) is not None
-        return self._mob
+        return self._doc_matches(MOB)
 
     def _is_gang_attack(self, source: Actor | None, target_sectors: set[str | None]) -> bool:
         """Youths or a party's supporters who set upon someone, in a report that tells of no

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from flows.coding.acled import AcledTypes
+from flows.coding.acled import INTERVENTION, MOB, PROTEST_WORDS, RIOT, AcledTypes
 from flows.coding.casualties import count_casualties
 from flows.coding.dates import DateMention, find_dates
 from flows.coding.places import PlaceCandidate, _km, choose_place
@@ -81,6 +81,9 @@ MONTH_LEAD = {
 VICTIM_DEAD = re.compile(
     r"\b(?:killed|murdered|body|bodies|found dead|to death|dead body|beheaded|executed)\b"
 )
+# searched over a batch's lower-cased reports at once (polars, in Rust) rather than one
+# report at a time: whole-report regexes of alternations are slow in Python
+REPORT_PATTERNS = (RIOT, INTERVENTION, PROTEST_WORDS, MOB, VICTIM_DEAD)
 HEAD_BONUS = 0.15
 LIGHT_VERB = re.compile(  # a verb whose noun is the event: "staged mass demonstrations"
     r"\b(?:stag|h[oe]ld|beg[au]n|continu|declar|launch|mount|impos|lodg|issu|start|"
@@ -217,7 +220,12 @@ class DocumentCoder(ActorRoles, AcledTypes):
     """Codes one document, sentence by sentence, carrying context (date, place, actors)."""
 
     def __init__(
-        self, doc_id: str, text: str, published_at: datetime | None, lexicon_view: LexiconView
+        self,
+        doc_id: str,
+        text: str,
+        published_at: datetime | None,
+        lexicon_view: LexiconView,
+        report_matches: dict[str, bool] | None = None,
     ) -> None:
         self.doc_id = doc_id
         self.text = text
@@ -228,9 +236,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self.places_used: set[str] = set()
         self._dates: list[DateMention] | None = None
         self._latest_year: int | None = None
-        self._mob: bool | None = None
         self._last_verb: tuple[int, int, Actor | None] | None = None  # sentence, end, source
-        self._matches: dict[str, bool] = {}
+        # whole-report pattern matches, pattern -> found (see ``REPORT_PATTERNS``)
+        self._matches: dict[str, bool] = dict(report_matches or {})
         self.lowered = text.lower()
         self.is_off_topic = False  # sport, arts, business or technology news
         # lower-cased text (old newswire): names cannot be told by their capitals
