@@ -239,6 +239,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self._last_verb: tuple[int, int, Actor | None] | None = None  # sentence, end, source
         # whole-report pattern matches, pattern -> found (see ``REPORT_PATTERNS``)
         self._matches: dict[str, bool] = dict(report_matches or {})
+        # roles a killing gives to the attack it happened in: trigger start -> source, targets
+        self._outcome_roles: dict[int, tuple[Actor, list[Actor]]] = {}
         self.lowered = text.lower()
         self.is_off_topic = False  # sport, arts, business or technology news
         # lower-cased text (old newswire): names cannot be told by their capitals
@@ -875,6 +877,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
             ):  # "... attacked police. Two officers died in the attack."
                 self._merge_casualties(anchor, casualties, targets, source)
                 return casualties != (None, None)
+        roles = self._outcome_roles.pop(trigger.start, None)
+        if roles is not None:
+            source, targets = roles[0], roles[1] or targets
         victims = not targets and kind in VIOLENT_TYPES
         if victims:
             targets = self._victims(sentence, sentence_start, actors, source)
@@ -993,19 +998,36 @@ class DocumentCoder(ActorRoles, AcledTypes):
             confidence *= 0.8  # "protested the killing of...": the protest is the news
         if negated or modality != "asserted":
             confidence *= 0.7
-        if (
-            self._is_outcome(trigger)
-            and kind in VIOLENT_TYPES
-            and source is None
-            and any(
-                not self._is_outcome(t)
-                and t.ref.split(".")[0] in VIOLENT_TYPES | {"PROTEST"}
-                and OUTCOME_LINK.fullmatch(self.text[trigger.end : t.start].lower())
-                for t in triggers
-                if t.start > trigger.end
+        linked = (
+            next(
+                (
+                    t
+                    for t in triggers
+                    if t.start > trigger.end
+                    and not self._is_outcome(t)
+                    and t.ref.split(".")[0] in VIOLENT_TYPES | {"PROTEST"}
+                    and OUTCOME_LINK.fullmatch(self.text[trigger.end : t.start].lower())
+                ),
+                None,
+            )
+            if self._is_outcome(trigger) and kind in VIOLENT_TYPES
+            else None
+        )
+        if linked is not None and (
+            source is None
+            or (
+                linked.ref.split(".")[0] in ("ASSAULT", "FIGHT")
+                and not re.search(
+                    r"\b(?:attempted|foiled|planned)\s+$",
+                    self.text[max(0, linked.start - 12) : linked.start].lower(),
+                )
             )
         ):
-            return False  # "three killed in clashes": the clash that follows gets the count
+            # "three killed in clashes": the clash that follows gets the count; "police
+            # killed five militants in a raid": and the killers and their victims
+            if source is not None:
+                self._outcome_roles[linked.start] = (source, targets)
+            return False
         if not targets and source is not None and place_id is not None and kind != "PROTEST":
             targets = self._host(trigger, sentence_start + clause_end, place_id)
         elif not targets and kind == "PROTEST":

@@ -553,3 +553,8 @@ def test_an_event_noun_keeps_its_agent_after_its_target(lexicon):
         assert coded.events.height >= 1, text
         sources = coded.event_actors.filter(pl.col("role") == "source")["actor_id"].to_list()
         assert sources and sources[0].endswith("CRM"), (text, sources)
+
+
+def test_a_killing_in_a_raid_gives_the_raid_its_authors_and_victims(code):
+    events = code("Police killed five militants in a raid in Mandera on Monday.")
+    assert events.select("trigger", "fatalities").rows() == [("raid", 5)]
