@@ -65,6 +65,8 @@ PROTEST_WORDS = re.compile(
     r"protest|demonstrat|\bmarch(?:ed|ers|es|ing)\b|\b(?:a|the|peace|peaceful)\s+march\b|"
     r"\brall(?:y|ies)\b"
 )
+STORM_WORDS = {"stormed", "storm", "storms", "storming"}
+DEMANDING = re.compile(r"\bdemand(?:s|ed|ing)?\b|\bto protest\b|\bin protest\b")
 GANG_WORDS = re.compile(r"\byouths?\b|\bsupporters\b")
 CROWD_WORDS = re.compile(
     r"\b(?:residents|villagers|locals|youths?|boda ?boda|riders|operators|traders|students|"
@@ -153,12 +155,23 @@ class AcledTypes:
         targets: list[Actor],
         sentence: str,
         co_sources: list[Actor] | None = None,
+        word: str = "",
     ) -> str:
         """Choose the code the context implies: weapons, clashes, repression, riots."""
         kind, _, mode = code.partition(".")
         lowered = sentence.lower()
         source_sector = force_sector(source)
         target_sectors = {force_sector(t) for t in targets}
+        if (
+            word.lower() in STORM_WORDS
+            and DEMANDING.search(lowered)
+            and source_sector not in ORGANIZED
+            and self.lex.has_code("PROTEST")
+        ):
+            # people storming an office to demand something protest there; a riot only
+            # when the report tells violence besides the storming
+            riot = RIOT.search(self.lowered.replace("storm", "")) and not PEACEFUL.search(lowered)
+            return "PROTEST.riot" if riot and self.lex.has_code("PROTEST.riot") else "PROTEST"
         if kind == "PROTEST":
             if MOB.search(lowered) and self.lex.has_code("PROTEST.mob"):
                 return "PROTEST.mob"
@@ -253,8 +266,7 @@ class AcledTypes:
             (
                 "PRO" in target_sectors
                 or (
-                    self._doc_matches(PROTEST_WORDS)
-                    and targets
+                    self._doc_matches(PROTEST_WORDS)  # victims named or not
                     and not target_sectors & ARMED_NONSTATE  # troops against rebels: no protest
                 )
             )

@@ -479,3 +479,13 @@ def test_a_reduced_passive_with_a_late_by_agent_keeps_the_agent_as_source(lexico
         "source": "UAF",
         "target": "BUS",
     }
+
+
+def test_police_shooting_an_unnamed_person_during_protests_is_force_against_protesters(code):
+    events = code("Police shot dead a boda boda operator during protests in Kisumu on Monday.")
+    assert _main_event(events) == "ASSAULT.protesters"
+
+
+def test_residents_storming_an_office_to_demand_something_protest(code):
+    events = code("Residents stormed the county offices in Lamu on Monday, demanding water.")
+    assert _main_event(events) == "PROTEST"
