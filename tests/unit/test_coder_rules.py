@@ -489,3 +489,8 @@ def test_police_shooting_an_unnamed_person_during_protests_is_force_against_prot
 def test_residents_storming_an_office_to_demand_something_protest(code):
     events = code("Residents stormed the county offices in Lamu on Monday, demanding water.")
     assert _main_event(events) == "PROTEST"
+
+
+def test_gunmen_killing_a_village_chief_attack_a_civilian_official(code):
+    events = code("Gunmen shot dead an assistant chief in Marsabit on Monday.")
+    assert _main_event(events).startswith("ASSAULT")  # a chief is an administrator, not police
