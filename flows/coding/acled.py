@@ -26,8 +26,8 @@ INTERVENTION = re.compile(
     r"tear ?gas|teargas|dispers|water cannon|\barrested\b|baton|rubber bullets|live bullets"
 )
 RIOT = re.compile(
-    r"\briot|rampage|pelt|\bston(?:es|ed|ing)\b|\ba stone\b|\brocks\b|hurl|\bthrew\b|throwing|"
-    r"burn|torch|"
+    r"(?<!anti-)(?<!anti )\briot(?! police| squad| gear| unit| officers?)|rampage|pelt|"
+    r"\bston(?:es|ed|ing)\b|\ba stone\b|\brocks\b|hurl|\bthrew\b|throwing|burn|torch|"
     r"set fire|set ablaze|loot|barricad|destr(?:oy|uction)|damag|violent|bonfire|smash|vandal|"
     r"\b(?:lit|light|lighting|lighted)\b[^.]{0,20}\bfires?\b|"
     r"abduct|\bstormed\b|clash(?:ed|es)?\b|\bblock(?:ed|ing|aded?)\b[^.]{0,30}"

@@ -494,3 +494,10 @@ def test_residents_storming_an_office_to_demand_something_protest(code):
 def test_gunmen_killing_a_village_chief_attack_a_civilian_official(code):
     events = code("Gunmen shot dead an assistant chief in Marsabit on Monday.")
     assert _main_event(events).startswith("ASSAULT")  # a chief is an administrator, not police
+
+
+def test_riot_police_at_a_protest_do_not_make_it_a_riot(code):
+    events = code(
+        "Traders protested in Nakuru on Monday. Riot police dispersed them with tear gas."
+    )
+    assert _main_event(events) == "PROTEST.intervention"
