@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from flows.coding.roles import KILL_WORD
 from flows.coding.rows import (
     ARMED_NONSTATE,
     CROWD_SECTORS,
@@ -64,6 +65,11 @@ LABOUR_STRIKE = re.compile(
 PROTEST_WORDS = re.compile(
     r"protest|demonstrat|\bmarch(?:ed|ers|es|ing)\b|\b(?:a|the|peace|peaceful)\s+march\b|"
     r"\brall(?:y|ies)\b"
+)
+DEFUSAL = re.compile(
+    r"\b(?:defus\w*|dismantl\w*|disarm(?:ed|ing)?|disabled|deactivat\w*|discover\w*|"
+    r"uncover\w*|found|finds?|recover\w*|spotted|unexploded|failed to explode|"
+    r"did not explode|controlled explosion|bomb squad)\b"
 )
 STORM_WORDS = {"stormed", "storm", "storms", "storming"}
 DEMANDING = re.compile(r"\bdemand(?:s|ed|ing)?\b|\bto protest\b|\bin protest\b")
@@ -281,6 +287,13 @@ class AcledTypes:
         if mode in ("shelling", "missile", "aerial") and organized:
             fight = "FIGHT.aerial" if mode == "aerial" else "FIGHT.shelling"
             return fight if self.lex.has_code(fight) else f"ASSAULT.{mode}"
+        if (
+            mode in ("explosives", "ied", "grenade", "car-bomb")
+            and DEFUSAL.search(lowered)
+            and not KILL_WORD.search(lowered)
+            and self.lex.has_code("COERCE.disrupt")
+        ):
+            return "COERCE.disrupt"  # a bomb found, defused or failed: disrupted weapons use
         if mode in REMOTE_MODES:
             return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
         if mode in ONE_SIDED_MODES:

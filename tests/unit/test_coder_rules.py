@@ -501,3 +501,13 @@ def test_riot_police_at_a_protest_do_not_make_it_a_riot(code):
         "Traders protested in Nakuru on Monday. Riot police dispersed them with tear gas."
     )
     assert _main_event(events) == "PROTEST.intervention"
+
+
+def test_a_bomb_found_and_defused_is_disrupted_weapons_use_not_an_explosion(code):
+    events = code("Police found an unexploded bomb on a bus in Garissa on Monday.")
+    assert _main_event(events) == "COERCE.disrupt"
+
+
+def test_a_bomb_that_killed_people_stays_an_explosion(code):
+    events = code("A bomb killed three people at a bus stop in Garissa on Monday.")
+    assert _main_event(events).startswith("ASSAULT.explosives")
