@@ -288,7 +288,7 @@ class AcledTypes:
             fight = "FIGHT.aerial" if mode == "aerial" else "FIGHT.shelling"
             return fight if self.lex.has_code(fight) else f"ASSAULT.{mode}"
         if (
-            mode in ("explosives", "ied", "grenade", "car-bomb")
+            code.partition(".")[2] in ("explosives", "ied", "grenade", "car-bomb")  # the word's
             and DEFUSAL.search(lowered)
             and not KILL_WORD.search(lowered)
             and self.lex.has_code("COERCE.disrupt")

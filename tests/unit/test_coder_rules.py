@@ -511,3 +511,9 @@ def test_a_bomb_found_and_defused_is_disrupted_weapons_use_not_an_explosion(code
 def test_a_bomb_that_killed_people_stays_an_explosion(code):
     events = code("A bomb killed three people at a bus stop in Garissa on Monday.")
     assert _main_event(events).startswith("ASSAULT.explosives")
+
+
+def test_a_shooting_told_with_recovered_grenades_is_no_defusal(code):
+    events = code("Police gunned down a suspect in Diani and recovered two hand grenades.")
+    shooting = events.filter(pl.col("trigger") == "gunned down")
+    assert shooting["event_code"].str.starts_with("ASSAULT").all()
