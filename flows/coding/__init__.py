@@ -108,6 +108,14 @@ FOCUS_SHARE = 0.8  # a batch is about one country when this share of its reports
 FOCUS_MIN_DOCUMENTS = 20  # ... and at least this many reports tell a country at all
 
 
+# polars' regex engine has no look-arounds: a pattern with them is searched without them
+# (a superset: where it fails, the pattern fails too), and confirmed in Python where it hits
+_LOOKAROUND = re.compile(r"\(\?<?[=!][^()]*\)")
+_REPORT_FILTERS = [
+    (_LOOKAROUND.sub("", p.pattern), not _LOOKAROUND.search(p.pattern)) for p in REPORT_PATTERNS
+]
+
+
 def _compile(lexicon: Lexicon) -> _Compiled:
     cached = _compiled.get(lexicon.coder_version)
     if cached is not None:
@@ -284,9 +292,8 @@ def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
     ).to_list()
     lowered = pl.col("text").str.to_lowercase()
     report_matches = documents.select(
-        [lowered.str.contains(p.pattern).alias(str(i)) for i, p in enumerate(REPORT_PATTERNS)]
+        [lowered.str.contains(p).alias(str(i)) for i, (p, _) in enumerate(_REPORT_FILTERS)]
     ).iter_rows()
-    patterns = [p.pattern for p in REPORT_PATTERNS]
     for (doc_id, text, published_at), publisher, found in zip(
         documents.select("doc_id", "text", "published_at").iter_rows(),
         publishers,
@@ -296,9 +303,14 @@ def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
         grouped = by_doc.get(doc_id)
         if grouped is None:
             continue
-        coder = DocumentCoder(
-            doc_id, text, published_at, compiled.view, dict(zip(patterns, found, strict=True))
-        )
+        known = {  # a pattern with look-arounds is known only where its superset fails
+            pattern.pattern: flag
+            for pattern, (_, exact), flag in zip(
+                REPORT_PATTERNS, _REPORT_FILTERS, found, strict=True
+            )
+            if exact or not flag
+        }
+        coder = DocumentCoder(doc_id, text, published_at, compiled.view, known)
         coder.home_country = _publisher_country(publisher, compiled.publisher_words)
         spans = spans_by_doc[doc_id]
         domain_words = armed = 0

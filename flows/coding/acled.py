@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from flows.coding.roles import KILL_WORD
 from flows.coding.rows import (
     ARMED_NONSTATE,
     CROWD_SECTORS,
@@ -26,8 +27,8 @@ INTERVENTION = re.compile(
     r"tear ?gas|teargas|dispers|water cannon|\barrested\b|baton|rubber bullets|live bullets"
 )
 RIOT = re.compile(
-    r"\briot|rampage|pelt|\bston(?:es|ed|ing)\b|\ba stone\b|\brocks\b|hurl|\bthrew\b|throwing|"
-    r"burn|torch|"
+    r"(?<!anti-)(?<!anti )\briot(?! police| squad| gear| unit| officers?)|rampage|pelt|"
+    r"\bston(?:es|ed|ing)\b|\ba stone\b|\brocks\b|hurl|\bthrew\b|throwing|burn|torch|"
     r"set fire|set ablaze|loot|barricad|destr(?:oy|uction)|damag|violent|bonfire|smash|vandal|"
     r"\b(?:lit|light|lighting|lighted)\b[^.]{0,20}\bfires?\b|"
     r"abduct|\bstormed\b|clash(?:ed|es)?\b|\bblock(?:ed|ing|aded?)\b[^.]{0,30}"
@@ -65,6 +66,13 @@ PROTEST_WORDS = re.compile(
     r"protest|demonstrat|\bmarch(?:ed|ers|es|ing)\b|\b(?:a|the|peace|peaceful)\s+march\b|"
     r"\brall(?:y|ies)\b"
 )
+DEFUSAL = re.compile(
+    r"\b(?:defus\w*|dismantl\w*|disarm(?:ed|ing)?|disabled|deactivat\w*|discover\w*|"
+    r"uncover\w*|found|finds?|recover\w*|spotted|unexploded|failed to explode|"
+    r"did not explode|controlled explosion|bomb squad)\b"
+)
+STORM_WORDS = {"stormed", "storm", "storms", "storming"}
+DEMANDING = re.compile(r"\bdemand(?:s|ed|ing)?\b|\bto protest\b|\bin protest\b")
 GANG_WORDS = re.compile(r"\byouths?\b|\bsupporters\b")
 CROWD_WORDS = re.compile(
     r"\b(?:residents|villagers|locals|youths?|boda ?boda|riders|operators|traders|students|"
@@ -152,12 +160,23 @@ class AcledTypes:
         targets: list[Actor],
         sentence: str,
         co_sources: list[Actor] | None = None,
+        word: str = "",
     ) -> str:
         """Choose the code the context implies: weapons, clashes, repression, riots."""
         kind, _, mode = code.partition(".")
         lowered = sentence.lower()
         source_sector = force_sector(source)
         target_sectors = {force_sector(t) for t in targets}
+        if (
+            word.lower() in STORM_WORDS
+            and DEMANDING.search(lowered)
+            and source_sector not in ORGANIZED
+            and self.lex.has_code("PROTEST")
+        ):
+            # people storming an office to demand something protest there; a riot only
+            # when the report tells violence besides the storming
+            riot = RIOT.search(self.lowered.replace("storm", "")) and not PEACEFUL.search(lowered)
+            return "PROTEST.riot" if riot and self.lex.has_code("PROTEST.riot") else "PROTEST"
         if kind == "PROTEST":
             if MOB.search(lowered) and self.lex.has_code("PROTEST.mob"):
                 return "PROTEST.mob"
@@ -252,8 +271,7 @@ class AcledTypes:
             (
                 "PRO" in target_sectors
                 or (
-                    self._doc_matches(PROTEST_WORDS)
-                    and targets
+                    self._doc_matches(PROTEST_WORDS)  # victims named or not
                     and not target_sectors & ARMED_NONSTATE  # troops against rebels: no protest
                 )
             )
@@ -268,6 +286,13 @@ class AcledTypes:
         if mode in ("shelling", "missile", "aerial") and organized:
             fight = "FIGHT.aerial" if mode == "aerial" else "FIGHT.shelling"
             return fight if self.lex.has_code(fight) else f"ASSAULT.{mode}"
+        if (
+            code.partition(".")[2] in ("explosives", "ied", "grenade", "car-bomb")  # the word's
+            and DEFUSAL.search(lowered)
+            and not KILL_WORD.search(lowered)
+            and self.lex.has_code("COERCE.disrupt")
+        ):
+            return "COERCE.disrupt"  # a bomb found, defused or failed: disrupted weapons use
         if mode in REMOTE_MODES:
             return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
         if mode in ONE_SIDED_MODES:

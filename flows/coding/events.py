@@ -883,7 +883,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
         victims = not targets and kind in VIOLENT_TYPES
         if victims:
             targets = self._victims(sentence, sentence_start, actors, source)
-        code = self._refine(code, source, targets, sentence, co_sources)
+        code = self._refine(
+            code, source, targets, sentence, co_sources, self.text[trigger.start : trigger.end]
+        )
         if halted and kind in COOPERATIVE_TYPES:
             # "halted economic aid", "suspended air links": cutting cooperation is a sanction
             code = (

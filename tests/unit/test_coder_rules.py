@@ -558,3 +558,41 @@ def test_an_event_noun_keeps_its_agent_after_its_target(lexicon):
 def test_a_killing_in_a_raid_gives_the_raid_its_authors_and_victims(code):
     events = code("Police killed five militants in a raid in Mandera on Monday.")
     assert events.select("trigger", "fatalities").rows() == [("raid", 5)]
+
+
+def test_police_shooting_an_unnamed_person_during_protests_is_force_against_protesters(code):
+    events = code("Police shot dead a boda boda operator during protests in Kisumu on Monday.")
+    assert _main_event(events) == "ASSAULT.protesters"
+
+
+def test_residents_storming_an_office_to_demand_something_protest(code):
+    events = code("Residents stormed the county offices in Lamu on Monday, demanding water.")
+    assert _main_event(events) == "PROTEST"
+
+
+def test_gunmen_killing_a_village_chief_attack_a_civilian_official(code):
+    events = code("Gunmen shot dead an assistant chief in Marsabit on Monday.")
+    assert _main_event(events).startswith("ASSAULT")  # a chief is an administrator, not police
+
+
+def test_riot_police_at_a_protest_do_not_make_it_a_riot(code):
+    events = code(
+        "Traders protested in Nakuru on Monday. Riot police dispersed them with tear gas."
+    )
+    assert _main_event(events) == "PROTEST.intervention"
+
+
+def test_a_bomb_found_and_defused_is_disrupted_weapons_use_not_an_explosion(code):
+    events = code("Police found an unexploded bomb on a bus in Garissa on Monday.")
+    assert _main_event(events) == "COERCE.disrupt"
+
+
+def test_a_bomb_that_killed_people_stays_an_explosion(code):
+    events = code("A bomb killed three people at a bus stop in Garissa on Monday.")
+    assert _main_event(events).startswith("ASSAULT.explosives")
+
+
+def test_a_shooting_told_with_recovered_grenades_is_no_defusal(code):
+    events = code("Police gunned down a suspect in Diani and recovered two hand grenades.")
+    shooting = events.filter(pl.col("trigger") == "gunned down")
+    assert shooting["event_code"].str.starts_with("ASSAULT").all()
