@@ -135,6 +135,10 @@ MEMBER_OF = re.compile(  # searched in the lower-cased 60 characters before an o
 AGENT_AFTER = re.compile(  # "the attack was carried out by X", "blamed on X", "attributed to X"
     r"\b(?:carried out|perpetrated|committed|masterminded|staged)(?:\s+[^.;,]{0,60}?)?\s+by\b"
     r"|\b(?:blamed|attributed)\s+(?:[^.;]{0,40}?\s)?(?:on|to)\b"
+    # the weapon's user: "a mine planted by X", "rockets fired by X", "an offensive launched
+    # by X"
+    r"|\b(?:planted|placed|laid|abandoned|hurled|thrown|fired|launched|detonated|set off)"
+    r"\s+by\b"
 )
 AGENT_BEFORE = re.compile(  # "X is responsible for the attack", "X, implicated in the murder"
     r"(?<!not )(?<!not directly )\bresponsible\s+for\b|\bto\s+blame\s+for\b"
@@ -483,9 +487,10 @@ class ActorRoles:
         triggers: list[Mention],
     ) -> None:
         """The author of a violent deed told by another verb: "the kidnapping was carried out
-        by X", "the attack has been blamed on X", "X is responsible for the murders", "we hold
-        X responsible for this attack". X becomes the source of that deed (of the event just
-        told when the deed word only refers back to it), unless a named author is known."""
+        by X", "a bomb planted by X", "the attack has been blamed on X", "X is responsible for
+        the murders", "we hold X responsible for this attack". X becomes the source of that
+        deed (of the event just told when the deed word only refers back to it), unless a
+        named author is known."""
         violent = [t for t in triggers if t.ref.split(".")[0] in VIOLENT_TYPES]
         if not violent:
             return
