@@ -1,10 +1,12 @@
 """Actor roles: which actors a sentence names, and who acts on whom.
 
 A mixin of ``DocumentCoder`` (``events.py``): the actors of a sentence (named, country,
-generic "Kenyan police", unknown groups "the Shining Path guerrillas"), whether an actor is
-the object of a preposition or a verb, coordinated sources ("the United States and
-Jordan"), the targets after a trigger, the victims after a word of killing, and the
-country of a generic actor.
+generic "Kenyan police", unknown groups "the Shining Path guerrillas", members named by
+their organization "guerrillas of the ELN"), whether an actor is the object of a
+preposition or a verb, coordinated sources ("the United States and Jordan"), the targets
+after a trigger, the victims after a word of killing, the author of a deed told by another
+verb ("carried out by", "blamed on", "held responsible for", "planted by"), and the country
+of a generic actor.
 """
 
 from __future__ import annotations
