@@ -160,3 +160,8 @@ def test_a_generic_actors_mention_has_the_id_of_that_actor_in_its_event(lexicon)
     sources = coded.event_actors.filter(pl.col("role") == "source")["actor_id"].to_list()
     assert police == ["UGA.COP"]
     assert "UGA.COP" in sources
+
+
+def test_a_plural_possessive_names_the_author_of_the_deed(sources):
+    found = sources("the fmln said the armed forces' bombings killed ten civilians in morazan.")
+    assert set(found) == {"UNK.MIL"}
