@@ -731,11 +731,17 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     ),
                     None,
                 )
-                possessive = [
+                possessive = [  # "the ELN's attack", "the armed forces' counteroffensive"
                     a
                     for a in before
                     if re.fullmatch(
                         r"['’]s\s+(?:[\w-]+\s+){0,2}", self.text[a.end : trigger.start].lower()
+                    )
+                    or (
+                        a.surface.endswith("s")
+                        and re.fullmatch(
+                            r"['’]\s+(?:[\w-]+\s+){0,2}", self.text[a.end : trigger.start]
+                        )
                     )
                 ]
                 adjacent = [

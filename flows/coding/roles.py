@@ -1,10 +1,12 @@
 """Actor roles: which actors a sentence names, and who acts on whom.
 
 A mixin of ``DocumentCoder`` (``events.py``): the actors of a sentence (named, country,
-generic "Kenyan police", unknown groups "the Shining Path guerrillas"), whether an actor is
-the object of a preposition or a verb, coordinated sources ("the United States and
-Jordan"), the targets after a trigger, the victims after a word of killing, and the
-country of a generic actor.
+generic "Kenyan police", unknown groups "the Shining Path guerrillas", members named by
+their organization "guerrillas of the ELN"), whether an actor is the object of a
+preposition or a verb, coordinated sources ("the United States and Jordan"), the targets
+after a trigger, the victims after a word of killing, the author of a deed told by another
+verb ("carried out by", "blamed on", "held responsible for", "planted by"), and the country
+of a generic actor.
 """
 
 from __future__ import annotations
@@ -135,6 +137,10 @@ MEMBER_OF = re.compile(  # searched in the lower-cased 60 characters before an o
 AGENT_AFTER = re.compile(  # "the attack was carried out by X", "blamed on X", "attributed to X"
     r"\b(?:carried out|perpetrated|committed|masterminded|staged)(?:\s+[^.;,]{0,60}?)?\s+by\b"
     r"|\b(?:blamed|attributed)\s+(?:[^.;]{0,40}?\s)?(?:on|to)\b"
+    # the weapon's user: "a mine planted by X", "rockets fired by X", "an offensive launched
+    # by X"
+    r"|\b(?:planted|placed|laid|abandoned|hurled|thrown|fired|launched|detonated|set off)"
+    r"\s+by\b"
 )
 AGENT_BEFORE = re.compile(  # "X is responsible for the attack", "X, implicated in the murder"
     r"(?<!not )(?<!not directly )\bresponsible\s+for\b|\bto\s+blame\s+for\b"
@@ -483,9 +489,10 @@ class ActorRoles:
         triggers: list[Mention],
     ) -> None:
         """The author of a violent deed told by another verb: "the kidnapping was carried out
-        by X", "the attack has been blamed on X", "X is responsible for the murders", "we hold
-        X responsible for this attack". X becomes the source of that deed (of the event just
-        told when the deed word only refers back to it), unless a named author is known."""
+        by X", "a bomb planted by X", "the attack has been blamed on X", "X is responsible for
+        the murders", "we hold X responsible for this attack". X becomes the source of that
+        deed (of the event just told when the deed word only refers back to it), unless a
+        named author is known."""
         violent = [t for t in triggers if t.ref.split(".")[0] in VIOLENT_TYPES]
         if not violent:
             return

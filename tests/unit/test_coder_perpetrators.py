@@ -63,6 +63,14 @@ def test_a_deed_carried_out_by_a_named_group_is_that_groups(sources):
     assert "MRTA" in found
 
 
+def test_whoever_planted_the_bomb_is_the_author_of_the_blast(sources):
+    found = sources(
+        "a bomb exploded under a bus near the market on monday, killing two passengers. the "
+        "police said the bomb had been planted by the farc."
+    )
+    assert set(found) == {"FARC"}
+
+
 def test_a_deed_referred_back_to_takes_the_author_told_later(sources):
     found = sources(
         "a bomb exploded outside a bank in lima on friday. no one has claimed it so far. "
@@ -152,3 +160,8 @@ def test_a_generic_actors_mention_has_the_id_of_that_actor_in_its_event(lexicon)
     sources = coded.event_actors.filter(pl.col("role") == "source")["actor_id"].to_list()
     assert police == ["UGA.COP"]
     assert "UGA.COP" in sources
+
+
+def test_a_plural_possessive_names_the_author_of_the_deed(sources):
+    found = sources("the fmln said the armed forces' bombings killed ten civilians in morazan.")
+    assert set(found) == {"UNK.MIL"}
