@@ -180,6 +180,8 @@ ANSWERED = re.compile(  # from an answer to the demand it answers: "accepted (th
     r"(?:[\w-]+\s+)?"
 )
 ENDING_CODES = {"RETREAT.lift", "RETREAT.ease", "CONCEDE.ease"}  # lifting, easing a restriction
+CANCELLATIONS = {"cancelled", "canceled", "called off", "postponed"}  # negation cues that cut
+CUT_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}")  # "suspended (part of a) military aid"
 HOST_REACH = 60  # how far after its trigger a place can name an event's host state
 HOST_BEFORE = re.compile(  # the words just before a host state: "in", "into central"
     r"\b(?:in|into|to|at|from|inside)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
@@ -371,6 +373,35 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     event.targets = list(chosen)
                     event.confidence = round(min(event.confidence + 0.15, 1.0), 2)
                     break
+
+    def _cut_by(self, trigger: Mention, cues: list[Mention]) -> Mention | None:
+        """The word of cutting or cancelling just before a cooperative trigger: "suspended
+        (part of a) military aid", "cancelled a planned visit"."""
+        for cue in cues:
+            if (
+                cue.end <= trigger.start
+                and (
+                    cue.ref == "cessation"
+                    or self.text[cue.start : cue.end].lower() in CANCELLATIONS
+                )
+                and CUT_GAP.fullmatch(self.text[cue.end : trigger.start])
+            ):
+                return cue
+        return None
+
+    def _cuts_cooperation(
+        self, trigger: Mention, triggers: list[Mention], cues: list[Mention]
+    ) -> bool:
+        """True when a coercive verb that is also a word of cutting ("suspended",
+        "prohibit") has a cooperative act as its object."""
+        if not any(c.start == trigger.start and c.ref == "cessation" for c in cues):
+            return False
+        following = next((t for t in triggers if t.start >= trigger.end), None)
+        return (
+            following is not None
+            and following.ref.split(".")[0] in COOPERATIVE_TYPES
+            and CUT_GAP.fullmatch(self.text[trigger.end : following.start]) is not None
+        )
 
     def _ended_restrictions(self, events: list[EventRow], triggers: list[Mention]) -> None:
         """A restriction named as the object of lifting or easing it is what ends, not a new
@@ -652,6 +683,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
         code = trigger.ref
         kind = code.split(".")[0]
         offset = trigger.start - sentence_start
+        if kind == "COERCE" and self._cuts_cooperation(trigger, triggers, cues):
+            return False  # "suspended military aid": the aid cut is the event (a SANCTION)
         if self._is_month(trigger):
             return False  # "On March 19th": the month, not a march
         if kind in VIOLENT_TYPES and self._is_figurative(trigger, cues):
@@ -843,6 +876,13 @@ class DocumentCoder(ActorRoles, AcledTypes):
         negated, modality, halted = self._modality(
             sentence, offset, scope_start, cues, sentence_start, before
         )
+        cut = self._cut_by(trigger, cues) if kind in COOPERATIVE_TYPES else None
+        if cut is not None:
+            # "suspended military aid" (the cutting word is a trigger of its own), "cancelled
+            # a planned visit" (a cancelled cooperation is a sanction, not a negated one)
+            halted = True
+            if self.text[cut.start : cut.end].lower() in CANCELLATIONS:
+                negated = False
         governing = [
             t
             for t in triggers

@@ -167,3 +167,15 @@ def test_seeking_asylum_is_a_request_not_a_grant(main_event):
     event = main_event("Hundreds of Venezuelans sought asylum in Spain last month.")
     assert event["event_code"].startswith("REQUEST")
     assert event["targets"] == ["ESP"]
+
+
+def test_suspending_aid_is_a_sanction_not_a_restriction(main_event):
+    event = main_event("Japan suspended part of its military aid to Burma on Friday.")
+    assert event["event_code"] == "SANCTION.aid"
+
+
+def test_a_cancelled_visit_is_a_sanction_not_a_negated_visit(main_event):
+    event = main_event("The Chilean foreign minister cancelled a planned visit to Peru.")
+    assert event["event_code"] == "SANCTION.halt"
+    assert not event["is_negated"]
+    assert event["targets"] == ["PER"]
