@@ -168,7 +168,10 @@ REGION_KM = 100  # a town this near a county's seat may lie in the county
 EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
 LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told after it
 DEMANDED = "verb.demanded"  # the part of speech of a verb made a REQUEST by "must"
-DEMANDED_REACH = 20  # how far after "must" the demanded act's word is looked for
+DEMANDED_REACH = 20
+DEMANDED_SUBJECT_GAP = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}"
+)  # "the US (and others) must"  # how far after "must" the demanded act's word is looked for
 PROTESTED_REACH = 120  # how far after a protest word its grievance may name whom it is against
 ANSWER_TYPES = COMPLEMENT_TYPES | {"CONCEDE"}  # verbs whose object is someone's call or offer
 AUTHOR_GAP = re.compile(  # "rejected (recent calls) by", "accepted (an offer) from the"
@@ -290,7 +293,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         ]
         claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
         if actors and any(c.ref == "obligation" for c in cues):
-            triggers = self._demanded_acts(cues, triggers)
+            triggers = self._demanded_acts(cues, triggers, actors)
         place_id = self._choose_place(places, start, mentions)
         if _is_headline(sentence, self.text, end):
             triggers, claim = [], None  # headlines and subheads repeat the story's events
@@ -436,14 +439,38 @@ class DocumentCoder(ActorRoles, AcledTypes):
                         answer.event_code = "CONCEDE"
                     break
 
-    def _demanded_acts(self, cues: list[Mention], triggers: list[Mention]) -> list[Mention]:
+    def _demanded_acts(
+        self, cues: list[Mention], triggers: list[Mention], actors: list[Actor]
+    ) -> list[Mention]:
         """The verb after "must" is a demand made of its subject even when it is no event
         word of its own ("China must drop its barriers", "Libya must hand over the
-        suspects"): it becomes a REQUEST trigger, resolved like any obligation."""
+        suspects"): it becomes a REQUEST trigger, resolved like any obligation, when an
+        actor before the subject says so or it is reported ("Britain said Libya must...",
+        "concluded that the US must...", not "we must")."""
         added = []
         for cue in cues:
             if cue.ref != "obligation" or any(
                 0 <= t.start - cue.end <= DEMANDED_REACH for t in triggers
+            ):
+                continue
+            subject = next(
+                (
+                    i
+                    for i in range(len(actors) - 1, -1, -1)
+                    if actors[i].end <= cue.start
+                    and DEMANDED_SUBJECT_GAP.fullmatch(self.text[actors[i].end : cue.start])
+                ),
+                None,
+            )
+            if (
+                subject is None
+                or (
+                    subject == 0  # no actor before the subject to speak: "... that X must"
+                    and not re.search(
+                        r"\bthat\s+(?:the\s+)?$",
+                        self.text[max(0, actors[0].start - 12) : actors[0].start].lower(),
+                    )
+                )
             ):
                 continue
             verb = WORD.search(self.text, cue.end, cue.end + DEMANDED_REACH)

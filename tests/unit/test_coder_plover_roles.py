@@ -179,3 +179,15 @@ def test_a_cancelled_visit_is_a_sanction_not_a_negated_visit(main_event):
     assert event["event_code"] == "SANCTION.halt"
     assert not event["is_negated"]
     assert event["targets"] == ["PER"]
+
+
+def test_we_must_is_no_demand(lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": ["We must improve our defence, the coach of the Chilean team said."],
+            "published_at": [datetime(2024, 3, 9)],
+        }
+    )
+    events = code_documents(documents, lexicon).events
+    assert "REQUEST" not in events["event_code"].to_list()
