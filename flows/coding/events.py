@@ -341,9 +341,11 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if any(word in lowered for word in AGENT_WORDS):
                 self._link_perpetrator(sentence_index, lowered, start, actors, triggers)
             coded = {event.start for event in self.events[coded_before:]}
-            self._complement_targets(self.events[coded_before:], triggers)
-            self._answered_demands(self.events[coded_before:])
-            self._ended_restrictions(self.events[coded_before:], triggers)
+            if len(self.events) - coded_before > 1:  # rules between two events of a sentence
+                told = self.events[coded_before:]
+                self._complement_targets(told, triggers)
+                self._answered_demands(told)
+                self._ended_restrictions(told, triggers)
             head = self._head_trigger(start, [t for t in triggers if t.start in coded])
             for event in self.events[coded_before:]:
                 if head is not None and event.start == head.start:
