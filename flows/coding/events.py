@@ -185,6 +185,8 @@ ANSWERED = re.compile(  # from an answer to the demand it answers: "accepted (th
 ENDING_CODES = {"RETREAT.lift", "RETREAT.ease", "CONCEDE.ease"}  # lifting, easing a restriction
 CANCELLATIONS = {"cancelled", "canceled", "called off", "postponed"}  # negation cues that cut
 CUT_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}")  # "suspended (part of a) military aid"
+INTRANSITIVE = {"RETREAT.resign", "RETREAT.surrender"}  # verbs that take no object
+TO_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,2}to\s+(?:the\s+)?", re.I)  # "surrendered (...) to the"
 HOST_REACH = 60  # how far after its trigger a place can name an event's host state
 HOST_BEFORE = re.compile(  # the words just before a host state: "in", "into central"
     r"\b(?:in|into|to|at|from|inside)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
@@ -856,6 +858,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     for a in after
                     if not (a.is_generic and OWN.search(self.text, max(0, a.start - 8), a.start))
                 ]
+            if code in INTRANSITIVE and not nominal:
+                # "resigned on Sunday as the opposition...": no object; "surrendered to the army"
+                after = [a for a in after if TO_GAP.fullmatch(self.text[trigger.end : a.start])]
             targets = self._targets(after, actors)
             if nominal and not targets:
                 # "Finland will give Tanzania a grant": the object of the verb before it
@@ -1099,7 +1104,13 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if source is not None:
                 self._outcome_roles[linked.start] = (source, targets)
             return False
-        if not targets and source is not None and place_id is not None and kind != "PROTEST":
+        if (
+            not targets
+            and source is not None
+            and place_id is not None
+            and kind != "PROTEST"
+            and code not in INTRANSITIVE
+        ):
             targets = self._host(trigger, sentence_start + clause_end, place_id)
         elif not targets and kind == "PROTEST":
             targets = self._protested(trigger, in_clause, source)

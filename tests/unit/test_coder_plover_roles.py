@@ -191,3 +191,20 @@ def test_we_must_is_no_demand(lexicon):
     )
     events = code_documents(documents, lexicon).events
     assert "REQUEST" not in events["event_code"].to_list()
+
+
+def test_resigning_has_no_target(main_event):
+    event = main_event("The Peruvian president resigned on Sunday as the opposition gathered.")
+    assert event["event_code"] == "RETREAT.resign"
+    assert event["targets"] == []
+
+
+def test_surrendering_to_someone_makes_them_the_target(main_event):
+    event = main_event("Two hundred Colombian rebels surrendered to the Colombian army on Friday.")
+    assert event["event_code"] == "RETREAT.surrender"
+    assert event["targets"] == ["COLOMBIAN_MILITARY"]
+
+
+def test_an_abbreviated_rank_is_a_military_actor(main_event):
+    event = main_event("Gen. Ramirez resigned on Sunday.")
+    assert event["event_code"] == "RETREAT.resign"
