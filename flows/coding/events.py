@@ -767,7 +767,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
         between = re.match(
             r"\s+(?:\w+\s+){0,2}between\s", self.text[trigger.end : trigger.end + 40].lower()
         )
-        if between and len(after) >= 2:
+        mediation = code.endswith(".mediate")  # "mediate between X and Y": both are targets
+        if between and len(after) >= 2 and not mediation:
             source, targets = after[0], [after[1]]
         elif passive:
             agent = next(
@@ -839,7 +840,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 )
             elif subjects:
                 source = prefer_named(subjects, trigger.start, sentence_start + clause_start)
-            if nominal:
+            if nominal and not (mediation and between):
                 after = [
                     a
                     for a in after

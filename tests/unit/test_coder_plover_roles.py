@@ -208,3 +208,11 @@ def test_surrendering_to_someone_makes_them_the_target(main_event):
 def test_an_abbreviated_rank_is_a_military_actor(main_event):
     event = main_event("Gen. Ramirez resigned on Sunday.")
     assert event["event_code"] == "RETREAT.resign"
+
+
+def test_the_parties_a_mediator_goes_between_are_not_its_source(main_event):
+    event = main_event(
+        "Egypt said that the US must be ready to mediate between Israelis and Palestinians."
+    )
+    assert event["event_code"] == "REQUEST"
+    assert event["targets"] == ["USA"]
