@@ -294,6 +294,23 @@ class DocumentCoder(ActorRoles, AcledTypes):
             and not self._is_month(m)  # "On 5 May": the month, not the modal
         ]
         claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
+        if actors:
+            # "joint military exercises", "military aid": an agent noun inside a cooperative
+            # trigger is its modifier, not an actor
+            compounds = [
+                t
+                for t in triggers
+                if t.end - t.start > 8 and t.ref.split(".")[0] in COOPERATIVE_TYPES
+            ]
+            if compounds:
+                actors = [
+                    a
+                    for a in actors
+                    if not (
+                        a.is_generic
+                        and any(t.start <= a.start and a.end <= t.end for t in compounds)
+                    )
+                ]
         if actors and any(c.ref == "obligation" for c in cues):
             triggers = self._demanded_acts(cues, triggers, actors)
         place_id = self._choose_place(places, start, mentions)

@@ -216,3 +216,9 @@ def test_the_parties_a_mediator_goes_between_are_not_its_source(main_event):
     )
     assert event["event_code"] == "REQUEST"
     assert event["targets"] == ["USA"]
+
+
+def test_the_military_in_joint_military_exercises_is_no_target(main_event):
+    event = main_event("Chile and Peru have agreed to hold joint military exercises next month.")
+    assert event["event_code"] == "AGREE"
+    assert event["targets"] == []
