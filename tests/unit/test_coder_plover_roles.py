@@ -222,3 +222,17 @@ def test_the_military_in_joint_military_exercises_is_no_target(main_event):
     event = main_event("Chile and Peru have agreed to hold joint military exercises next month.")
     assert event["event_code"] == "AGREE"
     assert event["targets"] == []
+
+
+def test_a_group_named_after_a_region_belongs_to_its_country(lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": ["The Sudanese government has accused Darfur rebels of breaking the truce."],
+            "published_at": [datetime(2024, 3, 9)],
+        }
+    )
+    coded = code_documents(documents, lexicon)
+    target = coded.event_actors.filter(pl.col("role") == "target")["actor_id"][0]
+    countries = dict(coded.actors.select("actor_id", "country_code").iter_rows())
+    assert countries[target] == "SDN"
