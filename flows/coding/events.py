@@ -187,6 +187,8 @@ CANCELLATIONS = {"cancelled", "canceled", "called off", "postponed"}  # negation
 CUT_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}")  # "suspended (part of a) military aid"
 INTRANSITIVE = {"RETREAT.resign", "RETREAT.surrender"}  # verbs that take no object
 TO_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,2}to\s+(?:the\s+)?", re.I)  # "surrendered (...) to the"
+ADDRESSEE = re.compile(r"\bto\s+(?:the\s+)?$")  # "complained to (the) UN"
+ACCUSED_GAP = re.compile(r"\b(?:over|about|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 HOST_REACH = 60  # how far after its trigger a place can name an event's host state
 HOST_BEFORE = re.compile(  # the words just before a host state: "in", "into central"
     r"\b(?:in|into|to|at|from|inside)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
@@ -1132,6 +1134,22 @@ class DocumentCoder(ActorRoles, AcledTypes):
             targets = self._host(trigger, sentence_start + clause_end, place_id)
         elif not targets and kind == "PROTEST":
             targets = self._protested(trigger, in_clause, source)
+        elif (
+            kind == "ACCUSE"
+            and targets
+            and ADDRESSEE.search(self.text[trigger.start : targets[0].start].lower())
+        ):  # "complained to the UN over Israeli raids": the accused, not the addressee
+            accused = next(
+                (
+                    a
+                    for a in in_clause
+                    if a.start > targets[0].end
+                    and ACCUSED_GAP.search(self.text[targets[0].end : a.start].lower())
+                ),
+                None,
+            )
+            if accused is not None:
+                targets = [accused]
         if not targets and kind in ANSWER_TYPES and trigger.sub.startswith("verb"):
             targets = self._author(trigger, in_clause, source)
         if self._is_outcome(trigger) and kind in VIOLENT_TYPES:

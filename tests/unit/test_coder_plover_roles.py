@@ -236,3 +236,9 @@ def test_a_group_named_after_a_region_belongs_to_its_country(lexicon):
     target = coded.event_actors.filter(pl.col("role") == "target")["actor_id"][0]
     countries = dict(coded.actors.select("actor_id", "country_code").iter_rows())
     assert countries[target] == "SDN"
+
+
+def test_a_complaint_to_a_body_is_aimed_at_whom_it_is_about(main_event):
+    event = main_event("Bolivia complained to the United Nations about Chilean border raids.")
+    assert event["event_code"].startswith("ACCUSE")
+    assert event["targets"] == ["CHL"]
