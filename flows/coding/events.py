@@ -408,7 +408,10 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 cue.end <= trigger.start
                 and (
                     cue.ref == "cessation"
-                    or self.text[cue.start : cue.end].lower() in CANCELLATIONS
+                    or (
+                        cue.ref == "negation"
+                        and self.text[cue.start : cue.end].lower() in CANCELLATIONS
+                    )
                 )
                 and CUT_GAP.fullmatch(self.text[cue.end : trigger.start])
             ):
