@@ -522,7 +522,7 @@ def _register(
     """Remember an actor the coder made: "KEN.COP" (generic) or "ORG.shining-path" (a group)."""
     if actor_id.startswith("ORG."):
         name = actor.name or actor_id[4:].replace("-", " ").title()
-        generic.setdefault(actor_id, (actor.country_code, actor.sector or "", name))
+        generic.setdefault(actor_id, (None, actor.sector or "", name))
         return
     code = actor_id.split(".")[0]
     generic.setdefault(actor_id, (None if code == "UNK" else code, actor.sector or "", None))

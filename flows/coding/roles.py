@@ -296,10 +296,6 @@ class ActorRoles:
             if mention.kind == "noun":
                 actor = self._noun_actor(mention, surface, before)
                 if actor is not None:
-                    if actor.country_code is None and (
-                        actor.actor_id is None or actor.actor_id.startswith("ORG.")
-                    ):  # "Darfur rebels", "the Kirkuk police"
-                        actor.country_code = self._place_country_before(mention.start, places)
                     actors.append(actor)
                 continue
             info = self.lex.actor_info.get(mention.ref)
@@ -421,17 +417,6 @@ class ActorRoles:
         return any(place_end == end for _start, place_end in place_spans) or (
             UNKNOWN_PLACE.search(self.text[max(0, end - 50) : end]) is not None
         )
-
-    def _place_country_before(self, position: int, places: list[Mention]) -> str | None:
-        """The country of a place named just before an agent noun ("Darfur rebels", "Kirkuk
-        police"), when the name has one country."""
-        for place in places:
-            if place.end <= position and not self.text[place.end : position].strip():
-                countries = {
-                    self.lex.place_info.get(r, (None,))[0] for r in place.refs or (place.ref,)
-                }
-                return countries.pop() if len(countries) == 1 else None
-        return None
 
     def _noun_actor(self, mention: Mention, surface: str, before: list[str]) -> Actor | None:
         """A generic actor from an agent noun, an anaphor, or an unknown named group."""
