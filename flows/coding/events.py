@@ -168,7 +168,10 @@ REGION_KM = 100  # a town this near a county's seat may lie in the county
 EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
 LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told after it
 DEMANDED = "verb.demanded"  # the part of speech of a verb made a REQUEST by "must"
-DEMANDED_REACH = 20  # how far after "must" the demanded act's word is looked for
+DEMANDED_REACH = 20
+DEMANDED_SUBJECT_GAP = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}"
+)  # "the US (and others) must"  # how far after "must" the demanded act's word is looked for
 PROTESTED_REACH = 120  # how far after a protest word its grievance may name whom it is against
 ANSWER_TYPES = COMPLEMENT_TYPES | {"CONCEDE"}  # verbs whose object is someone's call or offer
 AUTHOR_GAP = re.compile(  # "rejected (recent calls) by", "accepted (an offer) from the"
@@ -180,6 +183,12 @@ ANSWERED = re.compile(  # from an answer to the demand it answers: "accepted (th
     r"(?:[\w-]+\s+)?"
 )
 ENDING_CODES = {"RETREAT.lift", "RETREAT.ease", "CONCEDE.ease"}  # lifting, easing a restriction
+CANCELLATIONS = {"cancelled", "canceled", "called off", "postponed"}  # negation cues that cut
+CUT_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}")  # "suspended (part of a) military aid"
+INTRANSITIVE = {"RETREAT.resign", "RETREAT.surrender"}  # verbs that take no object
+TO_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,2}to\s+(?:the\s+)?", re.I)  # "surrendered (...) to the"
+ADDRESSEE = re.compile(r"\bto\s+(?:the\s+)?$")  # "complained to (the) UN"
+ACCUSED_GAP = re.compile(r"\b(?:over|about|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 HOST_REACH = 60  # how far after its trigger a place can name an event's host state
 HOST_BEFORE = re.compile(  # the words just before a host state: "in", "into central"
     r"\b(?:in|into|to|at|from|inside)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
@@ -287,8 +296,25 @@ class DocumentCoder(ActorRoles, AcledTypes):
             and not self._is_month(m)  # "On 5 May": the month, not the modal
         ]
         claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
+        if actors:
+            # "joint military exercises", "military aid": an agent noun inside a cooperative
+            # trigger is its modifier, not an actor
+            compounds = [
+                t
+                for t in triggers
+                if t.end - t.start > 8 and t.ref.split(".")[0] in COOPERATIVE_TYPES
+            ]
+            if compounds:
+                actors = [
+                    a
+                    for a in actors
+                    if not (
+                        a.is_generic
+                        and any(t.start <= a.start and a.end <= t.end for t in compounds)
+                    )
+                ]
         if actors and any(c.ref == "obligation" for c in cues):
-            triggers = self._demanded_acts(cues, triggers)
+            triggers = self._demanded_acts(cues, triggers, actors)
         place_id = self._choose_place(places, start, mentions)
         if _is_headline(sentence, self.text, end):
             triggers, claim = [], None  # headlines and subheads repeat the story's events
@@ -336,9 +362,11 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if any(word in lowered for word in AGENT_WORDS):
                 self._link_perpetrator(sentence_index, lowered, start, actors, triggers)
             coded = {event.start for event in self.events[coded_before:]}
-            self._complement_targets(self.events[coded_before:], triggers)
-            self._answered_demands(self.events[coded_before:])
-            self._ended_restrictions(self.events[coded_before:], triggers)
+            if len(self.events) - coded_before > 1:  # rules between two events of a sentence
+                told = self.events[coded_before:]
+                self._complement_targets(told, triggers)
+                self._answered_demands(told)
+                self._ended_restrictions(told, triggers)
             head = self._head_trigger(start, [t for t in triggers if t.start in coded])
             for event in self.events[coded_before:]:
                 if head is not None and event.start == head.start:
@@ -371,6 +399,38 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     event.targets = list(chosen)
                     event.confidence = round(min(event.confidence + 0.15, 1.0), 2)
                     break
+
+    def _cut_by(self, trigger: Mention, cues: list[Mention]) -> Mention | None:
+        """The word of cutting or cancelling just before a cooperative trigger: "suspended
+        (part of a) military aid", "cancelled a planned visit"."""
+        for cue in cues:
+            if (
+                cue.end <= trigger.start
+                and (
+                    cue.ref == "cessation"
+                    or (
+                        cue.ref == "negation"
+                        and self.text[cue.start : cue.end].lower() in CANCELLATIONS
+                    )
+                )
+                and CUT_GAP.fullmatch(self.text[cue.end : trigger.start])
+            ):
+                return cue
+        return None
+
+    def _cuts_cooperation(
+        self, trigger: Mention, triggers: list[Mention], cues: list[Mention]
+    ) -> bool:
+        """True when a coercive verb that is also a word of cutting ("suspended",
+        "prohibit") has a cooperative act as its object."""
+        if not any(c.start == trigger.start and c.ref == "cessation" for c in cues):
+            return False
+        following = next((t for t in triggers if t.start >= trigger.end), None)
+        return (
+            following is not None
+            and following.ref.split(".")[0] in COOPERATIVE_TYPES
+            and CUT_GAP.fullmatch(self.text[trigger.end : following.start]) is not None
+        )
 
     def _ended_restrictions(self, events: list[EventRow], triggers: list[Mention]) -> None:
         """A restriction named as the object of lifting or easing it is what ends, not a new
@@ -405,14 +465,38 @@ class DocumentCoder(ActorRoles, AcledTypes):
                         answer.event_code = "CONCEDE"
                     break
 
-    def _demanded_acts(self, cues: list[Mention], triggers: list[Mention]) -> list[Mention]:
+    def _demanded_acts(
+        self, cues: list[Mention], triggers: list[Mention], actors: list[Actor]
+    ) -> list[Mention]:
         """The verb after "must" is a demand made of its subject even when it is no event
         word of its own ("China must drop its barriers", "Libya must hand over the
-        suspects"): it becomes a REQUEST trigger, resolved like any obligation."""
+        suspects"): it becomes a REQUEST trigger, resolved like any obligation, when an
+        actor before the subject says so or it is reported ("Britain said Libya must...",
+        "concluded that the US must...", not "we must")."""
         added = []
         for cue in cues:
             if cue.ref != "obligation" or any(
                 0 <= t.start - cue.end <= DEMANDED_REACH for t in triggers
+            ):
+                continue
+            subject = next(
+                (
+                    i
+                    for i in range(len(actors) - 1, -1, -1)
+                    if actors[i].end <= cue.start
+                    and DEMANDED_SUBJECT_GAP.fullmatch(self.text[actors[i].end : cue.start])
+                ),
+                None,
+            )
+            if (
+                subject is None
+                or (
+                    subject == 0  # no actor before the subject to speak: "... that X must"
+                    and not re.search(
+                        r"\bthat\s+(?:the\s+)?$",
+                        self.text[max(0, actors[0].start - 12) : actors[0].start].lower(),
+                    )
+                )
             ):
                 continue
             verb = WORD.search(self.text, cue.end, cue.end + DEMANDED_REACH)
@@ -652,6 +736,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
         code = trigger.ref
         kind = code.split(".")[0]
         offset = trigger.start - sentence_start
+        if kind == "COERCE" and self._cuts_cooperation(trigger, triggers, cues):
+            return False  # "suspended military aid": the aid cut is the event (a SANCTION)
         if self._is_month(trigger):
             return False  # "On March 19th": the month, not a march
         if kind in VIOLENT_TYPES and self._is_figurative(trigger, cues):
@@ -703,7 +789,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
         between = re.match(
             r"\s+(?:\w+\s+){0,2}between\s", self.text[trigger.end : trigger.end + 40].lower()
         )
-        if between and len(after) >= 2:
+        mediation = code.endswith(".mediate")  # "mediate between X and Y": both are targets
+        if between and len(after) >= 2 and not mediation:
             source, targets = after[0], [after[1]]
         elif passive:
             agent = next(
@@ -781,7 +868,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 )
             elif subjects:
                 source = prefer_named(subjects, trigger.start, sentence_start + clause_start)
-            if nominal:
+            if nominal and not (mediation and between):
                 after = [
                     a
                     for a in after
@@ -800,6 +887,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     for a in after
                     if not (a.is_generic and OWN.search(self.text, max(0, a.start - 8), a.start))
                 ]
+            if code in INTRANSITIVE and not nominal:
+                # "resigned on Sunday as the opposition...": no object; "surrendered to the army"
+                after = [a for a in after if TO_GAP.fullmatch(self.text[trigger.end : a.start])]
             targets = self._targets(after, actors)
             if nominal and not targets:
                 # "Finland will give Tanzania a grant": the object of the verb before it
@@ -849,6 +939,13 @@ class DocumentCoder(ActorRoles, AcledTypes):
         negated, modality, halted = self._modality(
             sentence, offset, scope_start, cues, sentence_start, before
         )
+        cut = self._cut_by(trigger, cues) if kind in COOPERATIVE_TYPES else None
+        if cut is not None:
+            # "suspended military aid" (the cutting word is a trigger of its own), "cancelled
+            # a planned visit" (a cancelled cooperation is a sanction, not a negated one)
+            halted = True
+            if self.text[cut.start : cut.end].lower() in CANCELLATIONS:
+                negated = False
         governing = [
             t
             for t in triggers
@@ -1036,10 +1133,32 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if source is not None:
                 self._outcome_roles[linked.start] = (source, targets)
             return False
-        if not targets and source is not None and place_id is not None and kind != "PROTEST":
+        if (
+            not targets
+            and source is not None
+            and place_id is not None
+            and kind != "PROTEST"
+            and code not in INTRANSITIVE
+        ):
             targets = self._host(trigger, sentence_start + clause_end, place_id)
         elif not targets and kind == "PROTEST":
             targets = self._protested(trigger, in_clause, source)
+        elif (
+            kind == "ACCUSE"
+            and targets
+            and ADDRESSEE.search(self.text[trigger.start : targets[0].start].lower())
+        ):  # "complained to the UN over Israeli raids": the accused, not the addressee
+            accused = next(
+                (
+                    a
+                    for a in in_clause
+                    if a.start > targets[0].end
+                    and ACCUSED_GAP.search(self.text[targets[0].end : a.start].lower())
+                ),
+                None,
+            )
+            if accused is not None:
+                targets = [accused]
         if not targets and kind in ANSWER_TYPES and trigger.sub.startswith("verb"):
             targets = self._author(trigger, in_clause, source)
         if self._is_outcome(trigger) and kind in VIOLENT_TYPES:

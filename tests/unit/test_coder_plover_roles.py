@@ -167,3 +167,64 @@ def test_seeking_asylum_is_a_request_not_a_grant(main_event):
     event = main_event("Hundreds of Venezuelans sought asylum in Spain last month.")
     assert event["event_code"].startswith("REQUEST")
     assert event["targets"] == ["ESP"]
+
+
+def test_suspending_aid_is_a_sanction_not_a_restriction(main_event):
+    event = main_event("Japan suspended part of its military aid to Burma on Friday.")
+    assert event["event_code"] == "SANCTION.aid"
+
+
+def test_a_cancelled_visit_is_a_sanction_not_a_negated_visit(main_event):
+    event = main_event("The Chilean foreign minister cancelled a planned visit to Peru.")
+    assert event["event_code"] == "SANCTION.halt"
+    assert not event["is_negated"]
+    assert event["targets"] == ["PER"]
+
+
+def test_we_must_is_no_demand(lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": ["We must improve our defence, the coach of the Chilean team said."],
+            "published_at": [datetime(2024, 3, 9)],
+        }
+    )
+    events = code_documents(documents, lexicon).events
+    assert "REQUEST" not in events["event_code"].to_list()
+
+
+def test_resigning_has_no_target(main_event):
+    event = main_event("The Peruvian president resigned on Sunday as the opposition gathered.")
+    assert event["event_code"] == "RETREAT.resign"
+    assert event["targets"] == []
+
+
+def test_surrendering_to_someone_makes_them_the_target(main_event):
+    event = main_event("Two hundred Colombian rebels surrendered to the Colombian army on Friday.")
+    assert event["event_code"] == "RETREAT.surrender"
+    assert event["targets"] == ["COLOMBIAN_MILITARY"]
+
+
+def test_an_abbreviated_rank_is_a_military_actor(main_event):
+    event = main_event("Gen. Ramirez resigned on Sunday.")
+    assert event["event_code"] == "RETREAT.resign"
+
+
+def test_the_parties_a_mediator_goes_between_are_not_its_source(main_event):
+    event = main_event(
+        "Egypt said that the US must be ready to mediate between Israelis and Palestinians."
+    )
+    assert event["event_code"] == "REQUEST"
+    assert event["targets"] == ["USA"]
+
+
+def test_the_military_in_joint_military_exercises_is_no_target(main_event):
+    event = main_event("Chile and Peru have agreed to hold joint military exercises next month.")
+    assert event["event_code"] == "AGREE"
+    assert event["targets"] == []
+
+
+def test_a_complaint_to_a_body_is_aimed_at_whom_it_is_about(main_event):
+    event = main_event("Bolivia complained to the United Nations on Monday about Chile.")
+    assert event["event_code"].startswith("ACCUSE")
+    assert event["targets"] == ["CHL"]
