@@ -99,6 +99,7 @@ class _Compiled:
     names: dict[str, str]  # country_code -> short name
     publisher_words: dict[str, str]  # lower-case name or demonym -> country_code
     sector_names: dict[str, str]
+    country_of: dict[str, str]  # actor_id of a country (its names, demonyms) -> country_code
 
 
 _compiled: dict[str, _Compiled] = {}
@@ -197,6 +198,11 @@ def _compile(lexicon: Lexicon) -> _Compiled:
         # Only a country named in the publisher's name counts ("Daily Nation (Kenya)"):
         # wire services report the whole world.
         publisher_words=dict(country_words.iter_rows()),
+        country_of={
+            actor_id: info[0]
+            for actor_id, info in actor_info.items()
+            if info[2] == "country" and info[0]
+        },
         insensitive=insensitive.filter(pl.col("phrase").str.len_chars() > 1).unique(),
         sensitive=sensitive,
         sensitive_first=first_words(sensitive["phrase"].unique()),
@@ -274,6 +280,7 @@ def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
         "doc_id", "sentence_index", "start", "end", "kind", "ref", "sub"
     ).iter_rows():
         by_doc.setdefault(doc_id, {}).setdefault(index, []).append((start, end, kind, ref, sub))
+    doc_counts, countries_by_doc, movers_by_doc = _document_signals(mentions, compiled)
     spans_by_doc: dict[str, dict[int, tuple[int, int]]] = {}
     for doc_id, index, start, end in sentences.select(
         "doc_id", "sentence_index", "start", "end"
@@ -313,36 +320,20 @@ def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
         coder = DocumentCoder(doc_id, text, published_at, compiled.view, known)
         coder.home_country = _publisher_country(publisher, compiled.publisher_words)
         spans = spans_by_doc[doc_id]
-        domain_words = armed = 0
-        for rows in grouped.values():  # the document's countries, for place names
-            # the people of a country who move ("Somali refugees", "Ethiopian raiders") do
-            # not say that the story happens there
-            movers = {
-                (start, end) for start, end, _kind, ref, _sub in rows if ref in MOBILE_SECTORS
-            }
-            mover_starts = {start for start, _end in movers}
-            mover_ends = {end for _start, end in movers}
-            for _start, _end, kind, ref, _sub in rows:
-                if kind == "cue" and ref == "domain":
-                    domain_words += 1
-                elif kind == "noun" and ref in ARMED_SECTORS and ref != "CRM":
-                    armed += 1
-                country = None
-                if kind == "actor":  # countries, their people and capitals; not organizations
-                    country, _sector, actor_type = compiled.view.actor_info.get(
-                        ref, (None, None, "")
-                    )
-                    if actor_type != "country":
-                        country = None
-                elif kind == "place" and ref.endswith(":country"):
-                    country = ref.split(":")[0]
-                if country and not is_elsewhere(coder.lowered, _start, _end):
-                    coder.doc_countries[country] = coder.doc_countries.get(country, 0) + 1
-                    origin = ORIGIN_BEFORE.search(coder.lowered, max(0, _start - 12), _start)
-                    if (_sub == "demonym" and _end + 1 in mover_starts) or (
-                        origin is not None and origin.start() in mover_ends
-                    ):
-                        coder.mover_countries[country] = coder.mover_countries.get(country, 0) + 1
+        domain_words, armed = doc_counts.get(doc_id, (0, 0))
+        movers = movers_by_doc.get(doc_id, {})
+        for index, start, end, country, sub in countries_by_doc.get(doc_id, []):
+            # the document's countries, for place names; the people of a country who move
+            # ("Somali refugees", "Ethiopian raiders") do not say the story happens there
+            if is_elsewhere(coder.lowered, start, end):
+                continue
+            coder.doc_countries[country] = coder.doc_countries.get(country, 0) + 1
+            spans_moving = movers.get(index, ())
+            origin = ORIGIN_BEFORE.search(coder.lowered, max(0, start - 12), start)
+            if (sub == "demonym" and any(m_start == end + 1 for m_start, _ in spans_moving)) or (
+                origin is not None and any(m_end == origin.start() for _, m_end in spans_moving)
+            ):
+                coder.mover_countries[country] = coder.mover_countries.get(country, 0) + 1
         coder.is_off_topic = domain_words >= 4 and domain_words > 2 * armed
         for index in sorted(grouped):
             rows = grouped[index]
@@ -407,6 +398,47 @@ def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
         ),
         doc_country=doc_country,
     )
+
+
+def _document_signals(
+    mentions: pl.DataFrame, compiled: _Compiled
+) -> tuple[
+    dict[str, tuple[int, int]],
+    dict[str, list[tuple[int, int, int, str, str]]],
+    dict[str, dict[int, list[tuple[int, int]]]],
+]:
+    """Per document, with polars: its domain words and armed nouns (the off-topic guard),
+    its mentions of countries (names, demonyms, capitals, country places) and the spans of
+    its mobile people ("refugees", "raiders"), by sentence."""
+    kind, ref = pl.col("kind"), pl.col("ref")
+    counts = mentions.group_by("doc_id").agg(
+        ((kind == "cue") & (ref == "domain")).sum().alias("domain"),
+        ((kind == "noun") & ref.is_in(list(ARMED_SECTORS - {"CRM"}))).sum().alias("armed"),
+    )
+    doc_counts = {doc: (domain, armed) for doc, domain, armed in counts.iter_rows()}
+    country = (
+        pl.when((kind == "place") & ref.str.ends_with(":country"))
+        .then(ref.str.split(":").list.first())
+        .when(kind == "actor")
+        .then(ref.replace_strict(compiled.country_of, default=None, return_dtype=pl.String))
+    )
+    countries_by_doc: dict[str, list[tuple[int, int, int, str, str]]] = {}
+    for doc_id, index, start, end, code, sub in (
+        mentions.with_columns(country=country)
+        .filter(pl.col("country").is_not_null())
+        .select("doc_id", "sentence_index", "start", "end", "country", "sub")
+        .iter_rows()
+    ):
+        countries_by_doc.setdefault(doc_id, []).append((index, start, end, code, sub))
+    movers_by_doc: dict[str, dict[int, list[tuple[int, int]]]] = {}
+    for doc_id, index, start, end in (
+        mentions.filter(ref.is_in(list(MOBILE_SECTORS)))
+        .select("doc_id", "sentence_index", "start", "end")
+        .unique()
+        .iter_rows()
+    ):
+        movers_by_doc.setdefault(doc_id, {}).setdefault(index, []).append((start, end))
+    return doc_counts, countries_by_doc, movers_by_doc
 
 
 def combine_parts(parts: list[CodedBatch], lexicon: Lexicon) -> CodedBatch:
