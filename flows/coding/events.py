@@ -213,14 +213,15 @@ PASSIVE_AUX = re.compile(
 )
 
 
-def _clause_bounds(sentence: str, offset: int) -> tuple[int, int]:
-    """The clause of the sentence around ``offset`` (sentence-relative offsets)."""
+def _clause_bounds(sentence: str, offset: int, breaks: list[tuple[int, int]]) -> tuple[int, int]:
+    """The clause of the sentence around ``offset`` (sentence-relative offsets), given the
+    spans of the sentence's clause breaks."""
     start, end = 0, len(sentence)
-    for match in CLAUSE_BREAK.finditer(sentence):
-        if match.end() <= offset:
-            start = match.end()
-        elif match.start() >= offset:
-            end = match.start()
+    for break_start, break_end in breaks:
+        if break_end <= offset:
+            start = break_end
+        elif break_start >= offset:
+            end = break_start
             break
     return start, end
 
@@ -250,6 +251,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self._matches: dict[str, bool] = dict(report_matches or {})
         # roles a killing gives to the attack it happened in: trigger start -> source, targets
         self._outcome_roles: dict[int, tuple[Actor, list[Actor]]] = {}
+        self._breaks: tuple[int, list[tuple[int, int]]] = (-1, [])  # sentence start, spans
         self.lowered = text.lower()
         self.is_off_topic = False  # sport, arts, business or technology news
         # lower-cased text (old newswire): names cannot be told by their capitals
@@ -742,7 +744,12 @@ class DocumentCoder(ActorRoles, AcledTypes):
             return False  # "On March 19th": the month, not a march
         if kind in VIOLENT_TYPES and self._is_figurative(trigger, cues):
             return False  # "shot wide", "slashed 2,000 jobs": no violence
-        clause_start, clause_end = _clause_bounds(sentence, offset)
+        if self._breaks[0] != sentence_start:  # a sentence's breaks, found once
+            self._breaks = (
+                sentence_start,
+                [match.span() for match in CLAUSE_BREAK.finditer(sentence)],
+            )
+        clause_start, clause_end = _clause_bounds(sentence, offset, self._breaks[1])
         before = [a for a in actors if a.end <= trigger.start]
         after = [
             a for a in actors if a.start >= trigger.end and a.start - sentence_start < clause_end
