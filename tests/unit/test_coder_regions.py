@@ -12,12 +12,26 @@ from flows.coding import code_documents
 
 
 @pytest.fixture
-def code(lexicon):
-    def run(text: str) -> pl.DataFrame:
+def batch(lexicon):
+    """Texts in (one report each, published on 20 April 2021), the coded batch out."""
+
+    def run(*texts: str):
         documents = pl.DataFrame(
-            {"doc_id": ["d"], "text": [text], "published_at": [datetime(2021, 3, 20)]}
+            {
+                "doc_id": [chr(ord("a") + index) for index in range(len(texts))],
+                "text": list(texts),
+                "published_at": [datetime(2021, 4, 20)] * len(texts),
+            }
         )
-        return code_documents(documents, lexicon).events.sort("char_start")
+        return code_documents(documents, lexicon)
+
+    return run
+
+
+@pytest.fixture
+def code(batch):
+    def run(text: str) -> pl.DataFrame:
+        return batch(text).events.sort("char_start")
 
     return run
 
@@ -52,27 +66,13 @@ def test_an_alleged_act_stays_claimed(code):
     assert events["modality"].to_list() == ["claimed"]
 
 
-def test_the_state_in_a_place_name_is_no_government_actor(code, lexicon):
-    documents = pl.DataFrame(
-        {
-            "doc_id": ["d"],
-            "text": ["On 6 March 2021, gunmen attacked a village in Zamfara State."],
-            "published_at": [datetime(2021, 3, 20)],
-        }
-    )
-    mentions = code_documents(documents, lexicon).actor_mentions
+def test_the_state_in_a_place_name_is_no_government_actor(batch):
+    mentions = batch("On 6 March 2021, gunmen attacked a village in Zamfara State.").actor_mentions
     assert mentions["surface"].to_list() == ["gunmen"]
 
 
-def test_launching_a_missile_is_an_attack_and_its_victims_are_people_of_its_place(code, lexicon):
-    documents = pl.DataFrame(
-        {
-            "doc_id": ["d"],
-            "text": ["On 6 March 2021, rebels launched a missile at Marib; 2 people were injured."],
-            "published_at": [datetime(2021, 3, 20)],
-        }
-    )
-    coded = code_documents(documents, lexicon)
+def test_launching_a_missile_is_an_attack_and_its_victims_are_people_of_its_place(batch):
+    coded = batch("On 6 March 2021, rebels launched a missile at Marib; 2 people were injured.")
     event = coded.events.row(0, named=True)
     assert event["trigger"] == "launched a missile"
     assert event["place_id"].startswith("YEM:")
@@ -98,18 +98,11 @@ def test_the_modal_verb_may_still_makes_a_hypothetical(code):
     assert not events.filter(pl.col("trigger") == "attack")["modality"].is_in(["asserted"]).any()
 
 
-def test_a_named_group_in_an_earlier_clause_is_not_the_subject_of_a_later_one(code, lexicon):
-    documents = pl.DataFrame(
-        {
-            "doc_id": ["d"],
-            "text": [
-                "On 21 April 2021, Al-Shabaab militants seized a town in Somalia after "
-                "government forces withdrew."
-            ],
-            "published_at": [datetime(2021, 5, 1)],
-        }
+def test_a_named_group_in_an_earlier_clause_is_not_the_subject_of_a_later_one(batch):
+    coded = batch(
+        "On 21 April 2021, Al-Shabaab militants seized a town in Somalia after "
+        "government forces withdrew."
     )
-    coded = code_documents(documents, lexicon)
     withdrawal = coded.events.filter(pl.col("trigger") == "withdrew")["event_id"]
     sources = coded.event_actors.filter(
         pl.col("event_id").is_in(withdrawal.implode()) & (pl.col("role") == "source")
@@ -117,18 +110,11 @@ def test_a_named_group_in_an_earlier_clause_is_not_the_subject_of_a_later_one(co
     assert sources == ["SOM.MIL"]
 
 
-def test_the_vehicle_a_mine_hit_is_not_the_attacker(code, lexicon):
-    documents = pl.DataFrame(
-        {
-            "doc_id": ["d"],
-            "text": [
-                "On 28 April 2021, a landmine exploded under a military vehicle near Mopti, "
-                "killing 4 soldiers."
-            ],
-            "published_at": [datetime(2021, 5, 1)],
-        }
+def test_the_vehicle_a_mine_hit_is_not_the_attacker(batch):
+    coded = batch(
+        "On 28 April 2021, a landmine exploded under a military vehicle near Mopti, "
+        "killing 4 soldiers."
     )
-    coded = code_documents(documents, lexicon)
     assert coded.events["fatalities"].to_list() == [4]
     roles = coded.event_actors.select("role", "actor_id").rows()
     assert roles == [("target", "MLI.MIL")]
@@ -141,34 +127,21 @@ def test_an_attack_told_by_two_words_is_one_event_with_the_more_specific_code(co
     assert events["event_code"].to_list() == ["ASSAULT.ied"]
 
 
-def test_a_known_group_before_a_word_for_its_fighters_is_that_group(lexicon):
-    documents = pl.DataFrame(
-        {
-            "doc_id": ["d"],
-            "text": ["On 8 March 2021, M23 rebels and FARDC soldiers fought near Rutshuru."],
-            "published_at": [datetime(2021, 3, 20)],
-        }
-    )
-    mentions = code_documents(documents, lexicon).actor_mentions
+def test_a_known_group_before_a_word_for_its_fighters_is_that_group(batch):
+    coded = batch("On 8 March 2021, M23 rebels and FARDC soldiers fought near Rutshuru.")
+    mentions = coded.actor_mentions
     assert mentions.select("surface", "actor_id").rows() == [
         ("M23 rebels", "M23"),
         ("FARDC soldiers", "FARDC"),
     ]
 
 
-def test_a_country_after_a_town_and_a_comma_is_where_not_who(lexicon):
-    documents = pl.DataFrame(
-        {
-            "doc_id": ["a", "b", "c"],
-            "text": [
-                "On 7 March 2021, supporters of two rival parties clashed in Lilongwe, Malawi.",
-                "On 15 March 2021, an airstrike killed 10 militants near Tessit, Mali.",
-                "On 5 March 2021, a mob attacked and killed a man in Mbale district, Uganda.",
-            ],
-            "published_at": [datetime(2021, 3, 20)] * 3,
-        }
+def test_a_country_after_a_town_and_a_comma_is_where_not_who(batch):
+    coded = batch(
+        "On 7 March 2021, supporters of two rival parties clashed in Lilongwe, Malawi.",
+        "On 15 March 2021, an airstrike killed 10 militants near Tessit, Mali.",
+        "On 5 March 2021, a mob attacked and killed a man in Mbale district, Uganda.",
     )
-    coded = code_documents(documents, lexicon)
     assert "MWI" not in coded.event_actors["actor_id"].to_list()
     assert "MLI" not in coded.event_actors["actor_id"].to_list()
     assert "UGA" not in coded.event_actors["actor_id"].to_list()
@@ -176,18 +149,15 @@ def test_a_country_after_a_town_and_a_comma_is_where_not_who(lexicon):
     assert places == ["MWI", "MLI", "UGA"]
 
 
-def test_a_group_is_not_the_attacker_of_its_own_fighters(lexicon):
-    documents = pl.DataFrame(
-        {
-            "doc_id": ["d"],
-            "text": [
-                "On 18 April 2021, Turkish warplanes struck a PKK hideout in Sinjar district, "
-                "killing 2 PKK militants."
-            ],
-            "published_at": [datetime(2021, 4, 20)],
-        }
+def test_a_group_is_not_the_attacker_of_its_own_fighters(batch):
+    roles = (
+        batch(
+            "On 18 April 2021, Turkish warplanes struck a PKK hideout in Sinjar district, "
+            "killing 2 PKK militants."
+        )
+        .event_actors.select("role", "actor_id")
+        .rows()
     )
-    roles = code_documents(documents, lexicon).event_actors.select("role", "actor_id").rows()
     assert ("target", "PKK") in roles
     assert ("source", "PKK") not in roles
 
