@@ -84,6 +84,7 @@ VICTIM_DEAD = re.compile(
 # searched over a batch's lower-cased reports at once (polars, in Rust) rather than one
 # report at a time: whole-report regexes of alternations are slow in Python
 REPORT_PATTERNS = (RIOT, INTERVENTION, PROTEST_WORDS, MOB, VICTIM_DEAD)
+TESTED_REACH = 40  # how far after "test-fired" the weapons it fired are named
 HEAD_BONUS = 0.15
 LIGHT_VERB = re.compile(  # a verb whose noun is the event: "staged mass demonstrations"
     r"\b(?:stag|h[oe]ld|beg[au]n|continu|declar|launch|mount|impos|lodg|issu|start|"
@@ -290,6 +291,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
             and not self._in_title(m, start)
             and not any(a.start <= m.start and m.end < a.end for a in actors)
         ]
+        if any(t.ref == "MOBILIZE.test" for t in triggers):
+            triggers = _without_tested(self.text, triggers)
         cues = [
             m
             for m in mentions
@@ -1868,6 +1871,24 @@ def _is_headline(sentence: str, text: str, end: int) -> bool:
         return True
     long_words = [w for w in words if len(w) > 3]
     return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
+
+
+def _without_tested(text: str, triggers: list[Mention]) -> list[Mention]:
+    """Triggers less the weapons a test fires ("test-fired two ballistic missiles"): the
+    test is a show of force, its missiles no attack."""
+    tests = [t for t in triggers if t.ref == "MOBILIZE.test"]
+    return [
+        t
+        for t in triggers
+        if not (
+            t.ref.split(".")[0] in VIOLENT_TYPES
+            and any(
+                0 <= t.start - test.end <= TESTED_REACH
+                and not CLAUSE_BREAK.search(text[test.end : t.start])
+                for test in tests
+            )
+        )
+    ]
 
 
 def _names_trigger(actor: Actor | None, event: EventRow) -> bool:

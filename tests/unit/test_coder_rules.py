@@ -596,3 +596,10 @@ def test_a_shooting_told_with_recovered_grenades_is_no_defusal(code):
     events = code("Police gunned down a suspect in Diani and recovered two hand grenades.")
     shooting = events.filter(pl.col("trigger") == "gunned down")
     assert shooting["event_code"].str.starts_with("ASSAULT").all()
+
+
+def test_a_missile_test_is_a_show_of_force_not_an_attack(code):
+    events = code("North Korea test-fired two ballistic missiles into the sea on Monday.")
+    assert events["event_code"].to_list() == ["MOBILIZE.test"]
+    events = code("Rebels fired two ballistic missiles at Riyadh on Monday.")
+    assert events["event_code"].str.contains("^(ASSAULT|FIGHT)").all()
