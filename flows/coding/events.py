@@ -244,7 +244,6 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self.lex = lexicon_view
         self.events: list[EventRow] = []
         self.mentions: list[tuple[int, Actor]] = []  # (sentence_index, actor)
-        self.places_used: set[str] = set()
         self._dates: list[DateMention] | None = None
         self._latest_year: int | None = None
         self._last_verb: tuple[int, int, Actor | None] | None = None  # sentence, end, source

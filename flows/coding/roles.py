@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from flows.coding.places import BORDER_AFTER
+from flows.coding.places import AREA_WORDS, BORDER_AFTER
 from flows.coding.rows import GROUP_SECTORS, ORGANIZED, VIOLENT_TYPES, Actor, EventRow, Mention
 from flows.coding.text import WORD, words_before
 
@@ -120,10 +120,9 @@ ANAPHORS = {
     "movement",
     "fighters",
 }
+_COMMA_AREAS = sorted(AREA_WORDS | {"state", "city", "governorate", "prefecture"}, key=len)
 PLACE_COMMA = re.compile(  # "Lilongwe, ", "Mbale district, " before a country's name
-    r"(?:\s+(?:district|county|province|region|state|town|city|village|area|municipality|"
-    r"governorate|department|prefecture))?,\s*$",
-    re.I,
+    rf"(?:\s+(?:{'|'.join(reversed(_COMMA_AREAS))}))?,\s*$", re.I
 )
 UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:[A-Z][\w'’-]+\s?){1,3}$")
 STATE_OF_NAME = re.compile(r"(?<![\w'’-])(?!The\b|A\b|An\b|This\b)[A-Z][\w'’-]+\s+$")
