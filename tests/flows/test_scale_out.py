@@ -3,11 +3,13 @@ processes, and a Dask cluster (prefect-dask) of a loopback scheduler with two wo
 
 from __future__ import annotations
 
+import pickle
 import warnings
 
 import duckdb
 import pytest
 
+from flows.lexicon import CoderMismatch, _received_lexicon
 from flows.pipeline import DaskUnavailable, dask_threads, execute_run
 from flows.settings import load_settings
 
@@ -71,18 +73,20 @@ def test_a_run_on_a_dask_cluster_equals_a_local_run(local, tmp_path):
     distributed = pytest.importorskip("distributed")
     on_dask = tmp_path / "dask.duckdb"
     with (
-        warnings.catch_warnings(),
+        warnings.catch_warnings(record=True) as caught,
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
     ):
-        warnings.simplefilter("ignore")  # dask: "Sending large graph" (the dictionaries)
+        warnings.simplefilter("always")
         assert dask_threads(cluster.scheduler_address) == 2
         summary = execute_run(
             [str(SEEDS)], str(on_dask), batch_size=2, dask_address=cluster.scheduler_address
         )
     assert summary.status == "completed", summary.message
     assert summary.batches >= 3 and summary.docs_new >= 5
+    # the dictionaries travel as their seed files, not as 40 MB of frames per task
+    assert not [w for w in caught if "large graph" in str(w.message)]
     for table, columns in TABLES.items():
         assert _rows(on_dask, table, columns) == _rows(local, table, columns), table
 
@@ -90,3 +94,10 @@ def test_a_run_on_a_dask_cluster_equals_a_local_run(local, tmp_path):
 def test_an_unreachable_dask_address_fails_clearly():
     with pytest.raises(DaskUnavailable, match=r"no Dask scheduler answers at tcp://127\.0\.0\.1:9"):
         dask_threads("tcp://127.0.0.1:9", timeout=1)
+
+
+def test_a_worker_running_other_rules_refuses_the_dictionaries_it_is_sent(lexicon):
+    """A Dask worker with another newsevents would code differently than the run records."""
+    assert len(pickle.dumps(lexicon)) < 2_000_000
+    with pytest.raises(CoderMismatch, match="install the same newsevents version"):
+        _received_lexicon("0.0.1+0123456789", lexicon.seed_files)
