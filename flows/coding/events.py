@@ -214,6 +214,33 @@ PASSIVE_AUX = re.compile(
 )
 
 
+_UNCHOSEN = object()
+
+
+class _SentencePlace:
+    """A sentence's place candidates, and the place chosen from them once asked for."""
+
+    __slots__ = ("candidates", "place_id", "sentence_index", "sentence_start", "starts")
+
+    def __init__(
+        self,
+        sentence_index: int,
+        sentence_start: int,
+        candidates: list[PlaceCandidate] | None,
+        starts: set[int] | None,
+    ) -> None:
+        self.sentence_index = sentence_index
+        self.sentence_start = sentence_start
+        self.candidates = candidates
+        self.starts = starts
+        self.place_id: object = _UNCHOSEN if candidates else None
+
+    def chosen(self, coder: DocumentCoder) -> str | None:
+        if self.place_id is _UNCHOSEN:
+            self.place_id = coder._choose_place(self.sentence_start, self.candidates, self.starts)
+        return self.place_id  # type: ignore[return-value]
+
+
 def _clause_bounds(sentence: str, offset: int, breaks: list[tuple[int, int]]) -> tuple[int, int]:
     """The clause of the sentence around ``offset`` (sentence-relative offsets), given the
     spans of the sentence's clause breaks."""
@@ -261,8 +288,10 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self.sentence_places: list[Mention] = []  # the current sentence's place names
         self.demonym_starts: set[int] = set()  # where a country is named by its demonym
         self.sentences: list[tuple[int, int, int]] = []  # (index, start, end) coded so far
-        self.last_place: str | None = None
-        self.named_places: list[tuple[int, str]] = []  # (sentence_index, place_id) in order
+        # each sentence's place, in order: chosen only when something asks for it (most
+        # sentences hold no event, and most reports need few of their places)
+        self._places: list[_SentencePlace] = []
+        self._named: list[tuple[int, str]] | None = None  # named_places, once all are chosen
         self.last_armed_group: Actor | None = None
         self.doc_countries: dict[str, int] = {}
         self.resolved: dict[tuple[int, int], str] = {}  # a generic actor's span -> its id
@@ -319,7 +348,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 ]
         if actors and any(c.ref == "obligation" for c in cues):
             triggers = self._demanded_acts(cues, triggers, actors)
-        place_id = self._choose_place(places, start, mentions)
+        place = self._place_of(sentence_index, places, start, mentions)
         if _is_headline(sentence, self.text, end):
             triggers, claim = [], None  # headlines and subheads repeat the story's events
         # dates only where an event needs one (the costliest rule, so computed lazily)
@@ -336,7 +365,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 actors,
                 claim,
                 dates,
-                place_id,
+                place,
                 killed,
                 injured,
                 triggers,
@@ -359,7 +388,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     actors,
                     cues,
                     dates,
-                    place_id,
+                    place,
                     (killed, injured) if trigger is receiver else (None, None),
                     triggers,
                 )
@@ -376,9 +405,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 if head is not None and event.start == head.start:
                     # the main clause's verb is the news; what follows it is its detail
                     event.confidence = round(min(event.confidence + HEAD_BONUS, 1.0), 2)
-        if place_id is not None:
-            self.last_place = place_id
-            self.named_places.append((sentence_index, place_id))
+        self._add_place(place)
 
     def _complement_targets(self, events: list[EventRow], triggers: list[Mention]) -> None:
         """A demand, threat, refusal or promise with no target of its own is aimed at the
@@ -568,10 +595,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         """A sentence with no actor or trigger: remember its place for the next ones."""
         self.sentences.append((sentence_index, start, end))
         places = [m for m in mentions if m.kind == "place" and not m.ref.endswith(":country")]
-        place_id = self._choose_place(places, start, mentions)
-        if place_id is not None:
-            self.last_place = place_id
-            self.named_places.append((sentence_index, place_id))
+        self._add_place(self._place_of(sentence_index, places, start, mentions))
 
     def _without_grievance(self, sentence: str, start: int, triggers: list[Mention]) -> str:
         """The sentence with a protest's grievance blanked out: the victims a protest is
@@ -616,10 +640,15 @@ class DocumentCoder(ActorRoles, AcledTypes):
         """A word that tells a result ("killed", "injured"), not the act that caused it."""
         return self.text[trigger.start : trigger.end].lower() in OUTCOME_WORDS
 
-    def _choose_place(
-        self, places: list[Mention], sentence_start: int, mentions: list[Mention]
-    ) -> str | None:
-        """The sentence's place: the rules are in ``flows.coding.places``."""
+    def _place_of(
+        self,
+        sentence_index: int,
+        places: list[Mention],
+        sentence_start: int,
+        mentions: list[Mention],
+    ) -> _SentencePlace:
+        """The sentence's place, to be chosen when asked for: the rules are in
+        ``flows.coding.places``."""
         # a name that is also an organization's or a person's ("Hamas") names the actor
         named = {
             (m.start, m.end)
@@ -627,20 +656,55 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if m.kind == "actor"
             and self.lex.actor_info.get(m.ref, ("", "", "country"))[2] != "country"
         }
-        places = [p for p in places if (p.start, p.end) not in named]
-        if not places:
-            return None
+        candidates = [
+            PlaceCandidate(p.start, p.end, p.refs or (p.ref,))
+            for p in places
+            if (p.start, p.end) not in named
+        ]
+        if not candidates:
+            return _SentencePlace(sentence_index, sentence_start, None, None)
+        starts = {m.start for m in mentions if m.kind == "actor"}
+        return _SentencePlace(sentence_index, sentence_start, candidates, starts)
+
+    def _choose_place(
+        self, sentence_start: int, candidates: list[PlaceCandidate], starts: set[int]
+    ) -> str | None:
         return choose_place(
             self.text,
             sentence_start,
-            [PlaceCandidate(p.start, p.end, p.refs or (p.ref,)) for p in places],
-            {m.start for m in mentions if m.kind == "actor"},
+            candidates,
+            starts,
             self.lex.place_info,
             self.lex.vocabulary.__contains__,
             self.doc_countries,
             self.home_country,
             self.lex.place_points,
         )
+
+    def _add_place(self, place: _SentencePlace) -> None:
+        if place.candidates is not None:
+            self._places.append(place)
+            self._named = None
+
+    @property
+    def last_place(self) -> str | None:
+        """The place of the last sentence coded so far that tells one."""
+        for place in reversed(self._places):
+            place_id = place.chosen(self)
+            if place_id is not None:
+                return place_id
+        return None
+
+    @property
+    def named_places(self) -> list[tuple[int, str]]:
+        """(sentence_index, place_id) of every sentence coded so far that tells a place."""
+        if self._named is None:
+            self._named = [
+                (place.sentence_index, place_id)
+                for place in self._places
+                if (place_id := place.chosen(self)) is not None
+            ]
+        return self._named
 
     def _modality(
         self,
@@ -733,7 +797,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         actors: list[Actor],
         cues: list[Mention],
         dates: list[DateMention],
-        place_id: str | None,
+        place: _SentencePlace,
         casualties: tuple[int | None, int | None],
         triggers: list[Mention],
     ) -> bool:
@@ -1068,6 +1132,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         if event_date is None and self.published_at is not None and not self._doc_has_dates():
             # The report tells no time at all: the event is dated to the report, and says so.
             event_date, precision, date_source = self.published_at.date(), "day", "publication"
+        place_id = place.chosen(self)  # chosen only for a sentence that codes an event
         event_place, place_source = place_id or self._state_place(targets), "sentence"
         if event_place is None:
             event_place, place_source = self.last_place, "document"
@@ -1747,11 +1812,12 @@ class DocumentCoder(ActorRoles, AcledTypes):
         actors: list[Actor],
         claim: Mention,
         dates: list[DateMention],
-        place_id: str | None,
+        place: _SentencePlace,
         killed: int | None,
         injured: int | None,
         triggers: list[Mention],
     ) -> None:
+        place_id = place.chosen(self)
         claimants = [a for a in actors if a.end <= claim.start]
         claimant = claimants[-1] if claimants else None
         date_mention = dates[0] if dates else None
@@ -1786,7 +1852,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     actors,
                     [],
                     dates,
-                    place_id,
+                    place,
                     (killed, injured),
                     [],
                 )
