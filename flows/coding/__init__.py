@@ -104,6 +104,7 @@ class _Compiled:
 
 _compiled: dict[str, _Compiled] = {}
 _CODED_KINDS = {"actor", "noun", "trigger"}
+_UNREAD_CUES = {"domain", "report"}  # cue types no sentence rule reads
 ORIGIN_BEFORE = re.compile(r"\s+from\s+(?:the\s+)?$")  # "raiders from Uganda"
 FOCUS_SHARE = 0.8  # a batch is about one country when this share of its reports are
 FOCUS_MIN_DOCUMENTS = 20  # ... and at least this many reports tell a country at all
@@ -275,11 +276,7 @@ def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
     if documents.is_empty():
         return _empty()
     mentions, sentences = find_mentions(documents, lexicon)
-    by_doc: dict[str, dict[int, list[tuple]]] = {}
-    for doc_id, index, start, end, kind, ref, sub in mentions.select(
-        "doc_id", "sentence_index", "start", "end", "kind", "ref", "sub"
-    ).iter_rows():
-        by_doc.setdefault(doc_id, {}).setdefault(index, []).append((start, end, kind, ref, sub))
+    by_doc = _sentence_mentions(mentions)
     doc_counts, countries_by_doc, movers_by_doc = _document_signals(mentions, compiled)
     spans_by_doc: dict[str, dict[int, tuple[int, int]]] = {}
     for doc_id, index, start, end in sentences.select(
@@ -335,12 +332,11 @@ def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
             ):
                 coder.mover_countries[country] = coder.mover_countries.get(country, 0) + 1
         coder.is_off_topic = domain_words >= 4 and domain_words > 2 * armed
-        for index in sorted(grouped):
-            rows = grouped[index]
-            if not any(row[2] in _CODED_KINDS for row in rows):
-                coder.note_places(index, *spans[index], _mentions(rows))
+        for index, (is_coded, sentence_mentions) in grouped.items():
+            if not is_coded:
+                coder.note_places(index, *spans[index], sentence_mentions)
                 continue  # only places and cues: nothing to code, but places give context
-            coder.code_sentence(index, *spans[index], _mentions(rows))
+            coder.code_sentence(index, *spans[index], sentence_mentions)
         coder.finish()
         main_country = (
             max(coder.doc_countries, key=coder.doc_countries.get) if coder.doc_countries else None
@@ -483,17 +479,47 @@ def combine_parts(parts: list[CodedBatch], lexicon: Lexicon) -> CodedBatch:
     )
 
 
-def _mentions(rows: list[tuple]) -> list:
-    places: dict[tuple[int, int], list[str]] = {}
-    result = []
-    for start, end, kind, ref, sub in rows:
-        if kind == "place":
-            places.setdefault((start, end), []).append(ref)
-        else:
-            result.append(Mention(start, end, kind, ref, sub or ""))
-    for (start, end), refs in places.items():
-        result.append(Mention(start, end, "place", refs[0], "", tuple(refs)))
-    return sorted(result, key=lambda m: (m.start, m.end))
+def _sentence_mentions(
+    mentions: pl.DataFrame,
+) -> dict[str, dict[int, tuple[bool, list[Mention]]]]:
+    """Per document and sentence (in order): whether the sentence has anything to code (an
+    actor, an agent noun or a trigger), and the mentions its rules read, in text order. A
+    place name's meanings are one mention; a sentence with nothing to code keeps only its
+    places, and no sentence keeps the cues no sentence rule reads (a report's domain words
+    are counted per document)."""
+    kind = pl.col("kind")
+    keys = ["doc_id", "sentence_index"]
+    rows = mentions.with_columns(
+        coded=kind.is_in(list(_CODED_KINDS)).any().over(keys),
+        sub=pl.col("sub").fill_null(""),
+    )
+    sentence_keys = rows.select(*keys, "coded").unique(maintain_order=True)
+    rows = rows.filter(
+        (kind == "place")
+        | (pl.col("coded") & ~((kind == "cue") & pl.col("ref").is_in(list(_UNREAD_CUES))))
+    )
+    places = (
+        rows.filter(kind == "place")
+        .group_by(*keys, "start", "end", maintain_order=True)
+        .agg(pl.col("ref").first(), pl.col("ref").alias("refs"))
+        .with_columns(kind=pl.lit("place"), sub=pl.lit(""), is_place=pl.lit(True))
+    )
+    others = rows.filter(kind != "place").with_columns(
+        refs=pl.lit(None, dtype=pl.List(pl.String)), is_place=pl.lit(False)
+    )
+    columns = [*keys, "start", "end", "is_place", "kind", "ref", "sub", "refs"]
+    # in text order; at one span, the other readings before the place (a stable sort)
+    ordered = pl.concat([others.select(columns), places.select(columns)]).sort(
+        *keys, "start", "end", "is_place", maintain_order=True
+    )
+    by_doc: dict[str, dict[int, tuple[bool, list[Mention]]]] = {}
+    for doc_id, index, coded in sentence_keys.sort(keys, maintain_order=True).iter_rows():
+        by_doc.setdefault(doc_id, {})[index] = (coded, [])
+    for doc_id, index, start, end, _, kind_, ref, sub, refs in ordered.iter_rows():
+        by_doc[doc_id][index][1].append(
+            Mention(start, end, kind_, ref, sub, tuple(refs) if refs is not None else ())
+        )
+    return by_doc
 
 
 def _event_row(event: EventRow, text: str, start: int, end: int, coder_version: str) -> dict:
