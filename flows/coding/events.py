@@ -22,8 +22,10 @@ Output: plain rows (``rows.py``). The rules, in order of a sentence:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from flows.coding.acled import INTERVENTION, MOB, PROTEST_WORDS, RIOT, AcledTypes
 from flows.coding.casualties import count_casualties
@@ -235,10 +237,29 @@ class _SentencePlace:
         self.starts = starts
         self.place_id: object = _UNCHOSEN if candidates else None
 
+    def could_be(self, fits: Callable[[str], bool]) -> bool:
+        """Whether the place chosen can fit (it is one of the candidates' meanings)."""
+        if self.place_id is not _UNCHOSEN:
+            return self.place_id is not None and fits(self.place_id)
+        return any(fits(ref) for candidate in self.candidates for ref in candidate.refs)
+
     def chosen(self, coder: DocumentCoder) -> str | None:
         if self.place_id is _UNCHOSEN:
             self.place_id = coder._choose_place(self.sentence_start, self.candidates, self.starts)
         return self.place_id  # type: ignore[return-value]
+
+
+def _in_country(
+    place_info: dict[str, tuple[str | None, str, int | None]],
+    country: str | None,
+    no_country: bool,
+    place_id: str,
+) -> bool:
+    """Whether a place lies in ``country`` (any, when None), and is no country itself when
+    ``no_country``."""
+    return (country is None or place_info.get(place_id, (None,))[0] == country) and not (
+        no_country and place_id.endswith(":country")
+    )
 
 
 def _clause_bounds(sentence: str, offset: int, breaks: list[tuple[int, int]]) -> tuple[int, int]:
@@ -291,7 +312,6 @@ class DocumentCoder(ActorRoles, AcledTypes):
         # each sentence's place, in order: chosen only when something asks for it (most
         # sentences hold no event, and most reports need few of their places)
         self._places: list[_SentencePlace] = []
-        self._named: list[tuple[int, str]] | None = None  # named_places, once all are chosen
         self.last_armed_group: Actor | None = None
         self.doc_countries: dict[str, int] = {}
         self.resolved: dict[tuple[int, int], str] = {}  # a generic actor's span -> its id
@@ -684,7 +704,6 @@ class DocumentCoder(ActorRoles, AcledTypes):
     def _add_place(self, place: _SentencePlace) -> None:
         if place.candidates is not None:
             self._places.append(place)
-            self._named = None
 
     @property
     def last_place(self) -> str | None:
@@ -695,16 +714,24 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 return place_id
         return None
 
-    @property
-    def named_places(self) -> list[tuple[int, str]]:
-        """(sentence_index, place_id) of every sentence coded so far that tells a place."""
-        if self._named is None:
-            self._named = [
-                (place.sentence_index, place_id)
-                for place in self._places
-                if (place_id := place.chosen(self)) is not None
-            ]
-        return self._named
+    def _place_where(
+        self, fits: Callable[[str], bool], after: int = -1, before: int | None = None
+    ) -> str | None:
+        """The place of the first sentence after ``after`` (or of the last one before
+        ``before``) whose place ``fits``: only sentences that name a place that fits are
+        asked to choose theirs."""
+        places = self._places if before is None else reversed(self._places)
+        for place in places:
+            if place.sentence_index <= after or (
+                before is not None and place.sentence_index >= before
+            ):
+                continue
+            if not place.could_be(fits):
+                continue
+            place_id = place.chosen(self)
+            if place_id is not None and fits(place_id):
+                return place_id
+        return None
 
     def _modality(
         self,
@@ -1543,19 +1570,14 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if event.place_source not in (None, "publisher") and not is_country:
                 continue
             country = self.lex.place_info.get(event.place_id or "", (None,))[0]
-            if is_country and all(place_id != event.place_id for _, place_id in self.named_places):
+            if is_country and self._place_where(event.place_id.__eq__) is None:
                 # a country no sentence names as a place is a guess from the actors' ("Police
                 # held two Tanzanians. The arrests were made in Kisumu."): any place beats it
                 country = None
-            named = [
-                (index, place_id)
-                for index, place_id in self.named_places
-                if (country is None or self.lex.place_info[place_id][0] == country)
-                and not (is_country and place_id.endswith(":country"))
-            ]
-            later = next((p for i, p in named if i > event.sentence_index), None)
+            fits = partial(_in_country, self.lex.place_info, country, is_country)
+            later = self._place_where(fits, after=event.sentence_index)
             if later is None and is_country:
-                later = next((p for i, p in reversed(named) if i < event.sentence_index), None)
+                later = self._place_where(fits, before=event.sentence_index)
             if later is not None:
                 event.place_id, event.place_source = later, "document"
                 country = self.lex.place_info[later][0]
@@ -1641,14 +1663,24 @@ class DocumentCoder(ActorRoles, AcledTypes):
         point = self.lex.place_points.get(event.place_id or "")
         if info is None or info[1] != "admin1" or point is None:
             return False
+
+        def fits(place_id: str) -> bool:
+            town = self.lex.place_info.get(place_id)
+            return (
+                town is not None
+                and town[0] == info[0]
+                and town[1] in ("city", "site")
+                and place_id in self.lex.place_points
+                and _km(self.lex.place_points[place_id], point) <= REGION_KM
+            )
+
         inside = [
-            (abs(index - event.sentence_index), place_id)
-            for index, place_id in self.named_places
-            if index != event.sentence_index
-            and self.lex.place_info[place_id][0] == info[0]
-            and self.lex.place_info[place_id][1] in ("city", "site")
-            and place_id in self.lex.place_points
-            and _km(self.lex.place_points[place_id], point) <= REGION_KM
+            (abs(place.sentence_index - event.sentence_index), place_id)
+            for place in self._places
+            if place.sentence_index != event.sentence_index
+            and place.could_be(fits)
+            and (place_id := place.chosen(self)) is not None
+            and fits(place_id)
         ]
         if not inside:
             return False

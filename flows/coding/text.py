@@ -216,4 +216,4 @@ WORD = re.compile(r"[\w'’-]+")
 
 def words_before(text: str, position: int, count: int) -> list[str]:
     """The last ``count`` words (lower-cased) in the 60 characters before ``position``."""
-    return [word.lower() for word in WORD.findall(text[max(0, position - 60) : position])][-count:]
+    return [word.lower() for word in WORD.findall(text[max(0, position - 60) : position])[-count:]]
