@@ -484,9 +484,9 @@ def _sentence_mentions(
 ) -> dict[str, dict[int, tuple[bool, list[Mention]]]]:
     """Per document and sentence (in order): whether the sentence has anything to code (an
     actor, an agent noun or a trigger), and the mentions its rules read, in text order. A
-    place name's meanings are one mention; a sentence with nothing to code keeps only its
-    places, and no sentence keeps the cues no sentence rule reads (a report's domain words
-    are counted per document)."""
+    place name's meanings are one mention (none when its first meaning is a country); a
+    sentence with nothing to code keeps only its places, and no sentence keeps the cues no
+    sentence rule reads (a report's domain words are counted per document)."""
     kind = pl.col("kind")
     keys = ["doc_id", "sentence_index"]
     rows = mentions.with_columns(
@@ -502,6 +502,9 @@ def _sentence_mentions(
         rows.filter(kind == "place")
         .group_by(*keys, "start", "end", maintain_order=True)
         .agg(pl.col("ref").first(), pl.col("ref").alias("refs"))
+        # a name read first as a country's is an actor, or a place only through its actor
+        # reading ("in Kenya"): the sentence rules skip it as a place
+        .filter(~pl.col("ref").str.ends_with(":country"))
         .with_columns(kind=pl.lit("place"), sub=pl.lit(""), is_place=pl.lit(True))
     )
     others = rows.filter(kind != "place").with_columns(
@@ -515,10 +518,13 @@ def _sentence_mentions(
     by_doc: dict[str, dict[int, tuple[bool, list[Mention]]]] = {}
     for doc_id, index, coded in sentence_keys.sort(keys, maintain_order=True).iter_rows():
         by_doc.setdefault(doc_id, {})[index] = (coded, [])
-    for doc_id, index, start, end, _, kind_, ref, sub, refs in ordered.iter_rows():
-        by_doc[doc_id][index][1].append(
-            Mention(start, end, kind_, ref, sub, tuple(refs) if refs is not None else ())
-        )
+    key, found = None, []
+    for doc_id, index, start, end, kind_, ref, sub, refs in zip(
+        *(ordered[column].to_list() for column in columns if column != "is_place"), strict=True
+    ):
+        if key != (doc_id, index):
+            key, found = (doc_id, index), by_doc[doc_id][index][1]
+        found.append(Mention(start, end, kind_, ref, sub, tuple(refs) if refs is not None else ()))
     return by_doc
 
 
