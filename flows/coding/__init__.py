@@ -16,6 +16,7 @@ import polars as pl
 
 from flows.coding.events import REPORT_PATTERNS, DocumentCoder, LexiconView
 from flows.coding.places import is_elsewhere
+from flows.coding.roles import KILL_WORDS
 from flows.coding.rows import ARMED_SECTORS, MOBILE_SECTORS, Actor, EventRow, Mention, event_id
 from flows.coding.text import (
     find_phrases,
@@ -278,6 +279,7 @@ def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
     mentions, sentences = find_mentions(documents, lexicon)
     by_doc = _sentence_mentions(mentions)
     doc_counts, countries_by_doc, movers_by_doc = _document_signals(mentions, compiled)
+    kill_by_doc = _kill_sentences(documents, sentences)
     spans_by_doc: dict[str, dict[int, tuple[int, int]]] = {}
     for doc_id, index, start, end in sentences.select(
         "doc_id", "sentence_index", "start", "end"
@@ -316,6 +318,7 @@ def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
         }
         coder = DocumentCoder(doc_id, text, published_at, compiled.view, known)
         coder.home_country = _publisher_country(publisher, compiled.publisher_words)
+        coder.kill_sentences = kill_by_doc.get(doc_id, set())
         spans = spans_by_doc[doc_id]
         domain_words, armed = doc_counts.get(doc_id, (0, 0))
         movers = movers_by_doc.get(doc_id, {})
@@ -477,6 +480,25 @@ def combine_parts(parts: list[CodedBatch], lexicon: Lexicon) -> CodedBatch:
         places=places.unique(subset="place_id", keep="first").sort("place_id"),
         doc_country=doc_country,
     )
+
+
+def _kill_sentences(documents: pl.DataFrame, sentences: pl.DataFrame) -> dict[str, set[int]]:
+    """Per document, the sentences that may hold a word of killing (``KILL_WORD``): those
+    that hold one of its words in any case, and those with non-ASCII characters (which may
+    lower-case to ASCII letters). The rules search only these."""
+    piece = pl.col("text").str.slice(pl.col("start"), pl.col("end") - pl.col("start"))
+    found: dict[str, set[int]] = {}
+    for doc_id, index in (
+        sentences.join(documents.select("doc_id", "text"), on="doc_id")
+        .filter(
+            piece.str.contains_any(list(KILL_WORDS), ascii_case_insensitive=True)
+            | (piece.str.len_bytes() != piece.str.len_chars())
+        )
+        .select("doc_id", "sentence_index")
+        .iter_rows()
+    ):
+        found.setdefault(doc_id, set()).add(index)
+    return found
 
 
 def _sentence_mentions(

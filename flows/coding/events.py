@@ -333,6 +333,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self.doc_countries: dict[str, int] = {}
         self.resolved: dict[tuple[int, int], str] = {}  # a generic actor's span -> its id
         self.mover_countries: dict[str, int] = {}  # of those, people who move: "Somali refugees"
+        # the sentences that may hold a word of killing (found for a batch at once), or
+        # None: any sentence may
+        self.kill_sentences: set[int] | None = None
 
     # ------------------------------------------------------------------ events
     def code_sentence(
@@ -392,7 +395,12 @@ class DocumentCoder(ActorRoles, AcledTypes):
         dates = _SentenceDates(self, start, end)
         killed, injured = (None, None)
         lowered = sentence.lower()
-        if (triggers or claim) and KILL_WORD.search(lowered):
+        kill = (
+            KILL_WORD.search(lowered)
+            if self.kill_sentences is None or sentence_index in self.kill_sentences
+            else None
+        )
+        if (triggers or claim) and kill:
             killed, injured = count_casualties(self._without_grievance(sentence, start, triggers))
         if claim is not None:
             self._code_claim(
@@ -407,14 +415,10 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 injured,
                 triggers,
             )
-        elif (
-            not triggers
-            and KILL_WORD.search(lowered)
-            and not _is_headline(sentence, self.text, end)
-        ):
+        elif not triggers and kill and not _is_headline(sentence, self.text, end):
             self._add_casualties(sentence_index, sentence)  # "1 GSU officer dies."
         elif triggers:
-            receiver = self._casualty_receiver(lowered, start, triggers)
+            receiver = self._casualty_receiver(kill, start, triggers)
             coded_before = len(self.events)
             for trigger in triggers:
                 self._code_trigger(
@@ -660,10 +664,10 @@ class DocumentCoder(ActorRoles, AcledTypes):
         return end, stop.start() if stop else len(sentence)
 
     def _casualty_receiver(
-        self, sentence: str, sentence_start: int, triggers: list[Mention]
+        self, match: re.Match[str] | None, sentence_start: int, triggers: list[Mention]
     ) -> Mention | None:
-        """The violent trigger nearest to the first word of killing or injuring."""
-        match = KILL_WORD.search(sentence)
+        """The violent trigger nearest to the first word of killing or injuring (``match``,
+        in the sentence)."""
         violent = [t for t in triggers if t.ref.split(".")[0] in VIOLENT_TYPES | {"PROTEST"}]
         if not violent:
             return None

@@ -100,12 +100,14 @@ REPORTER = re.compile(
     r"quoted|reports|announces)\b",
     re.I,
 )
-KILL_WORD = re.compile(  # searched in lower-cased text
-    r"\b(?:killed|killing|kills|kill|dead|died|dies|die|deaths?|lives|life|fatalities|fatally|"
-    r"slain|murdered|murdering|bodies|body|injured|injuring|injures|injure|injury|wounded|"
-    r"wounding|injuries|hurt|maimed|lynched|beheaded|massacred|executed|perished|"
-    r"assassinated|hacked|lifeless|shot)\b"
+KILL_WORDS = (
+    *("killed", "killing", "kills", "kill", "dead", "died", "dies", "die", "deaths", "death"),
+    *("lives", "life", "fatalities", "fatally", "slain", "murdered", "murdering", "bodies"),
+    *("body", "injured", "injuring", "injures", "injure", "injury", "wounded", "wounding"),
+    *("injuries", "hurt", "maimed", "lynched", "beheaded", "massacred", "executed", "perished"),
+    *("assassinated", "hacked", "lifeless", "shot"),
 )
+KILL_WORD = re.compile(r"\b(?:" + "|".join(KILL_WORDS) + r")\b")  # in lower-cased text
 ANAPHORS = {
     "group",
     "militants",
