@@ -314,6 +314,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self._last_verb: tuple[int, int, Actor | None] | None = None  # sentence, end, source
         # whole-report pattern matches, pattern -> found (see ``REPORT_PATTERNS``)
         self._matches: dict[str, bool] = dict(report_matches or {})
+        self._weapons: dict[str, str | None] = {}  # a lower-cased sentence -> its weapon
         # roles a killing gives to the attack it happened in: trigger start -> source, targets
         self._outcome_roles: dict[int, tuple[Actor, list[Actor]]] = {}
         self._breaks: tuple[int, list[tuple[int, int]]] = (-1, [])  # sentence start, spans
