@@ -691,6 +691,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
     ) -> _SentencePlace:
         """The sentence's place, to be chosen when asked for: the rules are in
         ``flows.coding.places``."""
+        if not places:
+            return _SentencePlace(sentence_index, sentence_start, None, None)
         # a name that is also an organization's or a person's ("Hamas") names the actor
         named = {
             (m.start, m.end)

@@ -299,8 +299,8 @@ class ActorRoles:
             if index in used:
                 continue
             surface = self.text[mention.start : mention.end]
-            before = words_before(self.text, mention.start, 2)
             if mention.kind == "noun":
+                before = words_before(self.text, mention.start, 2)
                 actor = self._noun_actor(mention, surface, before)
                 if actor is not None:
                     actors.append(actor)
@@ -325,7 +325,7 @@ class ActorRoles:
                 actor_type == "country"
                 and mention.sub in ("name", "capital")
                 and (
-                    _after_place_word(before)
+                    _after_place_word(words_before(self.text, mention.start, 2))
                     or self._after_place_name(mention, place_spans)  # "in Lilongwe, Malawi"
                 )
             ):
