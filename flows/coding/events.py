@@ -315,6 +315,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
         # whole-report pattern matches, pattern -> found (see ``REPORT_PATTERNS``)
         self._matches: dict[str, bool] = dict(report_matches or {})
         self._weapons: dict[str, str | None] = {}  # a lower-cased sentence -> its weapon
+        # a sentence's actors, and which of them (by start) are objects of a preposition
+        self._objects: tuple[list[Actor], dict[int, bool]] = ([], {})
         # roles a killing gives to the attack it happened in: trigger start -> source, targets
         self._outcome_roles: dict[int, tuple[Actor, list[Actor]]] = {}
         self._breaks: tuple[int, list[tuple[int, int]]] = (-1, [])  # sentence start, spans

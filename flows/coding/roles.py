@@ -574,7 +574,16 @@ class ActorRoles:
         )
 
     def _is_object(self, actor: Actor, actors: list[Actor]) -> bool:
-        """True when the actor is the object of a preposition (directly or by coordination)."""
+        """True when the actor is the object of a preposition (directly or by coordination).
+        Decided once per actor of a sentence (``actors``), not once per event word."""
+        if self._objects[0] is not actors:
+            self._objects = (actors, {})
+        known = self._objects[1]
+        if actor.start not in known:
+            known[actor.start] = self._object_of_preposition(actor, actors)
+        return known[actor.start]
+
+    def _object_of_preposition(self, actor: Actor, actors: list[Actor]) -> bool:
         before = words_before(self.text, actor.start, 2)
         if QUANTITY_OF.search(self.text[max(0, actor.start - 30) : actor.start]):
             return False  # "thousands of teachers" is a subject, not an object of "of"
