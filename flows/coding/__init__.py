@@ -8,6 +8,7 @@ run only over sentences that hold a match.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ import polars as pl
 
 from flows.coding.events import REPORT_PATTERNS, DocumentCoder, LexiconView
 from flows.coding.places import is_elsewhere
+from flows.coding.roles import KILL_WORDS
 from flows.coding.rows import ARMED_SECTORS, MOBILE_SECTORS, Actor, EventRow, Mention, event_id
 from flows.coding.text import (
     find_phrases,
@@ -104,6 +106,7 @@ class _Compiled:
 
 _compiled: dict[str, _Compiled] = {}
 _CODED_KINDS = {"actor", "noun", "trigger"}
+_UNREAD_CUES = {"domain", "report"}  # cue types no sentence rule reads
 ORIGIN_BEFORE = re.compile(r"\s+from\s+(?:the\s+)?$")  # "raiders from Uganda"
 FOCUS_SHARE = 0.8  # a batch is about one country when this share of its reports are
 FOCUS_MIN_DOCUMENTS = 20  # ... and at least this many reports tell a country at all
@@ -271,16 +274,26 @@ def code_documents(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
 def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
     """Code a part of a batch, every document on its own; ``combine_parts`` then applies
     what depends on the whole batch (its focus country)."""
+    # The rules make about a million small objects per thousand reports and no reference
+    # cycles: the cyclic garbage collector's passes over them cost ~3% and free nothing, so
+    # it is paused while a part is coded (and resumed as it was).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _code_part(documents, lexicon)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
     compiled = _compile(lexicon)
     if documents.is_empty():
         return _empty()
     mentions, sentences = find_mentions(documents, lexicon)
-    by_doc: dict[str, dict[int, list[tuple]]] = {}
-    for doc_id, index, start, end, kind, ref, sub in mentions.select(
-        "doc_id", "sentence_index", "start", "end", "kind", "ref", "sub"
-    ).iter_rows():
-        by_doc.setdefault(doc_id, {}).setdefault(index, []).append((start, end, kind, ref, sub))
+    by_doc = _sentence_mentions(mentions)
     doc_counts, countries_by_doc, movers_by_doc = _document_signals(mentions, compiled)
+    kill_by_doc = _kill_sentences(documents, sentences)
     spans_by_doc: dict[str, dict[int, tuple[int, int]]] = {}
     for doc_id, index, start, end in sentences.select(
         "doc_id", "sentence_index", "start", "end"
@@ -319,6 +332,7 @@ def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
         }
         coder = DocumentCoder(doc_id, text, published_at, compiled.view, known)
         coder.home_country = _publisher_country(publisher, compiled.publisher_words)
+        coder.kill_sentences = kill_by_doc.get(doc_id, set())
         spans = spans_by_doc[doc_id]
         domain_words, armed = doc_counts.get(doc_id, (0, 0))
         movers = movers_by_doc.get(doc_id, {})
@@ -335,12 +349,11 @@ def code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
             ):
                 coder.mover_countries[country] = coder.mover_countries.get(country, 0) + 1
         coder.is_off_topic = domain_words >= 4 and domain_words > 2 * armed
-        for index in sorted(grouped):
-            rows = grouped[index]
-            if not any(row[2] in _CODED_KINDS for row in rows):
-                coder.note_places(index, *spans[index], _mentions(rows))
+        for index, (is_coded, sentence_mentions) in grouped.items():
+            if not is_coded:
+                coder.note_places(index, *spans[index], sentence_mentions)
                 continue  # only places and cues: nothing to code, but places give context
-            coder.code_sentence(index, *spans[index], _mentions(rows))
+            coder.code_sentence(index, *spans[index], sentence_mentions)
         coder.finish()
         main_country = (
             max(coder.doc_countries, key=coder.doc_countries.get) if coder.doc_countries else None
@@ -483,17 +496,72 @@ def combine_parts(parts: list[CodedBatch], lexicon: Lexicon) -> CodedBatch:
     )
 
 
-def _mentions(rows: list[tuple]) -> list:
-    places: dict[tuple[int, int], list[str]] = {}
-    result = []
-    for start, end, kind, ref, sub in rows:
-        if kind == "place":
-            places.setdefault((start, end), []).append(ref)
-        else:
-            result.append(Mention(start, end, kind, ref, sub or ""))
-    for (start, end), refs in places.items():
-        result.append(Mention(start, end, "place", refs[0], "", tuple(refs)))
-    return sorted(result, key=lambda m: (m.start, m.end))
+def _kill_sentences(documents: pl.DataFrame, sentences: pl.DataFrame) -> dict[str, set[int]]:
+    """Per document, the sentences that may hold a word of killing (``KILL_WORD``): those
+    that hold one of its words in any case, and those with non-ASCII characters (which may
+    lower-case to ASCII letters). The rules search only these."""
+    piece = pl.col("text").str.slice(pl.col("start"), pl.col("end") - pl.col("start"))
+    found: dict[str, set[int]] = {}
+    for doc_id, index in (
+        sentences.join(documents.select("doc_id", "text"), on="doc_id")
+        .filter(
+            piece.str.contains_any(list(KILL_WORDS), ascii_case_insensitive=True)
+            | (piece.str.len_bytes() != piece.str.len_chars())
+        )
+        .select("doc_id", "sentence_index")
+        .iter_rows()
+    ):
+        found.setdefault(doc_id, set()).add(index)
+    return found
+
+
+def _sentence_mentions(
+    mentions: pl.DataFrame,
+) -> dict[str, dict[int, tuple[bool, list[Mention]]]]:
+    """Per document and sentence (in order): whether the sentence has anything to code (an
+    actor, an agent noun or a trigger), and the mentions its rules read, in text order. A
+    place name's meanings are one mention (none when its first meaning is a country); a
+    sentence with nothing to code keeps only its places, and no sentence keeps the cues no
+    sentence rule reads (a report's domain words are counted per document)."""
+    kind = pl.col("kind")
+    keys = ["doc_id", "sentence_index"]
+    rows = mentions.with_columns(
+        coded=kind.is_in(list(_CODED_KINDS)).any().over(keys),
+        sub=pl.col("sub").fill_null(""),
+    )
+    sentence_keys = rows.select(*keys, "coded").unique(maintain_order=True)
+    rows = rows.filter(
+        (kind == "place")
+        | (pl.col("coded") & ~((kind == "cue") & pl.col("ref").is_in(list(_UNREAD_CUES))))
+    )
+    places = (
+        rows.filter(kind == "place")
+        .group_by(*keys, "start", "end", maintain_order=True)
+        .agg(pl.col("ref").first(), pl.col("ref").alias("refs"))
+        # a name read first as a country's is an actor, or a place only through its actor
+        # reading ("in Kenya"): the sentence rules skip it as a place
+        .filter(~pl.col("ref").str.ends_with(":country"))
+        .with_columns(kind=pl.lit("place"), sub=pl.lit(""), is_place=pl.lit(True))
+    )
+    others = rows.filter(kind != "place").with_columns(
+        refs=pl.lit(None, dtype=pl.List(pl.String)), is_place=pl.lit(False)
+    )
+    columns = [*keys, "start", "end", "is_place", "kind", "ref", "sub", "refs"]
+    # in text order; at one span, the other readings before the place (a stable sort)
+    ordered = pl.concat([others.select(columns), places.select(columns)]).sort(
+        *keys, "start", "end", "is_place", maintain_order=True
+    )
+    by_doc: dict[str, dict[int, tuple[bool, list[Mention]]]] = {}
+    for doc_id, index, coded in sentence_keys.sort(keys, maintain_order=True).iter_rows():
+        by_doc.setdefault(doc_id, {})[index] = (coded, [])
+    key, found = None, []
+    for doc_id, index, start, end, kind_, ref, sub, refs in zip(
+        *(ordered[column].to_list() for column in columns if column != "is_place"), strict=True
+    ):
+        if key != (doc_id, index):
+            key, found = (doc_id, index), by_doc[doc_id][index][1]
+        found.append(Mention(start, end, kind_, ref, sub, tuple(refs) if refs is not None else ()))
+    return by_doc
 
 
 def _event_row(event: EventRow, text: str, start: int, end: int, coder_version: str) -> dict:

@@ -136,6 +136,15 @@ class AcledTypes:
             found = self._matches[pattern.pattern] = pattern.search(self.lowered) is not None
         return found
 
+    def _weapon(self, lowered: str) -> str | None:
+        """The first weapon (``WEAPONS``) a lower-cased sentence names; found once per
+        sentence, not once per event word in it."""
+        if lowered not in self._weapons:
+            self._weapons[lowered] = next(
+                (name for pattern, name in WEAPONS if pattern.search(lowered)), None
+            )
+        return self._weapons[lowered]
+
     def _has_mob(self) -> bool:
         """Whether the report tells of a mob, a crowd or vigilantes (ACLED's rioters)."""
         return self._doc_matches(MOB)
@@ -240,7 +249,7 @@ class AcledTypes:
             if crowd:
                 # rioters fighting police, or rival supporters fighting each other: no battle
                 return "PROTEST.riot" if parties & STATE_ARMED else "PROTEST.mob"
-        weapon = next((name for pattern, name in WEAPONS if pattern.search(lowered)), None)
+        weapon = self._weapon(lowered)
         if (
             weapon
             and mode in ("", "kill", "firearms", "beat")

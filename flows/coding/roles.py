@@ -100,12 +100,14 @@ REPORTER = re.compile(
     r"quoted|reports|announces)\b",
     re.I,
 )
-KILL_WORD = re.compile(  # searched in lower-cased text
-    r"\b(?:killed|killing|kills|kill|dead|died|dies|die|deaths?|lives|life|fatalities|fatally|"
-    r"slain|murdered|murdering|bodies|body|injured|injuring|injures|injure|injury|wounded|"
-    r"wounding|injuries|hurt|maimed|lynched|beheaded|massacred|executed|perished|"
-    r"assassinated|hacked|lifeless|shot)\b"
+KILL_WORDS = (
+    *("killed", "killing", "kills", "kill", "dead", "died", "dies", "die", "deaths", "death"),
+    *("lives", "life", "fatalities", "fatally", "slain", "murdered", "murdering", "bodies"),
+    *("body", "injured", "injuring", "injures", "injure", "injury", "wounded", "wounding"),
+    *("injuries", "hurt", "maimed", "lynched", "beheaded", "massacred", "executed", "perished"),
+    *("assassinated", "hacked", "lifeless", "shot"),
 )
+KILL_WORD = re.compile(r"\b(?:" + "|".join(KILL_WORDS) + r")\b")  # in lower-cased text
 ANAPHORS = {
     "group",
     "militants",
@@ -297,8 +299,8 @@ class ActorRoles:
             if index in used:
                 continue
             surface = self.text[mention.start : mention.end]
-            before = words_before(self.text, mention.start, 2)
             if mention.kind == "noun":
+                before = words_before(self.text, mention.start, 2)
                 actor = self._noun_actor(mention, surface, before)
                 if actor is not None:
                     actors.append(actor)
@@ -323,7 +325,7 @@ class ActorRoles:
                 actor_type == "country"
                 and mention.sub in ("name", "capital")
                 and (
-                    _after_place_word(before)
+                    _after_place_word(words_before(self.text, mention.start, 2))
                     or self._after_place_name(mention, place_spans)  # "in Lilongwe, Malawi"
                 )
             ):
@@ -572,7 +574,16 @@ class ActorRoles:
         )
 
     def _is_object(self, actor: Actor, actors: list[Actor]) -> bool:
-        """True when the actor is the object of a preposition (directly or by coordination)."""
+        """True when the actor is the object of a preposition (directly or by coordination).
+        Decided once per actor of a sentence (``actors``), not once per event word."""
+        if self._objects[0] is not actors:
+            self._objects = (actors, {})
+        known = self._objects[1]
+        if actor.start not in known:
+            known[actor.start] = self._object_of_preposition(actor, actors)
+        return known[actor.start]
+
+    def _object_of_preposition(self, actor: Actor, actors: list[Actor]) -> bool:
         before = words_before(self.text, actor.start, 2)
         if QUANTITY_OF.search(self.text[max(0, actor.start - 30) : actor.start]):
             return False  # "thousands of teachers" is a subject, not an object of "of"

