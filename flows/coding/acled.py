@@ -39,6 +39,9 @@ RIOT = re.compile(
 )
 
 
+RIOTING = re.compile(  # rioters, rioting, a riot: a protest told as violent by name
+    r"(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers?)?\b(?! police| squad| gear| unit| officers?)"
+)
 # ACLED's line: a demonstration told as peaceful is no riot, unless it turned violent
 PEACEFUL = re.compile(
     r"\bpeaceful(?:ly)?\b(?![^.]{0,60}\b(?:turned|descended|degenerated|became)\b)"
@@ -50,6 +53,13 @@ ARMED_CUE = re.compile(  # attackers carrying weapons are an armed group, not a 
 GUNFIGHT = re.compile(  # an exchange of fire is fought by armed men, never by a crowd
     r"gunfight|gun battle|firefight|shoot-?outs?\b|exchang\w* (?:of )?(?:gun)?fire|crossfire|"
     r"traded fire|\b(?:take|took|taken|taking) up arms\b"
+)
+# both sides armed and firing, told anywhere in the report: the attack was a clash (ACLED
+# Battles), whoever struck first ("the guards fired back", "police repulsed the attackers")
+RESISTED = re.compile(
+    GUNFIGHT.pattern
+    + r"|\b(?:fired|shot|fire) back\b|return(?:ed|ing)? fire|repuls|repel(?:led|s)?\b|"
+    r"(?<!running )\bbattl(?:ed?|es|ing)\b(?! (?:for|over|against (?:disease|hunger|cancer)))"
 )
 COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACLED Battles)
     r"\b(?:communit(?:y|ies)|clans?|clansmen|tribes?|tribesmen|tribal|ethnic|"
@@ -82,6 +92,12 @@ MOB = re.compile(
     r"\bmobs?\b|lynch|mob justice|(?:angry|irate|enraged|furious) (?:residents|villagers|youths?|"
     r"crowds?|locals|members of the public|traders|students|mourners)|members of the public|"
     r"\ba crowd\b|\bthe crowd\b|vigilantes?"
+)
+MOB_JUSTICE = re.compile(  # people killed by no armed group for a suspected crime: a lynching
+    r"\bsuspected (?:cattle )?(?:thie\w*|witch\w*|robbers?|criminals?|burglars?|rapists?|"
+    r"muggers?|pickpockets?|sorcerers?)\b|\baccused of (?:theft|stealing|witchcraft|sorcery|"
+    r"being (?:a |an )?(?:thie\w*|witch\w*|robbers?|pickpockets?))|\bon suspicion of|"
+    r"\bwitchcraft\b"
 )
 ONE_SIDED_MODES = {  # violence done to someone who cannot fight back: never a battle
     "torture",
@@ -249,6 +265,16 @@ class AcledTypes:
             mode = weapon
         if (
             kind == "ASSAULT"
+            and mode in ("", "kill", "beat", "edged")
+            and source_sector not in ORGANIZED | {"CRM"}
+            and MOB_JUSTICE.search(lowered)
+            and not ARMED_CUE.search(lowered)
+            and not self._doc_matches(RESISTED)
+            and self.lex.has_code("PROTEST.mob")
+        ):
+            return "PROTEST.mob"  # "two suspected thieves were beaten to death": mob justice
+        if (
+            kind == "ASSAULT"
             and mode in ("", "kill", "beat", "edged", "firearms")
             and (
                 (self._has_mob() and source_sector not in ORGANIZED - {"PAR"})
@@ -267,18 +293,27 @@ class AcledTypes:
         ):
             # violence by a crowd, residents or unarmed civilians: ACLED's mob violence
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
+        protest_told = "PRO" in target_sectors or (
+            (self._doc_matches(PROTEST_WORDS) or self._doc_matches(RIOTING))  # victims named or not
+            and not target_sectors & ARMED_NONSTATE  # troops against rebels: no protest
+        )
+        violent_protest = (
+            protest_told and self._doc_matches(RIOT) and not self._doc_matches(PEACEFUL)
+        )
         if (
-            (
-                "PRO" in target_sectors
-                or (
-                    self._doc_matches(PROTEST_WORDS)  # victims named or not
-                    and not target_sectors & ARMED_NONSTATE  # troops against rebels: no protest
-                )
-            )
+            violent_protest
+            and source is None
+            and kind == "ASSAULT"
+            and mode in ("", "kill", "firearms", "beat", "protesters")
+            and self.lex.has_code("PROTEST.riot")
+        ):
+            return "PROTEST.riot"  # "two were shot dead as the riots spread": the riot's dead
+        if (
+            protest_told
             and source_sector in STATE_ARMED
             and self.lex.has_code("ASSAULT.protesters")
         ):
-            if self._doc_matches(RIOT) and not self._doc_matches(PEACEFUL):
+            if violent_protest:
                 # force against a demonstration that turned violent is part of the riot
                 return "PROTEST.riot" if self.lex.has_code("PROTEST.riot") else code
             return "ASSAULT.protesters"
@@ -297,6 +332,13 @@ class AcledTypes:
             return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
         if mode in ONE_SIDED_MODES:
             return f"{kind}.{mode}" if self.lex.has_code(f"{kind}.{mode}") else code
+        if (
+            kind == "ASSAULT"
+            and source_sector not in CROWD_SECTORS
+            and self._doc_matches(RESISTED)
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            return "FIGHT.firearms"  # "gunmen attacked the post; officers returned fire"
         if source_sector in ARMED_NONSTATE | {"REB"}:
             # a country named as the target of raiders or gunmen ("attack a Kenyan village")
             # is its people, not its forces

@@ -603,3 +603,33 @@ def test_a_missile_test_is_a_show_of_force_not_an_attack(code):
     assert events["event_code"].to_list() == ["MOBILIZE.test"]
     events = code("Rebels fired two ballistic missiles at Riyadh on Monday.")
     assert events["event_code"].str.contains("^(ASSAULT|FIGHT)").all()
+
+
+def test_an_attack_met_with_return_fire_is_a_battle(code):
+    events = code(
+        "Gunmen attacked a farm near Wajir on Monday and shot a worker. The guards fired "
+        "back at them."
+    )
+    assert _main_event(events).startswith("FIGHT")
+
+
+def test_an_attack_on_villagers_with_no_resistance_stays_one_sided(code):
+    events = code("Gunmen attacked a village near Wajir on Monday and killed two herders.")
+    assert _main_event(events).startswith("ASSAULT")
+
+
+def test_people_shot_dead_during_riots_belong_to_the_riot(code):
+    events = code(
+        "Riots broke out in Kisumu on Monday as youths burned tyres. Two people were shot dead."
+    )
+    assert _main_event(events) == "PROTEST.riot"
+
+
+def test_a_suspected_thief_beaten_to_death_is_mob_justice(code):
+    events = code("Two suspected thieves were beaten to death in Kisii on Monday.")
+    assert _main_event(events) == "PROTEST.mob"
+
+
+def test_a_suspected_thief_shot_by_gunmen_is_no_lynching(code):
+    events = code("Gunmen armed with rifles shot dead a suspected thief in Kisii on Monday.")
+    assert not _main_event(events).startswith("PROTEST")
