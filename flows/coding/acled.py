@@ -81,6 +81,10 @@ DEFUSAL = re.compile(
     r"uncover\w*|found|finds?|recover\w*|spotted|unexploded|failed to explode|"
     r"did not explode|controlled explosion|bomb squad)\b"
 )
+GATHERED = re.compile(  # a crowd assembled in the street: the verbs of a demonstration
+    r"\b(?:gathered|assembled|camped|thronged|marched|picketed|paraded|staged|"
+    r"took to the streets|held (?:a |an )?(?:\w+ )?(?:procession|vigil|sit-in|march|rally))\b"
+)
 STORM_WORDS = {"stormed", "storm", "storms", "storming"}
 DEMANDING = re.compile(r"\bdemand(?:s|ed|ing)?\b|\bto protest\b|\bin protest\b")
 GANG_WORDS = re.compile(r"\byouths?\b|\bsupporters\b")
@@ -92,6 +96,10 @@ MOB = re.compile(
     r"\bmobs?\b|lynch|mob justice|(?:angry|irate|enraged|furious) (?:residents|villagers|youths?|"
     r"crowds?|locals|members of the public|traders|students|mourners)|members of the public|"
     r"\ba crowd\b|\bthe crowd\b|vigilantes?"
+)
+DEFENCELESS = re.compile(  # people who cannot fight back, even police or soldiers (ACLED)
+    r"\boff[- ]duty\b|\bunarmed (?!bystanders?)|\bin (?:police )?custody\b|\binmates?\b|"
+    r"\bdetainees?\b|\bhad been arrested\b|\bextra-?judicial"
 )
 MOB_JUSTICE = re.compile(  # people killed by no armed group for a suspected crime: a lynching
     r"\bsuspected (?:cattle )?(?:thie\w*|witch\w*|robbers?|criminals?|burglars?|rapists?|"
@@ -193,6 +201,17 @@ class AcledTypes:
             # when the report tells violence besides the storming
             riot = RIOT.search(self.lowered.replace("storm", "")) and not PEACEFUL.search(lowered)
             return "PROTEST.riot" if riot and self.lex.has_code("PROTEST.riot") else "PROTEST"
+        if (
+            kind in ("REQUEST", "ACCUSE")
+            and (
+                source_sector == "PRO"
+                or (source_sector in CROWD_SECTORS and GATHERED.search(lowered))
+            )
+            and self.lex.has_code("PROTEST")
+        ):
+            # "protesters demanded...", "traders gathered outside the office, demanding...":
+            # what a demonstration says is the demonstration (a riot if it turned violent)
+            code, kind = "PROTEST", "PROTEST"
         if kind == "PROTEST":
             if MOB.search(lowered) and self.lex.has_code("PROTEST.mob"):
                 return "PROTEST.mob"
@@ -332,6 +351,9 @@ class AcledTypes:
             return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
         if mode in ONE_SIDED_MODES:
             return f"{kind}.{mode}" if self.lex.has_code(f"{kind}.{mode}") else code
+        if kind == "ASSAULT" and self._doc_matches(DEFENCELESS):
+            # an off-duty officer, an unarmed man, a detainee: violence against civilians
+            return f"{kind}.{mode}" if mode and self.lex.has_code(f"{kind}.{mode}") else code
         if (
             kind == "ASSAULT"
             and source_sector not in CROWD_SECTORS

@@ -633,3 +633,18 @@ def test_a_suspected_thief_beaten_to_death_is_mob_justice(code):
 def test_a_suspected_thief_shot_by_gunmen_is_no_lynching(code):
     events = code("Gunmen armed with rifles shot dead a suspected thief in Kisii on Monday.")
     assert not _main_event(events).startswith("PROTEST")
+
+
+def test_an_off_duty_officer_shot_by_gunmen_is_a_civilian_victim(code):
+    events = code("Gunmen shot dead an off-duty police officer in Garissa on Monday.")
+    assert _main_event(events).startswith("ASSAULT")
+
+
+def test_protesters_demanding_something_are_a_protest(code):
+    events = code("Protesters demanded the resignation of the county governor on Monday.")
+    assert _main_event(events).startswith("PROTEST")
+
+
+def test_traders_gathered_and_demanding_are_a_protest(code):
+    events = code("Traders gathered outside the county offices on Monday, demanding new stalls.")
+    assert _main_event(events).startswith("PROTEST")
