@@ -61,6 +61,17 @@ RESISTED = re.compile(
     + r"|\b(?:fired|shot|fire) back\b|return(?:ed|ing)? fire|repuls|repel(?:led|s)?\b|"
     r"(?<!running )\bbattl(?:ed?|es|ing)\b(?! (?:for|over|against (?:disease|hunger|cancer)))"
 )
+_FORCES = (
+    r"(?:police ?(?:men|man|officers?)|(?<!cross )(?:security |prison |police )?officers?|"
+    r"soldiers?|troops|(?:police )?reservists?|(?:security )?guards?|watchm[ae]n|rangers?|"
+    r"wardens?|askaris?)"
+)
+FORCES_HIT = re.compile(  # police, soldiers or guards among the victims: they are a side
+    rf"\b{_FORCES} (?:were|was|are|is|have been|had been|being) (?:\w+ )?"
+    r"(?:killed|injured|wounded|shot|hurt)\b|"
+    r"\b(?:killing|injuring|wounding|killed|injured|wounded|kill|kills|shot dead|shooting dead)"
+    rf"(?: (?:a|an|the|two|three|four|five|six|several|\d+|one|other|fellow)){{0,2}} {_FORCES}\b"
+)
 COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACLED Battles)
     r"\b(?:communit(?:y|ies)|clans?|clansmen|tribes?|tribesmen|tribal|ethnic|"
     r"inter-?(?:communal|clan|ethnic|tribal)|(?:two|rival|neighbouring|neighboring) villages)\b"
@@ -248,6 +259,12 @@ class AcledTypes:
             and source_sector in ARMED_NONSTATE - {"AGR"}
             and self.lex.has_code("ASSAULT")
         ):
+            if (
+                target_sectors & {"COP", "MIL"}
+                or self._doc_matches(FORCES_HIT)
+                or self._doc_matches(RESISTED)
+            ) and self.lex.has_code("FIGHT.firearms"):
+                return "FIGHT.firearms"  # a raid on a police post for its guns: a clash
             return "ASSAULT"  # armed men robbing people: violence against civilians
         if kind not in ("ASSAULT", "FIGHT"):
             return code
@@ -357,10 +374,19 @@ class AcledTypes:
         if (
             kind == "ASSAULT"
             and source_sector not in CROWD_SECTORS
-            and self._doc_matches(RESISTED)
+            and (
+                self._doc_matches(RESISTED)
+                or (
+                    source_sector not in STATE_ARMED
+                    and not self._has_mob()
+                    and self._doc_matches(FORCES_HIT)
+                )
+            )
             and self.lex.has_code("FIGHT.firearms")
         ):
-            return "FIGHT.firearms"  # "gunmen attacked the post; officers returned fire"
+            # "gunmen attacked the post; officers returned fire", "... killing two police
+            # officers": armed men against a force that can fight back (ACLED Battles)
+            return "FIGHT.firearms"
         if source_sector in ARMED_NONSTATE | {"REB"}:
             # a country named as the target of raiders or gunmen ("attack a Kenyan village")
             # is its people, not its forces

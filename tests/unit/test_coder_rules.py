@@ -648,3 +648,10 @@ def test_protesters_demanding_something_are_a_protest(code):
 def test_traders_gathered_and_demanding_are_a_protest(code):
     events = code("Traders gathered outside the county offices on Monday, demanding new stalls.")
     assert _main_event(events).startswith("PROTEST")
+
+
+def test_gunmen_robbing_a_police_post_of_its_rifles_fight_the_police(code):
+    events = code(
+        "Gunmen stole six rifles from a post near Lamu on Monday, killing two police officers."
+    )
+    assert _main_event(events).startswith("FIGHT")
