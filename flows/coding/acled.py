@@ -76,6 +76,15 @@ COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACL
     r"\b(?:communit(?:y|ies)|clans?|clansmen|tribes?|tribesmen|tribal|ethnic|"
     r"inter-?(?:communal|clan|ethnic|tribal)|(?:two|rival|neighbouring|neighboring) villages)\b"
 )
+# two named peoples clashing ("clashes between the Ameru and Bakongo", "Ameru and Bakongo
+# clashed"): communal militias (ACLED Battles); searched in the sentence as written
+NAMED_SIDES = re.compile(
+    r"\bbetween (?:the )?[A-Z][a-z]+s? and (?:the )?[A-Z][a-z]+s?\b(?! (?:roads?|towns?|estates?|"
+    r"counties|villages|junction))|\b[A-Z][a-z]+s? and (?:the )?[A-Z][a-z]+s? "
+    r"(?:(?:communities|groups|clans|clansmen|tribes|militias|herders|herdsmen|youths) )?"
+    r"(?:clash|fought|fight|battle)"
+)
+CAMPAIGN = re.compile(r"\bsupporters\b|\brall(?:y|ies)\b|\bcampaigns?\b|\bparty\b|\bleaders\b")
 LABOUR_STRIKE = re.compile(
     r"\b(?:on strike|strike (?:ballot|action|notice|by)|general strike|hunger strike|"
     r"(?:workers|union|unions|staff|employees|teachers|doctors|nurses|drivers|lecturers)\b"
@@ -268,7 +277,11 @@ class AcledTypes:
             return "ASSAULT"  # armed men robbing people: violence against civilians
         if kind not in ("ASSAULT", "FIGHT"):
             return code
-        if kind == "FIGHT" and (code == "FIGHT.communal" or COMMUNAL.search(lowered)):
+        if kind == "FIGHT" and (
+            code == "FIGHT.communal"
+            or COMMUNAL.search(lowered)
+            or (NAMED_SIDES.search(sentence) and not CAMPAIGN.search(lowered))
+        ):
             # communities, clans or ethnic groups clashing: an armed clash of communal
             # militias (ACLED Battles), not a riot
             return "FIGHT.communal" if self.lex.has_code("FIGHT.communal") else code

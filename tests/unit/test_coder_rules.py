@@ -655,3 +655,13 @@ def test_gunmen_robbing_a_police_post_of_its_rifles_fight_the_police(code):
         "Gunmen stole six rifles from a post near Lamu on Monday, killing two police officers."
     )
     assert _main_event(events).startswith("FIGHT")
+
+
+def test_two_named_peoples_clashing_is_a_communal_battle(code):
+    events = code("Three men died when the Ameru and Bakongo clashed over a borehole on Monday.")
+    assert _main_event(events) == "FIGHT.communal"
+
+
+def test_rival_party_supporters_clashing_stays_mob_violence(code):
+    events = code("Supporters of the Ameru and Bakongo parties clashed in town on Monday.")
+    assert _main_event(events) == "PROTEST.mob"
