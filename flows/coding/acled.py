@@ -59,7 +59,8 @@ GUNFIGHT = re.compile(  # an exchange of fire is fought by armed men, never by a
 RESISTED = re.compile(
     GUNFIGHT.pattern
     + r"|\b(?:fired|shot|fire) back\b|return(?:ed|ing)? fire|repuls|repel(?:led|s)?\b|"
-    r"(?<!running )\bbattl(?:ed?|es|ing)\b(?! (?:for|over|against (?:disease|hunger|cancer)))"
+    r"(?<!running )\bbattl(?:ed?|es|ing)\b"
+    r"(?! for| over| against disease| against hunger| against cancer)"
 )
 _FORCES = (
     r"(?:police ?(?:men|man|officers?)|(?<!cross )(?:security |prison |police )?officers?|"

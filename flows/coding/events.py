@@ -25,7 +25,17 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from flows.coding.acled import INTERVENTION, MOB, PROTEST_WORDS, RIOT, AcledTypes
+from flows.coding.acled import (
+    DEFENCELESS,
+    FORCES_HIT,
+    INTERVENTION,
+    MOB,
+    PROTEST_WORDS,
+    RESISTED,
+    RIOT,
+    RIOTING,
+    AcledTypes,
+)
 from flows.coding.casualties import count_casualties
 from flows.coding.dates import DateMention, find_dates
 from flows.coding.places import PlaceCandidate, _km, choose_place
@@ -83,7 +93,17 @@ VICTIM_DEAD = re.compile(
 )
 # searched over a batch's lower-cased reports at once (polars, in Rust) rather than one
 # report at a time: whole-report regexes of alternations are slow in Python
-REPORT_PATTERNS = (RIOT, INTERVENTION, PROTEST_WORDS, MOB, VICTIM_DEAD)
+REPORT_PATTERNS = (
+    RIOT,
+    INTERVENTION,
+    PROTEST_WORDS,
+    MOB,
+    VICTIM_DEAD,
+    RESISTED,
+    FORCES_HIT,
+    DEFENCELESS,
+    RIOTING,
+)
 TESTED_REACH = 40  # how far after "test-fired" the weapons it fired are named
 HEAD_BONUS = 0.15
 LIGHT_VERB = re.compile(  # a verb whose noun is the event: "staged mass demonstrations"
