@@ -122,6 +122,13 @@ DEFENCELESS = re.compile(  # people who cannot fight back, even police or soldie
     r"\boff[- ]duty\b|\bunarmed (?!bystanders?)|\bin (?:police )?custody\b|\binmates?\b|"
     r"\bdetainees?\b|\bhad been arrested\b|\bextra-?judicial"
 )
+NO_HARM = re.compile(  # an attack that hurt no one is a strategic development (ACLED)
+    r"\bno (?:one|injuries|injury|casualties|causalities|violence|civilians) (?:was |were )?"
+    r"(?:reported|injured|hurt|harmed|wounded)\b|\bno (?:injuries|casualties|causalities|violence) "
+    r"(?:were |was )?reported\b|\bwithout (?:any )?(?:injur|casualt)|\bno one was (?:reported )?"
+    r"(?:hurt|injured|harmed|wounded|killed)\b"
+)
+TAKEN = re.compile(r"\babduct|\bkidnap|\braped?\b|\bhostages?\b")  # people harmed, unhurt or not
 MOB_JUSTICE = re.compile(  # people killed by no armed group for a suspected crime: a lynching
     r"\bsuspected (?:cattle )?(?:thie\w*|witch\w*|robbers?|criminals?|burglars?|rapists?|"
     r"muggers?|pickpockets?|sorcerers?)\b|\baccused of (?:theft|stealing|witchcraft|sorcery|"
@@ -382,6 +389,14 @@ class AcledTypes:
             return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
         if mode in ONE_SIDED_MODES:
             return f"{kind}.{mode}" if self.lex.has_code(f"{kind}.{mode}") else code
+        if (
+            code == "ASSAULT"
+            and self._doc_matches(NO_HARM)
+            and not KILL_WORD.search(NO_HARM.sub("", self.lowered))
+            and not TAKEN.search(self.lowered)
+            and self.lex.has_code("COERCE.destroy")
+        ):
+            return "COERCE.destroy"  # "raiders attacked the village; no one was hurt"
         if kind == "ASSAULT" and self._doc_matches(DEFENCELESS):
             # an off-duty officer, an unarmed man, a detainee: violence against civilians
             return f"{kind}.{mode}" if mode and self.lex.has_code(f"{kind}.{mode}") else code

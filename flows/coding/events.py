@@ -30,6 +30,7 @@ from flows.coding.acled import (
     FORCES_HIT,
     INTERVENTION,
     MOB,
+    NO_HARM,
     PROTEST_WORDS,
     RESISTED,
     RIOT,
@@ -103,6 +104,7 @@ REPORT_PATTERNS = (
     FORCES_HIT,
     DEFENCELESS,
     RIOTING,
+    NO_HARM,
 )
 TESTED_REACH = 40  # how far after "test-fired" the weapons it fired are named
 HEAD_BONUS = 0.15

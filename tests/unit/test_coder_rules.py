@@ -665,3 +665,15 @@ def test_two_named_peoples_clashing_is_a_communal_battle(code):
 def test_rival_party_supporters_clashing_stays_mob_violence(code):
     events = code("Supporters of the Ameru and Bakongo parties clashed in town on Monday.")
     assert _main_event(events) == "PROTEST.mob"
+
+
+def test_an_attack_that_hurt_no_one_is_a_strategic_development(code, lexicon):
+    events = code("Gunmen attacked a water point near Moyale on Monday. No injuries were reported.")
+    main = _main_event(events)
+    acled = lexicon.event_codes.filter(pl.col("event_code") == main)
+    assert acled["acled_event_type"].to_list() == ["Strategic developments"]
+
+
+def test_an_attack_that_wounded_someone_stays_violence(code):
+    events = code("Gunmen attacked a water point near Moyale on Monday, wounding a herder.")
+    assert _main_event(events).startswith("ASSAULT")
