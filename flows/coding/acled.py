@@ -135,6 +135,10 @@ MOB_JUSTICE = re.compile(  # people killed by no armed group for a suspected cri
     r"being (?:a |an )?(?:thie\w*|witch\w*|robbers?|pickpockets?))|\bon suspicion of|"
     r"\bwitchcraft\b"
 )
+STONING = re.compile(  # the weapons of a crowd (ACLED: rioters)
+    r"\bpelt(?:ed|ing|s)?\b|\bston(?:ed|ing)\b|"
+    r"\b(?:threw|throwing|hurled|hurling) (?:\w+ )?stones\b"
+)
 ONE_SIDED_MODES = {  # violence done to someone who cannot fight back: never a battle
     "torture",
     "sexual",
@@ -175,6 +179,12 @@ WEAPONS = [
     (re.compile(r"missiles?\b"), "missile"),
     (re.compile(r"\bbombs?\b|bombing|explosives?\b|blasts?\b|explosions?\b"), "explosives"),
 ]
+
+
+def _plural(actor: Actor) -> bool:
+    """Whether an actor is told as many people ("students", "a group of voters")."""
+    words = actor.surface.lower().split()
+    return bool(words) and (words[-1].endswith("s") and not words[-1].endswith("ss"))
 
 
 class AcledTypes:
@@ -342,6 +352,12 @@ class AcledTypes:
                             source is not None
                             and CROWD_WORDS.search(source.surface.lower()) is not None
                         )
+                        or (
+                            source_sector in {"EDU", "LAB", "BUS"}
+                            and _plural(source)
+                            and not PROTEST_WORDS.search(lowered)  # "protested the killing"
+                        )
+                        or (source_sector not in ORGANIZED and STONING.search(lowered))
                     )
                     and not self._is_gang_attack(source, target_sectors)
                 )

@@ -377,8 +377,12 @@ def test_the_modal_may_still_makes_an_event_hypothetical(code):
 
 
 def test_stone_and_pelt_in_the_present_tense_are_attacks(code):
-    events = code("Villagers stone a suspected thief in Kisii. Pupils pelt a bus with mud in Embu.")
-    assert events.filter(pl.col("trigger").is_in(["stone", "pelt"])).height == 2
+    # two reports: two crowds' violence in one report within three sentences is one riot
+    for text, word in (
+        ("Villagers stone a suspected thief in Kisii.", "stone"),
+        ("Pupils pelt a bus with mud in Embu.", "pelt"),
+    ):
+        assert code(text).filter(pl.col("trigger") == word).height == 1
 
 
 def test_stone_as_a_noun_makes_no_event(code):
@@ -677,3 +681,13 @@ def test_an_attack_that_hurt_no_one_is_a_strategic_development(code, lexicon):
 def test_an_attack_that_wounded_someone_stays_violence(code):
     events = code("Gunmen attacked a water point near Moyale on Monday, wounding a herder.")
     assert _main_event(events).startswith("ASSAULT")
+
+
+def test_students_attacking_their_teachers_are_mob_violence(code):
+    events = code("Students attacked and injured two teachers at a school in Embu on Monday.")
+    assert _main_event(events) == "PROTEST.mob"
+
+
+def test_people_stoning_a_passer_by_are_mob_violence(code):
+    events = code("A man was stoned and injured by a group of boys in Nyeri on Monday.")
+    assert _main_event(events).startswith("PROTEST")
