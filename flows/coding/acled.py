@@ -31,7 +31,7 @@ RIOT = re.compile(
     r"\bston(?:es|ed|ing)\b|\ba stone\b|\brocks\b|hurl|\bthrew\b|throwing|burn|torch|"
     r"set fire|set ablaze|loot|barricad|destr(?:oy|uction)|damag|violent|bonfire|smash|vandal|"
     r"\b(?:lit|light|lighting|lighted)\b[^.]{0,20}\bfires?\b|"
-    r"abduct|\bstormed\b|clash(?:ed|es)?\b|\bblock(?:ed|ing|aded?)\b[^.]{0,30}"
+    r"abduct|clash(?:ed|es)?\b|\bblock(?:ed|ing|aded?)\b[^.]{0,30}"
     r"\b(?:roads?|highway|street|streets|traffic)\b|dump(?:ed|ing)? (?:garbage|waste)|"
     r"running battles|rowdy|chao(?:s|tic)|engag\w* (?:with )?(?:the )?police|gunshot|"
     r"turned (?:violent|chaotic|ugly)|br(?:oke|eak|eaking) into|"
@@ -45,6 +45,18 @@ RIOTING = re.compile(  # rioters, rioting, a riot: a protest told as violent by 
 # ACLED's line: a demonstration told as peaceful is no riot, unless it turned violent
 PEACEFUL = re.compile(
     r"\bpeaceful(?:ly)?\b(?![^.]{0,60}\b(?:turned|descended|degenerated|became)\b)"
+)
+NO_VIOLENCE = re.compile(  # "no reports of violence": the report itself says it was no riot
+    r"\bno (?:reports? of |reported |evidence of )?(?:violence|clashes|injuries)\b|\bdevoid of\b|"
+    r"\bwithout (?:any )?(?:violence|incident)|\bnot known if\b"
+)
+# what the protesters protest is no violence of theirs: "against the destruction of their
+# stalls", "after a man was burnt by soldiers", "victims of ethnic clashes"
+GRIEVANCE = re.compile(
+    r"\b(?:against|over|protest(?:ed|ing)?) (?:the |their |a |an |his |her )?(?:alleged |recent |"
+    r"proposed |planned |illegal )?(?:destruction|demolition|burning|killing|abduction|damage|"
+    r"looting)\b|\b(?:was|were|been|being|had been) (?:\w+ )?(?:burnt|burned|abducted|damaged|"
+    r"destroyed|torched|looted|demolished)(?: \w+)? by\b|\b(?:ethnic|tribal|communal) clashes\b"
 )
 ARMED_CUE = re.compile(  # attackers carrying weapons are an armed group, not a mob (ACLED)
     r"\barmed\b(?! with (?:crude|sticks|stones|clubs|placards|twigs|rungus))|\bguns?\b|"
@@ -198,6 +210,19 @@ class AcledTypes:
             found = self._matches[pattern.pattern] = pattern.search(self.lowered) is not None
         return found
 
+    def _violent_report(self) -> bool:
+        """Whether the report tells a protest turning violent (ACLED's riot): violence told,
+        not denied, and not only the grievance the protesters protest."""
+        found = self._matches.get("violent report")
+        if found is None:
+            found = self._matches["violent report"] = (
+                self._doc_matches(RIOT)
+                and not self._doc_matches(PEACEFUL)
+                and not NO_VIOLENCE.search(self.lowered)
+                and RIOT.search(GRIEVANCE.sub(" ", self.lowered)) is not None
+            )
+        return found
+
     def _has_mob(self) -> bool:
         """Whether the report tells of a mob, a crowd or vigilantes (ACLED's rioters)."""
         return self._doc_matches(MOB)
@@ -256,11 +281,7 @@ class AcledTypes:
             if code == "PROTEST.mob":
                 return code
             # a protest that turned violent anywhere in the report is a riot (ACLED)
-            if (
-                self._doc_matches(RIOT)
-                and not self._doc_matches(PEACEFUL)
-                and self.lex.has_code("PROTEST.riot")
-            ):
+            if self._violent_report() and self.lex.has_code("PROTEST.riot"):
                 return "PROTEST.riot"
             if self._doc_matches(INTERVENTION) and self.lex.has_code("PROTEST.intervention"):
                 return "PROTEST.intervention"
@@ -370,9 +391,7 @@ class AcledTypes:
             (self._doc_matches(PROTEST_WORDS) or self._doc_matches(RIOTING))  # victims named or not
             and not target_sectors & ARMED_NONSTATE  # troops against rebels: no protest
         )
-        violent_protest = (
-            protest_told and self._doc_matches(RIOT) and not self._doc_matches(PEACEFUL)
-        )
+        violent_protest = protest_told and self._violent_report()
         if (
             violent_protest
             and source is None

@@ -691,3 +691,28 @@ def test_students_attacking_their_teachers_are_mob_violence(code):
 def test_people_stoning_a_passer_by_are_mob_violence(code):
     events = code("A man was stoned and injured by a group of boys in Nyeri on Monday.")
     assert _main_event(events).startswith("PROTEST")
+
+
+def test_a_protest_against_a_demolition_is_no_riot(code):
+    events = code("Traders protested in Nakuru on Monday against the demolition of their stalls.")
+    assert _main_event(events) == "PROTEST"
+
+
+def test_a_protest_over_a_killing_by_soldiers_is_no_riot(code):
+    events = code(
+        "Residents protested in Garissa on Monday after a man was burnt by soldiers last week."
+    )
+    assert _main_event(events) == "PROTEST"
+
+
+def test_a_protest_the_report_says_was_not_violent_is_no_riot(code):
+    events = code(
+        "Residents protested in Mombasa on Monday and blocked the road to the port. No violence "
+        "was reported."
+    )
+    assert _main_event(events) == "PROTEST"
+
+
+def test_protesters_burning_tyres_still_riot(code):
+    events = code("Protesters burned tyres in Kisumu on Monday against the demolition of a market.")
+    assert _main_event(events) == "PROTEST.riot"
