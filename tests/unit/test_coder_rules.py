@@ -716,3 +716,13 @@ def test_a_protest_the_report_says_was_not_violent_is_no_riot(code):
 def test_protesters_burning_tyres_still_riot(code):
     events = code("Protesters burned tyres in Kisumu on Monday against the demolition of a market.")
     assert _main_event(events) == "PROTEST.riot"
+
+
+def test_a_body_found_is_a_killing(code):
+    events = code("A body was found dumped in a river near Kisii on Monday.")
+    assert _main_event(events) == "ASSAULT.kill"
+
+
+def test_a_man_found_dead_is_a_killing(code):
+    events = code("A teacher was found dead in his house in Nyeri on Monday.")
+    assert _main_event(events) == "ASSAULT.kill"
