@@ -74,6 +74,10 @@ RESISTED = re.compile(
     r"(?<!running )\bbattl(?:ed?|es|ing)\b"
     r"(?! for| over| against disease| against hunger| against cancer)"
 )
+EXCHANGE = re.compile(  # an exchange of fire told in the sentence: armed men on both sides
+    GUNFIGHT.pattern
+    + r"|\b(?:fired|shot|fire) back\b|return(?:ed|ing)? fire|repuls|repel(?:led|s)?\b"
+)
 _FORCES = (
     r"(?:police ?(?:men|man|officers?)|(?<!cross )(?:security |prison |police )?officers?|"
     r"soldiers?|troops|(?:police )?reservists?|(?:security )?guards?|watchm[ae]n|rangers?|"
@@ -327,7 +331,7 @@ class AcledTypes:
         if (
             kind == "FIGHT"
             and mode not in ("overtake", "regain")
-            and not GUNFIGHT.search(lowered)
+            and not EXCHANGE.search(lowered)
             and self.lex.has_code("PROTEST.riot")
         ):
             parties = {source_sector, *target_sectors, *map(force_sector, co_sources or [])} - {

@@ -726,3 +726,9 @@ def test_a_body_found_is_a_killing(code):
 def test_a_man_found_dead_is_a_killing(code):
     events = code("A teacher was found dead in his house in Nyeri on Monday.")
     assert _main_event(events) == "ASSAULT.kill"
+
+
+def test_soldiers_repelling_an_attack_fight_a_battle(code):
+    events = code("Soldiers repelled an attack by militants on their camp near Mandera on Monday.")
+    assert _main_event(events).startswith("FIGHT")
+    assert not _main_event(events).startswith("PROTEST")
