@@ -78,6 +78,12 @@ EXCHANGE = re.compile(  # an exchange of fire told in the sentence: armed men on
     GUNFIGHT.pattern
     + r"|\b(?:fired|shot|fire) back\b|return(?:ed|ing)? fire|repuls|repel(?:led|s)?\b"
 )
+COMRADE_KILLED = re.compile(  # an officer shooting his colleagues: the force's own infighting
+    r"\b(?:shot|killed|shot dead|shot and killed|stabbed|kills|killing|shoots|shooting)"
+    r"(?: and (?:killed|injured|wounded))? (?:(?:his|her|their|two|three|four|a|one) )?(?:of )?"
+    r"(?:his |her |their )?(?:own )?(?:colleagues?|boss|superior|commander|"
+    r"fellow (?:officers?|soldiers?|policem[ae]n))\b"
+)
 _FORCES = (
     r"(?:police ?(?:men|man|officers?)|(?<!cross )(?:security |prison |police )?officers?|"
     r"soldiers?|troops|(?:police )?reservists?|(?:security )?guards?|watchm[ae]n|rangers?|"
@@ -436,6 +442,13 @@ class AcledTypes:
             and self.lex.has_code("COERCE.destroy")
         ):
             return "COERCE.destroy"  # "raiders attacked the village; no one was hurt"
+        if (
+            kind == "ASSAULT"
+            and source_sector in STATE_ARMED
+            and COMRADE_KILLED.search(lowered)
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            return "FIGHT.firearms"  # "an officer shot dead two colleagues" (ACLED Battles)
         if kind == "ASSAULT" and self._doc_matches(DEFENCELESS):
             # an off-duty officer, an unarmed man, a detainee: violence against civilians
             return f"{kind}.{mode}" if mode and self.lex.has_code(f"{kind}.{mode}") else code

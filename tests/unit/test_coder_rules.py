@@ -732,3 +732,13 @@ def test_soldiers_repelling_an_attack_fight_a_battle(code):
     events = code("Soldiers repelled an attack by militants on their camp near Mandera on Monday.")
     assert _main_event(events).startswith("FIGHT")
     assert not _main_event(events).startswith("PROTEST")
+
+
+def test_an_officer_shooting_his_colleagues_is_a_battle_within_the_force(code):
+    events = code("A police officer shot dead two of his colleagues at a camp in Nyeri on Monday.")
+    assert _main_event(events).startswith("FIGHT")
+
+
+def test_an_officer_shooting_a_driver_is_violence_against_a_civilian(code):
+    events = code("A police officer shot dead a taxi driver at a roadblock in Nyeri on Monday.")
+    assert _main_event(events).startswith("ASSAULT")
