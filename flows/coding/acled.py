@@ -128,6 +128,11 @@ GATHERED = re.compile(  # a crowd assembled in the street: the verbs of a demons
     r"\b(?:gathered|assembled|camped|thronged|marched|picketed|paraded|staged|"
     r"took to the streets|held (?:a |an )?(?:\w+ )?(?:procession|vigil|sit-in|march|rally))\b"
 )
+OWN_BOMB = re.compile(
+    r"\b(?:he|she|they|bombers|suspects|militants) (?:was|were) (?:\w+ )?(?:planting|assembling|"
+    r"carrying|making|building|handling|transporting)\b|\b(?:went off|exploded|detonated|blew up) "
+    r"(?:prematurely|accidentally)|\b(?:during|while) (?:its |their )?(?:construction|assembly)\b"
+)
 STORM_WORDS = {"stormed", "storm", "storms", "storming"}
 DEMANDING = re.compile(r"\bdemand(?:s|ed|ing)?\b|\bto protest\b|\bin protest\b")
 GANG_WORDS = re.compile(r"\byouths?\b|\bsupporters\b")
@@ -425,11 +430,15 @@ class AcledTypes:
             return fight if self.lex.has_code(fight) else f"ASSAULT.{mode}"
         if (
             code.partition(".")[2] in ("explosives", "ied", "grenade", "car-bomb")  # the word's
-            and DEFUSAL.search(lowered)
-            and not KILL_WORD.search(lowered)
+            and (
+                (DEFUSAL.search(lowered) and not KILL_WORD.search(NO_HARM.sub(" ", lowered)))
+                or OWN_BOMB.search(lowered)
+            )
             and self.lex.has_code("COERCE.disrupt")
         ):
-            return "COERCE.disrupt"  # a bomb found, defused or failed: disrupted weapons use
+            # a bomb found, defused or failed, or one that went off in its makers' hands:
+            # disrupted weapons use (ACLED), even when it killed them
+            return "COERCE.disrupt"
         if mode in REMOTE_MODES:
             return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
         if mode in ONE_SIDED_MODES:

@@ -742,3 +742,15 @@ def test_an_officer_shooting_his_colleagues_is_a_battle_within_the_force(code):
 def test_an_officer_shooting_a_driver_is_violence_against_a_civilian(code):
     events = code("A police officer shot dead a taxi driver at a roadblock in Nyeri on Monday.")
     assert _main_event(events).startswith("ASSAULT")
+
+
+def test_a_bomb_that_went_off_in_its_makers_hands_is_disrupted_weapons_use(code):
+    events = code(
+        "Two militants died in Garissa on Monday when the bomb they were planting exploded."
+    )
+    assert _main_event(events) == "COERCE.disrupt"
+
+
+def test_a_bomb_found_on_a_bus_is_disrupted_weapons_use(code):
+    events = code("Police said a bomb found on a bus in Nairobi on Monday was made safe.")
+    assert "COERCE.disrupt" in events["event_code"].to_list()
