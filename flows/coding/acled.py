@@ -283,7 +283,10 @@ class AcledTypes:
             kind in ("REQUEST", "ACCUSE")
             and (
                 source_sector == "PRO"
-                or (source_sector in CROWD_SECTORS and GATHERED.search(lowered))
+                or (
+                    source_sector in CROWD_SECTORS | {"AGR", "OPP", "NGO", None}
+                    and GATHERED.search(lowered)
+                )
             )
             and self.lex.has_code("PROTEST")
         ):

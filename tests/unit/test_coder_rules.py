@@ -754,3 +754,8 @@ def test_a_bomb_that_went_off_in_its_makers_hands_is_disrupted_weapons_use(code)
 def test_a_bomb_found_on_a_bus_is_disrupted_weapons_use(code):
     events = code("Police said a bomb found on a bus in Nairobi on Monday was made safe.")
     assert "COERCE.disrupt" in events["event_code"].to_list()
+
+
+def test_farmers_gathered_to_demand_hold_a_protest(code):
+    events = code("Tea farmers gathered at a factory in Meru on Monday, demanding better pay.")
+    assert _main_event(events).startswith("PROTEST")
