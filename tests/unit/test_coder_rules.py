@@ -759,3 +759,15 @@ def test_a_bomb_found_on_a_bus_is_disrupted_weapons_use(code):
 def test_farmers_gathered_to_demand_hold_a_protest(code):
     events = code("Tea farmers gathered at a factory in Meru on Monday, demanding better pay.")
     assert _main_event(events).startswith("PROTEST")
+
+
+def test_due_to_a_demonstration_is_a_cause_not_a_future(code):
+    events = code(
+        "Oil production in Turkana was halted on Monday due to demonstrations by residents."
+    )
+    assert _main_event(events).startswith("PROTEST")
+
+
+def test_a_meeting_due_to_take_place_is_still_a_future(code):
+    events = code("The two presidents are due to meet in Nairobi next week.")
+    assert events["event_code"].to_list() == ["AGREE"]  # a stated intention, not a meeting
