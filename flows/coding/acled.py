@@ -317,6 +317,7 @@ class AcledTypes:
             and mode in ("destroy", "loot")
             and (source is None or crowd_source)
             and (MOB.search(lowered) or crowd_source)
+            and not (ARMED_CUE.search(self.lowered) and not MOB.search(self.lowered))
         ):
             # a crowd, or a party's supporters, wrecking property: mob violence
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code

@@ -771,3 +771,8 @@ def test_due_to_a_demonstration_is_a_cause_not_a_future(code):
 def test_a_meeting_due_to_take_place_is_still_a_future(code):
     events = code("The two presidents are due to meet in Nairobi next week.")
     assert events["event_code"].to_list() == ["AGREE"]  # a stated intention, not a meeting
+
+
+def test_men_armed_with_rifles_stealing_livestock_are_no_mob(code):
+    events = code("Men armed with rifles stole forty goats from herders near Baringo on Monday.")
+    assert not _main_event(events).startswith("PROTEST")
