@@ -233,8 +233,11 @@ class AcledTypes:
             found = self._matches["violent report"] = (
                 self._doc_matches(RIOT)
                 and not self._doc_matches(PEACEFUL)
-                and not NO_VIOLENCE.search(self.lowered)
-                and RIOT.search(GRIEVANCE.sub(" ", self.lowered)) is not None
+                and not self._doc_matches(NO_VIOLENCE)
+                and (
+                    not self._doc_matches(GRIEVANCE)
+                    or RIOT.search(GRIEVANCE.sub(" ", self.lowered)) is not None
+                )
             )
         return found
 

@@ -28,9 +28,11 @@ from datetime import date, datetime, timedelta
 from flows.coding.acled import (
     DEFENCELESS,
     FORCES_HIT,
+    GRIEVANCE,
     INTERVENTION,
     MOB,
     NO_HARM,
+    NO_VIOLENCE,
     PROTEST_WORDS,
     RESISTED,
     RIOT,
@@ -105,6 +107,8 @@ REPORT_PATTERNS = (
     DEFENCELESS,
     RIOTING,
     NO_HARM,
+    NO_VIOLENCE,
+    GRIEVANCE,
 )
 TESTED_REACH = 40  # how far after "test-fired" the weapons it fired are named
 HEAD_BONUS = 0.15
