@@ -78,6 +78,13 @@ EXCHANGE = re.compile(  # an exchange of fire told in the sentence: armed men on
     GUNFIGHT.pattern
     + r"|\b(?:fired|shot|fire) back\b|return(?:ed|ing)? fire|repuls|repel(?:led|s)?\b"
 )
+RESPONDED = re.compile(
+    r"\b(?:intervened|intervene|responded|respond|pursued|pursue|gave chase|engaged)\b"
+)
+ATTACKERS = re.compile(
+    r"\b(?:raiders|attackers|assailants|gunmen|bandits|militiamen|militants|"
+    r"armed (?:group|gang|men)|(?:the )?(?:gang|militia) (?:members|fighters))\b"
+)
 COMRADE_KILLED = re.compile(  # an officer shooting his colleagues: the force's own infighting
     r"\b(?:shot|killed|shot dead|shot and killed|stabbed|kills|killing|shoots|shooting)"
     r"(?: and (?:killed|injured|wounded))? (?:(?:his|her|their|two|three|four|a|one) )?(?:of )?"
@@ -465,6 +472,19 @@ class AcledTypes:
             and self.lex.has_code("FIGHT.firearms")
         ):
             return "FIGHT.firearms"  # "an officer shot dead two colleagues" (ACLED Battles)
+        if (
+            kind == "ASSAULT"
+            and source_sector in STATE_ARMED
+            and RESPONDED.search(self.lowered)
+            and ATTACKERS.search(self.lowered)
+            and not self._doc_matches(PROTEST_WORDS)
+            and not self._doc_matches(RIOTING)
+            and not self._has_mob()
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            # "raiders attacked the village; police responded, killing three": the force
+            # fought the attackers (ACLED Battles)
+            return "FIGHT.firearms"
         if kind == "ASSAULT" and self._doc_matches(DEFENCELESS):
             # an off-duty officer, an unarmed man, a detainee: violence against civilians
             return f"{kind}.{mode}" if mode and self.lex.has_code(f"{kind}.{mode}") else code

@@ -776,3 +776,11 @@ def test_a_meeting_due_to_take_place_is_still_a_future(code):
 def test_men_armed_with_rifles_stealing_livestock_are_no_mob(code):
     events = code("Men armed with rifles stole forty goats from herders near Baringo on Monday.")
     assert not _main_event(events).startswith("PROTEST")
+
+
+def test_police_responding_to_raiders_and_killing_them_fight_a_battle(code):
+    events = code(
+        "Raiders attacked a village near Isiolo on Monday. Police responded and shot dead "
+        "three of them."
+    )
+    assert _main_event(events).startswith("FIGHT")
