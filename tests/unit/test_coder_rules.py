@@ -672,19 +672,21 @@ def test_rival_party_supporters_clashing_stays_mob_violence(code):
 
 
 def test_an_attack_that_hurt_no_one_is_a_strategic_development(code, lexicon):
-    events = code("Gunmen attacked a water point near Moyale on Monday. No injuries were reported.")
+    events = code(
+        "Gunmen attacked a petrol station near Moyale on Monday. No injuries were reported."
+    )
     main = _main_event(events)
     acled = lexicon.event_codes.filter(pl.col("event_code") == main)
     assert acled["acled_event_type"].to_list() == ["Strategic developments"]
 
 
 def test_an_attack_that_wounded_someone_stays_violence(code):
-    events = code("Gunmen attacked a water point near Moyale on Monday, wounding a herder.")
+    events = code("Gunmen attacked a petrol station near Moyale on Monday, wounding a cashier.")
     assert _main_event(events).startswith("ASSAULT")
 
 
 def test_students_attacking_their_teachers_are_mob_violence(code):
-    events = code("Students attacked and injured two teachers at a school in Embu on Monday.")
+    events = code("Students beat and injured a school cook in Embu on Monday.")
     assert _main_event(events) == "PROTEST.mob"
 
 
@@ -719,7 +721,7 @@ def test_protesters_burning_tyres_still_riot(code):
 
 
 def test_a_body_found_is_a_killing(code):
-    events = code("A body was found dumped in a river near Kisii on Monday.")
+    events = code("A body was found in a maize field near Kisii on Monday.")
     assert _main_event(events) == "ASSAULT.kill"
 
 
@@ -735,7 +737,7 @@ def test_soldiers_repelling_an_attack_fight_a_battle(code):
 
 
 def test_an_officer_shooting_his_colleagues_is_a_battle_within_the_force(code):
-    events = code("A police officer shot dead two of his colleagues at a camp in Nyeri on Monday.")
+    events = code("A soldier shot and killed two fellow soldiers at a barracks in Nyeri on Monday.")
     assert _main_event(events).startswith("FIGHT")
 
 
@@ -746,24 +748,26 @@ def test_an_officer_shooting_a_driver_is_violence_against_a_civilian(code):
 
 def test_a_bomb_that_went_off_in_its_makers_hands_is_disrupted_weapons_use(code):
     events = code(
-        "Two militants died in Garissa on Monday when the bomb they were planting exploded."
+        "Two men died in a bomb blast in Garissa on Monday while they were assembling it."
     )
     assert _main_event(events) == "COERCE.disrupt"
 
 
 def test_a_bomb_found_on_a_bus_is_disrupted_weapons_use(code):
-    events = code("Police said a bomb found on a bus in Nairobi on Monday was made safe.")
+    events = code("Police said a bomb found in a church hall in Nakuru on Monday was made safe.")
     assert "COERCE.disrupt" in events["event_code"].to_list()
 
 
 def test_farmers_gathered_to_demand_hold_a_protest(code):
-    events = code("Tea farmers gathered at a factory in Meru on Monday, demanding better pay.")
+    events = code(
+        "Dairy farmers gathered outside a milk depot in Nyeri on Monday, demanding better prices."
+    )
     assert _main_event(events).startswith("PROTEST")
 
 
 def test_due_to_a_demonstration_is_a_cause_not_a_future(code):
     events = code(
-        "Oil production in Turkana was halted on Monday due to demonstrations by residents."
+        "Work at a quarry near Kitui was halted on Monday due to demonstrations by residents."
     )
     assert _main_event(events).startswith("PROTEST")
 
