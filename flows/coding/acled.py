@@ -31,7 +31,7 @@ RIOT = re.compile(
     r"\bston(?:es|ed|ing)\b|\ba stone\b|\brocks\b|hurl|\bthrew\b|throwing|burn|torch|"
     r"set fire|set ablaze|loot|barricad|destr(?:oy|uction)|damag|violent|bonfire|smash|vandal|"
     r"\b(?:lit|light|lighting|lighted)\b[^.]{0,20}\bfires?\b|"
-    r"abduct|\bstormed\b|clash(?:ed|es)?\b|\bblock(?:ed|ing|aded?)\b[^.]{0,30}"
+    r"abduct|clash(?:ed|es)?\b|\bblock(?:ed|ing|aded?)\b[^.]{0,30}"
     r"\b(?:roads?|highway|street|streets|traffic)\b|dump(?:ed|ing)? (?:garbage|waste)|"
     r"running battles|rowdy|chao(?:s|tic)|engag\w* (?:with )?(?:the )?police|gunshot|"
     r"turned (?:violent|chaotic|ugly)|br(?:oke|eak|eaking) into|"
@@ -39,9 +39,24 @@ RIOT = re.compile(
 )
 
 
+RIOTING = re.compile(  # rioters, rioting, a riot: a protest told as violent by name
+    r"(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers?)?\b(?! police| squad| gear| unit| officers?)"
+)
 # ACLED's line: a demonstration told as peaceful is no riot, unless it turned violent
 PEACEFUL = re.compile(
     r"\bpeaceful(?:ly)?\b(?![^.]{0,60}\b(?:turned|descended|degenerated|became)\b)"
+)
+NO_VIOLENCE = re.compile(  # "no reports of violence": the report itself says it was no riot
+    r"\bno (?:reports? of |reported |evidence of )?(?:violence|clashes|injuries)\b|\bdevoid of\b|"
+    r"\bwithout (?:any )?(?:violence|incident)|\bnot known if\b"
+)
+# what the protesters protest is no violence of theirs: "against the destruction of their
+# stalls", "after a man was burnt by soldiers", "victims of ethnic clashes"
+GRIEVANCE = re.compile(
+    r"\b(?:against|over|protest(?:ed|ing)?) (?:the |their |a |an |his |her )?(?:alleged |recent |"
+    r"proposed |planned |illegal )?(?:destruction|demolition|burning|killing|abduction|damage|"
+    r"looting)\b|\b(?:was|were|been|being|had been) (?:\w+ )?(?:burnt|burned|abducted|damaged|"
+    r"destroyed|torched|looted|demolished)(?: \w+)? by\b|\b(?:ethnic|tribal|communal) clashes\b"
 )
 ARMED_CUE = re.compile(  # attackers carrying weapons are an armed group, not a mob (ACLED)
     r"\barmed\b(?! with (?:crude|sticks|stones|clubs|placards|twigs|rungus))|\bguns?\b|"
@@ -51,10 +66,55 @@ GUNFIGHT = re.compile(  # an exchange of fire is fought by armed men, never by a
     r"gunfight|gun battle|firefight|shoot-?outs?\b|exchang\w* (?:of )?(?:gun)?fire|crossfire|"
     r"traded fire|\b(?:take|took|taken|taking) up arms\b"
 )
+# both sides armed and firing, told anywhere in the report: the attack was a clash (ACLED
+# Battles), whoever struck first ("the guards fired back", "police repulsed the attackers")
+RESISTED = re.compile(
+    GUNFIGHT.pattern
+    + r"|\b(?:fired|shot|fire) back\b|return(?:ed|ing)? fire|repuls|repel(?:led|s)?\b|"
+    r"(?<!running )\bbattl(?:ed?|es|ing)\b"
+    r"(?! for| over| against disease| against hunger| against cancer)"
+)
+EXCHANGE = re.compile(  # an exchange of fire told in the sentence: armed men on both sides
+    GUNFIGHT.pattern
+    + r"|\b(?:fired|shot|fire) back\b|return(?:ed|ing)? fire|repuls|repel(?:led|s)?\b"
+)
+RESPONDED = re.compile(
+    r"\b(?:intervened|intervene|responded|respond|pursued|pursue|gave chase|engaged)\b"
+)
+ATTACKERS = re.compile(
+    r"\b(?:raiders|attackers|assailants|gunmen|bandits|militiamen|militants|"
+    r"armed (?:group|gang|men)|(?:the )?(?:gang|militia) (?:members|fighters))\b"
+)
+COMRADE_KILLED = re.compile(  # an officer shooting his colleagues: the force's own infighting
+    r"\b(?:shot|killed|shot dead|shot and killed|stabbed|kills|killing|shoots|shooting)"
+    r"(?: and (?:killed|injured|wounded))? (?:(?:his|her|their|two|three|four|a|one) )?(?:of )?"
+    r"(?:his |her |their )?(?:own )?(?:colleagues?|boss|superior|commander|"
+    r"fellow (?:officers?|soldiers?|policem[ae]n))\b"
+)
+_FORCES = (
+    r"(?:police ?(?:men|man|officers?)|(?<!cross )(?:security |prison |police )?officers?|"
+    r"soldiers?|troops|(?:police )?reservists?|(?:security )?guards?|watchm[ae]n|rangers?|"
+    r"wardens?|askaris?)"
+)
+FORCES_HIT = re.compile(  # police, soldiers or guards among the victims: they are a side
+    rf"\b{_FORCES} (?:were|was|are|is|have been|had been|being) (?:\w+ )?"
+    r"(?:killed|injured|wounded|shot|hurt)\b|"
+    r"\b(?:killing|injuring|wounding|killed|injured|wounded|kill|kills|shot dead|shooting dead)"
+    rf"(?: (?:a|an|the|two|three|four|five|six|several|\d+|one|other|fellow)){{0,2}} {_FORCES}\b"
+)
 COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACLED Battles)
     r"\b(?:communit(?:y|ies)|clans?|clansmen|tribes?|tribesmen|tribal|ethnic|"
     r"inter-?(?:communal|clan|ethnic|tribal)|(?:two|rival|neighbouring|neighboring) villages)\b"
 )
+# two named peoples clashing ("clashes between the Ameru and Bakongo", "Ameru and Bakongo
+# clashed"): communal militias (ACLED Battles); searched in the sentence as written
+NAMED_SIDES = re.compile(
+    r"\bbetween (?:the )?[A-Z][a-z]+s? and (?:the )?[A-Z][a-z]+s?\b(?! (?:roads?|towns?|estates?|"
+    r"counties|villages|junction))|\b[A-Z][a-z]+s? and (?:the )?[A-Z][a-z]+s? "
+    r"(?:(?:communities|groups|clans|clansmen|tribes|militias|herders|herdsmen|youths) )?"
+    r"(?:clash|fought|fight|battle)"
+)
+CAMPAIGN = re.compile(r"\bsupporters\b|\brall(?:y|ies)\b|\bcampaigns?\b|\bparty\b|\bleaders\b")
 LABOUR_STRIKE = re.compile(
     r"\b(?:on strike|strike (?:ballot|action|notice|by)|general strike|hunger strike|"
     r"(?:workers|union|unions|staff|employees|teachers|doctors|nurses|drivers|lecturers)\b"
@@ -71,6 +131,15 @@ DEFUSAL = re.compile(
     r"uncover\w*|found|finds?|recover\w*|spotted|unexploded|failed to explode|"
     r"did not explode|controlled explosion|bomb squad)\b"
 )
+GATHERED = re.compile(  # a crowd assembled in the street: the verbs of a demonstration
+    r"\b(?:gathered|assembled|camped|thronged|marched|picketed|paraded|staged|"
+    r"took to the streets|held (?:a |an )?(?:\w+ )?(?:procession|vigil|sit-in|march|rally))\b"
+)
+OWN_BOMB = re.compile(
+    r"\b(?:he|she|they|bombers|suspects|militants) (?:was|were) (?:\w+ )?(?:planting|assembling|"
+    r"carrying|making|building|handling|transporting)\b|\b(?:went off|exploded|detonated|blew up) "
+    r"(?:prematurely|accidentally)|\b(?:during|while) (?:its |their )?(?:construction|assembly)\b"
+)
 STORM_WORDS = {"stormed", "storm", "storms", "storming"}
 DEMANDING = re.compile(r"\bdemand(?:s|ed|ing)?\b|\bto protest\b|\bin protest\b")
 GANG_WORDS = re.compile(r"\byouths?\b|\bsupporters\b")
@@ -82,6 +151,27 @@ MOB = re.compile(
     r"\bmobs?\b|lynch|mob justice|(?:angry|irate|enraged|furious) (?:residents|villagers|youths?|"
     r"crowds?|locals|members of the public|traders|students|mourners)|members of the public|"
     r"\ba crowd\b|\bthe crowd\b|vigilantes?"
+)
+DEFENCELESS = re.compile(  # people who cannot fight back, even police or soldiers (ACLED)
+    r"\boff[- ]duty\b|\bunarmed (?!bystanders?)|\bin (?:police )?custody\b|\binmates?\b|"
+    r"\bdetainees?\b|\bhad been arrested\b|\bextra-?judicial"
+)
+NO_HARM = re.compile(  # an attack that hurt no one is a strategic development (ACLED)
+    r"\bno (?:one|injuries|injury|casualties|causalities|violence|civilians) (?:was |were )?"
+    r"(?:reported|injured|hurt|harmed|wounded)\b|\bno (?:injuries|casualties|causalities|violence) "
+    r"(?:were |was )?reported\b|\bwithout (?:any )?(?:injur|casualt)|\bno one was (?:reported )?"
+    r"(?:hurt|injured|harmed|wounded|killed)\b"
+)
+TAKEN = re.compile(r"\babduct|\bkidnap|\braped?\b|\bhostages?\b")  # people harmed, unhurt or not
+MOB_JUSTICE = re.compile(  # people killed by no armed group for a suspected crime: a lynching
+    r"\bsuspected (?:cattle )?(?:thie\w*|witch\w*|robbers?|criminals?|burglars?|rapists?|"
+    r"muggers?|pickpockets?|sorcerers?)\b|\baccused of (?:theft|stealing|witchcraft|sorcery|"
+    r"being (?:a |an )?(?:thie\w*|witch\w*|robbers?|pickpockets?))|\bon suspicion of|"
+    r"\bwitchcraft\b"
+)
+STONING = re.compile(  # the weapons of a crowd (ACLED: rioters)
+    r"\bpelt(?:ed|ing|s)?\b|\bston(?:ed|ing)\b|"
+    r"\b(?:threw|throwing|hurled|hurling) (?:\w+ )?stones\b"
 )
 ONE_SIDED_MODES = {  # violence done to someone who cannot fight back: never a battle
     "torture",
@@ -125,6 +215,12 @@ WEAPONS = [
 ]
 
 
+def _plural(actor: Actor) -> bool:
+    """Whether an actor is told as many people ("students", "a group of voters")."""
+    words = actor.surface.lower().split()
+    return bool(words) and (words[-1].endswith("s") and not words[-1].endswith("ss"))
+
+
 class AcledTypes:
     """ACLED decisions of a ``DocumentCoder``; needs its ``lex``, ``lowered`` and caches."""
 
@@ -144,6 +240,22 @@ class AcledTypes:
                 (name for pattern, name in WEAPONS if pattern.search(lowered)), None
             )
         return self._weapons[lowered]
+
+    def _violent_report(self) -> bool:
+        """Whether the report tells a protest turning violent (ACLED's riot): violence told,
+        not denied, and not only the grievance the protesters protest."""
+        found = self._matches.get("violent report")
+        if found is None:
+            found = self._matches["violent report"] = (
+                self._doc_matches(RIOT)
+                and not self._doc_matches(PEACEFUL)
+                and not self._doc_matches(NO_VIOLENCE)
+                and (
+                    not self._doc_matches(GRIEVANCE)
+                    or RIOT.search(GRIEVANCE.sub(" ", self.lowered)) is not None
+                )
+            )
+        return found
 
     def _has_mob(self) -> bool:
         """Whether the report tells of a mob, a crowd or vigilantes (ACLED's rioters)."""
@@ -186,17 +298,27 @@ class AcledTypes:
             # when the report tells violence besides the storming
             riot = RIOT.search(self.lowered.replace("storm", "")) and not PEACEFUL.search(lowered)
             return "PROTEST.riot" if riot and self.lex.has_code("PROTEST.riot") else "PROTEST"
+        if (
+            kind in ("REQUEST", "ACCUSE")
+            and (
+                source_sector == "PRO"
+                or (
+                    source_sector in CROWD_SECTORS | {"AGR", "OPP", "NGO", None}
+                    and GATHERED.search(lowered)
+                )
+            )
+            and self.lex.has_code("PROTEST")
+        ):
+            # "protesters demanded...", "traders gathered outside the office, demanding...":
+            # what a demonstration says is the demonstration (a riot if it turned violent)
+            code, kind = "PROTEST", "PROTEST"
         if kind == "PROTEST":
             if MOB.search(lowered) and self.lex.has_code("PROTEST.mob"):
                 return "PROTEST.mob"
             if code == "PROTEST.mob":
                 return code
             # a protest that turned violent anywhere in the report is a riot (ACLED)
-            if (
-                self._doc_matches(RIOT)
-                and not self._doc_matches(PEACEFUL)
-                and self.lex.has_code("PROTEST.riot")
-            ):
+            if self._violent_report() and self.lex.has_code("PROTEST.riot"):
                 return "PROTEST.riot"
             if self._doc_matches(INTERVENTION) and self.lex.has_code("PROTEST.intervention"):
                 return "PROTEST.intervention"
@@ -214,6 +336,7 @@ class AcledTypes:
             and mode in ("destroy", "loot")
             and (source is None or crowd_source)
             and (MOB.search(lowered) or crowd_source)
+            and not (ARMED_CUE.search(self.lowered) and not MOB.search(self.lowered))
         ):
             # a crowd, or a party's supporters, wrecking property: mob violence
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
@@ -222,17 +345,27 @@ class AcledTypes:
             and source_sector in ARMED_NONSTATE - {"AGR"}
             and self.lex.has_code("ASSAULT")
         ):
+            if (
+                target_sectors & {"COP", "MIL"}
+                or self._doc_matches(FORCES_HIT)
+                or self._doc_matches(RESISTED)
+            ) and self.lex.has_code("FIGHT.firearms"):
+                return "FIGHT.firearms"  # a raid on a police post for its guns: a clash
             return "ASSAULT"  # armed men robbing people: violence against civilians
         if kind not in ("ASSAULT", "FIGHT"):
             return code
-        if kind == "FIGHT" and (code == "FIGHT.communal" or COMMUNAL.search(lowered)):
+        if kind == "FIGHT" and (
+            code == "FIGHT.communal"
+            or COMMUNAL.search(lowered)
+            or (NAMED_SIDES.search(sentence) and not CAMPAIGN.search(lowered))
+        ):
             # communities, clans or ethnic groups clashing: an armed clash of communal
             # militias (ACLED Battles), not a riot
             return "FIGHT.communal" if self.lex.has_code("FIGHT.communal") else code
         if (
             kind == "FIGHT"
             and mode not in ("overtake", "regain")
-            and not GUNFIGHT.search(lowered)
+            and not EXCHANGE.search(lowered)
             and self.lex.has_code("PROTEST.riot")
         ):
             parties = {source_sector, *target_sectors, *map(force_sector, co_sources or [])} - {
@@ -258,6 +391,16 @@ class AcledTypes:
             mode = weapon
         if (
             kind == "ASSAULT"
+            and mode in ("", "kill", "beat", "edged")
+            and source_sector not in ORGANIZED | {"CRM"}
+            and MOB_JUSTICE.search(lowered)
+            and not ARMED_CUE.search(lowered)
+            and not self._doc_matches(RESISTED)
+            and self.lex.has_code("PROTEST.mob")
+        ):
+            return "PROTEST.mob"  # "two suspected thieves were beaten to death": mob justice
+        if (
+            kind == "ASSAULT"
             and mode in ("", "kill", "beat", "edged", "firearms")
             and (
                 (self._has_mob() and source_sector not in ORGANIZED - {"PAR"})
@@ -268,6 +411,12 @@ class AcledTypes:
                             source is not None
                             and CROWD_WORDS.search(source.surface.lower()) is not None
                         )
+                        or (
+                            source_sector in {"EDU", "LAB", "BUS"}
+                            and _plural(source)
+                            and not PROTEST_WORDS.search(lowered)  # "protested the killing"
+                        )
+                        or (source_sector not in ORGANIZED and STONING.search(lowered))
                     )
                     and not self._is_gang_attack(source, target_sectors)
                 )
@@ -276,18 +425,25 @@ class AcledTypes:
         ):
             # violence by a crowd, residents or unarmed civilians: ACLED's mob violence
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
+        protest_told = "PRO" in target_sectors or (
+            (self._doc_matches(PROTEST_WORDS) or self._doc_matches(RIOTING))  # victims named or not
+            and not target_sectors & ARMED_NONSTATE  # troops against rebels: no protest
+        )
+        violent_protest = protest_told and self._violent_report()
         if (
-            (
-                "PRO" in target_sectors
-                or (
-                    self._doc_matches(PROTEST_WORDS)  # victims named or not
-                    and not target_sectors & ARMED_NONSTATE  # troops against rebels: no protest
-                )
-            )
+            violent_protest
+            and source is None
+            and kind == "ASSAULT"
+            and mode in ("", "kill", "firearms", "beat", "protesters")
+            and self.lex.has_code("PROTEST.riot")
+        ):
+            return "PROTEST.riot"  # "two were shot dead as the riots spread": the riot's dead
+        if (
+            protest_told
             and source_sector in STATE_ARMED
             and self.lex.has_code("ASSAULT.protesters")
         ):
-            if self._doc_matches(RIOT) and not self._doc_matches(PEACEFUL):
+            if violent_protest:
                 # force against a demonstration that turned violent is part of the riot
                 return "PROTEST.riot" if self.lex.has_code("PROTEST.riot") else code
             return "ASSAULT.protesters"
@@ -297,15 +453,66 @@ class AcledTypes:
             return fight if self.lex.has_code(fight) else f"ASSAULT.{mode}"
         if (
             code.partition(".")[2] in ("explosives", "ied", "grenade", "car-bomb")  # the word's
-            and DEFUSAL.search(lowered)
-            and not KILL_WORD.search(lowered)
+            and (
+                (DEFUSAL.search(lowered) and not KILL_WORD.search(NO_HARM.sub(" ", lowered)))
+                or OWN_BOMB.search(lowered)
+            )
             and self.lex.has_code("COERCE.disrupt")
         ):
-            return "COERCE.disrupt"  # a bomb found, defused or failed: disrupted weapons use
+            # a bomb found, defused or failed, or one that went off in its makers' hands:
+            # disrupted weapons use (ACLED), even when it killed them
+            return "COERCE.disrupt"
         if mode in REMOTE_MODES:
             return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
         if mode in ONE_SIDED_MODES:
             return f"{kind}.{mode}" if self.lex.has_code(f"{kind}.{mode}") else code
+        if (
+            code == "ASSAULT"
+            and self._doc_matches(NO_HARM)
+            and not KILL_WORD.search(NO_HARM.sub("", self.lowered))
+            and not TAKEN.search(self.lowered)
+            and self.lex.has_code("COERCE.destroy")
+        ):
+            return "COERCE.destroy"  # "raiders attacked the village; no one was hurt"
+        if (
+            kind == "ASSAULT"
+            and source_sector in STATE_ARMED
+            and COMRADE_KILLED.search(lowered)
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            return "FIGHT.firearms"  # "an officer shot dead two colleagues" (ACLED Battles)
+        if (
+            kind == "ASSAULT"
+            and source_sector in STATE_ARMED
+            and RESPONDED.search(self.lowered)
+            and ATTACKERS.search(self.lowered)
+            and not self._doc_matches(PROTEST_WORDS)
+            and not self._doc_matches(RIOTING)
+            and not self._has_mob()
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            # "raiders attacked the village; police responded, killing three": the force
+            # fought the attackers (ACLED Battles)
+            return "FIGHT.firearms"
+        if kind == "ASSAULT" and self._doc_matches(DEFENCELESS):
+            # an off-duty officer, an unarmed man, a detainee: violence against civilians
+            return f"{kind}.{mode}" if mode and self.lex.has_code(f"{kind}.{mode}") else code
+        if (
+            kind == "ASSAULT"
+            and source_sector not in CROWD_SECTORS
+            and (
+                self._doc_matches(RESISTED)
+                or (
+                    source_sector not in STATE_ARMED
+                    and not self._has_mob()
+                    and self._doc_matches(FORCES_HIT)
+                )
+            )
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            # "gunmen attacked the post; officers returned fire", "... killing two police
+            # officers": armed men against a force that can fight back (ACLED Battles)
+            return "FIGHT.firearms"
         if source_sector in ARMED_NONSTATE | {"REB"}:
             # a country named as the target of raiders or gunmen ("attack a Kenyan village")
             # is its people, not its forces

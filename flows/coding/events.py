@@ -27,7 +27,20 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import partial
 
-from flows.coding.acled import INTERVENTION, MOB, PROTEST_WORDS, RIOT, AcledTypes
+from flows.coding.acled import (
+    DEFENCELESS,
+    FORCES_HIT,
+    GRIEVANCE,
+    INTERVENTION,
+    MOB,
+    NO_HARM,
+    NO_VIOLENCE,
+    PROTEST_WORDS,
+    RESISTED,
+    RIOT,
+    RIOTING,
+    AcledTypes,
+)
 from flows.coding.casualties import count_casualties
 from flows.coding.dates import DateMention, find_dates
 from flows.coding.places import PlaceCandidate, _km, choose_place
@@ -86,7 +99,20 @@ VICTIM_DEAD = re.compile(
 )
 # searched over a batch's lower-cased reports at once (polars, in Rust) rather than one
 # report at a time: whole-report regexes of alternations are slow in Python
-REPORT_PATTERNS = (RIOT, INTERVENTION, PROTEST_WORDS, MOB, VICTIM_DEAD)
+REPORT_PATTERNS = (
+    RIOT,
+    INTERVENTION,
+    PROTEST_WORDS,
+    MOB,
+    VICTIM_DEAD,
+    RESISTED,
+    FORCES_HIT,
+    DEFENCELESS,
+    RIOTING,
+    NO_HARM,
+    NO_VIOLENCE,
+    GRIEVANCE,
+)
 TESTED_REACH = 40  # how far after "test-fired" the weapons it fired are named
 HEAD_BONUS = 0.15
 LIGHT_VERB = re.compile(  # a verb whose noun is the event: "staged mass demonstrations"

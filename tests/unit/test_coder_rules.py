@@ -377,8 +377,12 @@ def test_the_modal_may_still_makes_an_event_hypothetical(code):
 
 
 def test_stone_and_pelt_in_the_present_tense_are_attacks(code):
-    events = code("Villagers stone a suspected thief in Kisii. Pupils pelt a bus with mud in Embu.")
-    assert events.filter(pl.col("trigger").is_in(["stone", "pelt"])).height == 2
+    # two reports: two crowds' violence in one report within three sentences is one riot
+    for text, word in (
+        ("Villagers stone a suspected thief in Kisii.", "stone"),
+        ("Pupils pelt a bus with mud in Embu.", "pelt"),
+    ):
+        assert code(text).filter(pl.col("trigger") == word).height == 1
 
 
 def test_stone_as_a_noun_makes_no_event(code):
@@ -603,3 +607,184 @@ def test_a_missile_test_is_a_show_of_force_not_an_attack(code):
     assert events["event_code"].to_list() == ["MOBILIZE.test"]
     events = code("Rebels fired two ballistic missiles at Riyadh on Monday.")
     assert events["event_code"].str.contains("^(ASSAULT|FIGHT)").all()
+
+
+def test_an_attack_met_with_return_fire_is_a_battle(code):
+    events = code(
+        "Gunmen attacked a farm near Wajir on Monday and shot a worker. The guards fired "
+        "back at them."
+    )
+    assert _main_event(events).startswith("FIGHT")
+
+
+def test_an_attack_on_villagers_with_no_resistance_stays_one_sided(code):
+    events = code("Gunmen attacked a village near Wajir on Monday and killed two herders.")
+    assert _main_event(events).startswith("ASSAULT")
+
+
+def test_people_shot_dead_during_riots_belong_to_the_riot(code):
+    events = code(
+        "Riots broke out in Kisumu on Monday as youths burned tyres. Two people were shot dead."
+    )
+    assert _main_event(events) == "PROTEST.riot"
+
+
+def test_a_suspected_thief_beaten_to_death_is_mob_justice(code):
+    events = code("Two suspected thieves were beaten to death in Kisii on Monday.")
+    assert _main_event(events) == "PROTEST.mob"
+
+
+def test_a_suspected_thief_shot_by_gunmen_is_no_lynching(code):
+    events = code("Gunmen armed with rifles shot dead a suspected thief in Kisii on Monday.")
+    assert not _main_event(events).startswith("PROTEST")
+
+
+def test_an_off_duty_officer_shot_by_gunmen_is_a_civilian_victim(code):
+    events = code("Gunmen shot dead an off-duty police officer in Garissa on Monday.")
+    assert _main_event(events).startswith("ASSAULT")
+
+
+def test_protesters_demanding_something_are_a_protest(code):
+    events = code("Protesters demanded the resignation of the county governor on Monday.")
+    assert _main_event(events).startswith("PROTEST")
+
+
+def test_traders_gathered_and_demanding_are_a_protest(code):
+    events = code("Traders gathered outside the county offices on Monday, demanding new stalls.")
+    assert _main_event(events).startswith("PROTEST")
+
+
+def test_gunmen_robbing_a_police_post_of_its_rifles_fight_the_police(code):
+    events = code(
+        "Gunmen stole six rifles from a post near Lamu on Monday, killing two police officers."
+    )
+    assert _main_event(events).startswith("FIGHT")
+
+
+def test_two_named_peoples_clashing_is_a_communal_battle(code):
+    events = code("Three men died when the Ameru and Bakongo clashed over a borehole on Monday.")
+    assert _main_event(events) == "FIGHT.communal"
+
+
+def test_rival_party_supporters_clashing_stays_mob_violence(code):
+    events = code("Supporters of the Ameru and Bakongo parties clashed in town on Monday.")
+    assert _main_event(events) == "PROTEST.mob"
+
+
+def test_an_attack_that_hurt_no_one_is_a_strategic_development(code, lexicon):
+    events = code(
+        "Gunmen attacked a petrol station near Moyale on Monday. No injuries were reported."
+    )
+    main = _main_event(events)
+    acled = lexicon.event_codes.filter(pl.col("event_code") == main)
+    assert acled["acled_event_type"].to_list() == ["Strategic developments"]
+
+
+def test_an_attack_that_wounded_someone_stays_violence(code):
+    events = code("Gunmen attacked a petrol station near Moyale on Monday, wounding a cashier.")
+    assert _main_event(events).startswith("ASSAULT")
+
+
+def test_students_attacking_their_teachers_are_mob_violence(code):
+    events = code("Students beat and injured a school cook in Embu on Monday.")
+    assert _main_event(events) == "PROTEST.mob"
+
+
+def test_people_stoning_a_passer_by_are_mob_violence(code):
+    events = code("A man was stoned and injured by a group of boys in Nyeri on Monday.")
+    assert _main_event(events).startswith("PROTEST")
+
+
+def test_a_protest_against_a_demolition_is_no_riot(code):
+    events = code("Traders protested in Nakuru on Monday against the demolition of their stalls.")
+    assert _main_event(events) == "PROTEST"
+
+
+def test_a_protest_over_a_killing_by_soldiers_is_no_riot(code):
+    events = code(
+        "Residents protested in Garissa on Monday after a man was burnt by soldiers last week."
+    )
+    assert _main_event(events) == "PROTEST"
+
+
+def test_a_protest_the_report_says_was_not_violent_is_no_riot(code):
+    events = code(
+        "Residents protested in Mombasa on Monday and blocked the road to the port. No violence "
+        "was reported."
+    )
+    assert _main_event(events) == "PROTEST"
+
+
+def test_protesters_burning_tyres_still_riot(code):
+    events = code("Protesters burned tyres in Kisumu on Monday against the demolition of a market.")
+    assert _main_event(events) == "PROTEST.riot"
+
+
+def test_a_body_found_is_a_killing(code):
+    events = code("A body was found in a maize field near Kisii on Monday.")
+    assert _main_event(events) == "ASSAULT.kill"
+
+
+def test_a_man_found_dead_is_a_killing(code):
+    events = code("A teacher was found dead in his house in Nyeri on Monday.")
+    assert _main_event(events) == "ASSAULT.kill"
+
+
+def test_soldiers_repelling_an_attack_fight_a_battle(code):
+    events = code("Soldiers repelled an attack by militants on their camp near Mandera on Monday.")
+    assert _main_event(events).startswith("FIGHT")
+    assert not _main_event(events).startswith("PROTEST")
+
+
+def test_an_officer_shooting_his_colleagues_is_a_battle_within_the_force(code):
+    events = code("A soldier shot and killed two fellow soldiers at a barracks in Nyeri on Monday.")
+    assert _main_event(events).startswith("FIGHT")
+
+
+def test_an_officer_shooting_a_driver_is_violence_against_a_civilian(code):
+    events = code("A police officer shot dead a taxi driver at a roadblock in Nyeri on Monday.")
+    assert _main_event(events).startswith("ASSAULT")
+
+
+def test_a_bomb_that_went_off_in_its_makers_hands_is_disrupted_weapons_use(code):
+    events = code(
+        "Two men died in a bomb blast in Garissa on Monday while they were assembling it."
+    )
+    assert _main_event(events) == "COERCE.disrupt"
+
+
+def test_a_bomb_found_on_a_bus_is_disrupted_weapons_use(code):
+    events = code("Police said a bomb found in a church hall in Nakuru on Monday was made safe.")
+    assert "COERCE.disrupt" in events["event_code"].to_list()
+
+
+def test_farmers_gathered_to_demand_hold_a_protest(code):
+    events = code(
+        "Dairy farmers gathered outside a milk depot in Nyeri on Monday, demanding better prices."
+    )
+    assert _main_event(events).startswith("PROTEST")
+
+
+def test_due_to_a_demonstration_is_a_cause_not_a_future(code):
+    events = code(
+        "Work at a quarry near Kitui was halted on Monday due to demonstrations by residents."
+    )
+    assert _main_event(events).startswith("PROTEST")
+
+
+def test_a_meeting_due_to_take_place_is_still_a_future(code):
+    events = code("The two presidents are due to meet in Nairobi next week.")
+    assert events["event_code"].to_list() == ["AGREE"]  # a stated intention, not a meeting
+
+
+def test_men_armed_with_rifles_stealing_livestock_are_no_mob(code):
+    events = code("Men armed with rifles stole forty goats from herders near Baringo on Monday.")
+    assert not _main_event(events).startswith("PROTEST")
+
+
+def test_police_responding_to_raiders_and_killing_them_fight_a_battle(code):
+    events = code(
+        "Raiders attacked a village near Isiolo on Monday. Police responded and shot dead "
+        "three of them."
+    )
+    assert _main_event(events).startswith("FIGHT")
