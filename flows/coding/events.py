@@ -1445,7 +1445,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
             t.country_code for t in targets if t.country_code and t.sector not in MOBILE_SECTORS
         }
         if len(victims) == 1:
-            return f"{victims.pop()}:country", "document"
+            return f"{victims.pop()}:country", "actors"
         # the country the document talks most about, not counting raiders or refugees who
         # came from it
         scene = {
@@ -1454,7 +1454,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         }
         scene = {country: count for country, count in scene.items() if count > 0}
         if scene:
-            return f"{max(scene, key=scene.get)}:country", "document"
+            return f"{max(scene, key=scene.get)}:country", "actors"
         return None, None
 
     def finish(self) -> None:

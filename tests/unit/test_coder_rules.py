@@ -75,6 +75,35 @@ def test_a_report_that_names_no_place_takes_the_country_the_whole_batch_is_about
     assert named["place_source"].to_list() == ["sentence"]
 
 
+def test_a_nationality_guess_loses_to_the_country_the_whole_batch_is_about(lexicon):
+    about_kenya = [f"Kenyan police arrested {n} traders in Nakuru on Monday." for n in range(2, 24)]
+    texts = [*about_kenya, "Gunmen shot dead an Italian missionary on Monday."]
+    documents = _batch(texts).with_columns(
+        publisher=pl.Series([None] * 22 + ["Evening Herald (Uganda)"], dtype=pl.String)
+    )
+    coded = code_documents(documents, lexicon)
+    guessed = coded.events.filter(pl.col("doc_id") == "d22")
+    # neither the victim's nationality nor the publisher's country tells where it happened
+    assert guessed["place_id"].to_list() == ["KEN:country"]
+    assert guessed["place_source"].to_list() == ["corpus"]
+
+
+def test_a_small_namesake_town_far_from_the_batch_country_loses_to_that_country(lexicon):
+    about_kenya = [f"Kenyan police arrested {n} traders in Nakuru on Monday." for n in range(2, 24)]
+    texts = [
+        *about_kenya,
+        "Rioters burned a bus in Dover village on Monday.",  # no such village in the gazetteer
+        "Police arrested five protesters in London on Monday.",  # a city: the place it says
+        "Police arrested five protesters in Kampala on Monday.",  # a neighbour's capital
+    ]
+    coded = code_documents(_batch(texts), lexicon)
+    places = dict(coded.events.select("doc_id", "place_id").unique("doc_id").iter_rows())
+    assert places["d22"] == "KEN:country"
+    assert places["d23"].startswith("GBR:")
+    assert places["d24"].startswith("UGA:")
+    assert set(coded.places["place_id"]) == set(coded.events["place_id"].drop_nulls())
+
+
 def test_a_batch_about_many_countries_gives_no_place_to_a_report_without_one(lexicon):
     countries = ["Kenyan", "Ugandan", "Nigerian", "Ghanaian"] * 6
     texts = [f"{c} police arrested 4 traders on Monday." for c in countries]
