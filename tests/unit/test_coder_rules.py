@@ -252,6 +252,44 @@ def test_the_date_of_the_killing_a_protest_is_about_is_not_the_protests(code):
     assert protest["event_date"].cast(pl.String).to_list() == ["2024-03-08"]
 
 
+def test_the_date_of_the_killing_an_attack_avenged_is_not_the_attacks(code):
+    events = code(
+        "Raiders killed two herders at Kiwanja village, in revenge for a trader killed there "
+        "on 2 March."
+    )
+    dates = dict(events.select("fatalities", "event_date").cast(pl.String).iter_rows())
+    # the report tells no date for the revenge: it is dated to the report, and says so
+    assert dates["2"] == "2024-03-09"
+    assert "2024-03-02" in dates.values()  # the avenged killing keeps its own date
+
+
+def test_a_date_told_of_what_an_event_followed_does_not_date_that_event(code):
+    cases = {  # the event word, and the date it is told at: the report's own
+        "Traders in Nyeri rioted after a hawker was shot by police on 3 March.": "rioted",
+        "Students in Embu protested against youths who had attacked a teacher on 4 March.": (
+            "protested"
+        ),
+        "Residents in Meru marched over the inquiry into a murder, which occurred on 1 March.": (
+            "marched"
+        ),
+        "Police in Embu arrested two men in connection with an attack on a bus on 6 March.": (
+            "arrested"
+        ),
+    }
+    for text, trigger in cases.items():
+        events = code(text).filter(pl.col("trigger") == trigger)
+        assert events["event_date"].cast(pl.String).to_list() == ["2024-03-09"], text
+        assert events["date_source"].to_list() == ["publication"], text
+
+
+def test_an_event_keeps_its_own_date_told_in_a_clause_after_it(code):
+    events = code("An attack on a bus, which occurred on 6 March, killed two people in Embu.")
+    attack = events.filter(pl.col("trigger") == "attack")
+    assert attack["event_date"].cast(pl.String).to_list() == ["2024-03-06"]
+    killing = code("Police confirmed the killing of a trader in Embu on 6 March.")
+    assert killing["event_date"].cast(pl.String).to_list() == ["2024-03-06"]
+
+
 def test_a_toll_told_again_is_counted_once(code):
     events = code(
         "Four soldiers were killed in Lamu on Friday. "
