@@ -24,7 +24,7 @@ GATES = {
         "acled: fatalities exact": 0.845,
         "acled: country": 0.958,
         "acled: place within 25 km": 0.44,  # named places only; 0.442 with the place rules
-        "acled: date exact": 0.935,
+        "acled: date exact": 0.94,
     },
     ("plover", "plover/PLOVER_GSR_CAMEO.txt"): {
         "plover: PLOVER type accuracy": 0.755,
