@@ -28,7 +28,7 @@ from datetime import date, datetime, timedelta
 from flows.coding.acled import INTERVENTION, MOB, PROTEST_WORDS, RIOT, AcledTypes
 from flows.coding.casualties import count_casualties
 from flows.coding.dates import DateMention, find_dates
-from flows.coding.places import PlaceCandidate, _km, choose_place
+from flows.coding.places import PlaceCandidate, _country_elsewhere, _km, choose_place
 from flows.coding.roles import (
     AGENT_WORDS,
     KILL_WORD,
@@ -1447,6 +1447,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if (
                 actor.country_code
                 and actor.start not in self.demonym_starts
+                and not _country_elsewhere(
+                    self.text, PlaceCandidate(actor.start, actor.end, ()), {}
+                )
                 and self.lex.actor_info.get(actor.actor_id or "", (None, None, ""))[2] == "country"
             ):
                 return f"{actor.country_code}:country"

@@ -104,6 +104,18 @@ def test_a_small_namesake_town_far_from_the_batch_country_loses_to_that_country(
     assert set(coded.places["place_id"]) == set(coded.events["place_id"].drop_nulls())
 
 
+def test_a_country_named_as_an_origin_a_base_or_a_border_is_not_the_scene(code):
+    for text in (
+        "Raiders from Ethiopia stole 200 cattle and killed a herder on Monday.",
+        "A Somalia-based militia attacked a police convoy on Monday.",
+        "Police shot two fishermen near the border with Tanzania on Monday.",
+    ):
+        events = code(text)
+        assert "sentence" not in events["place_source"].to_list(), text
+    told = code("Two fishermen were shot dead in Tanzania on Monday.")
+    assert told.select("place_id", "place_source").rows() == [("TZA:country", "sentence")]
+
+
 def test_a_batch_about_many_countries_gives_no_place_to_a_report_without_one(lexicon):
     countries = ["Kenyan", "Ugandan", "Nigerian", "Ghanaian"] * 6
     texts = [f"{c} police arrested 4 traders on Monday." for c in countries]
