@@ -1066,7 +1066,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
         grievance = (
             self._grievance_span(sentence, sentence_start, trigger) if kind == "PROTEST" else None
         )
-        earlier = _earlier_event_span(sentence, trigger.end - sentence_start)
+        # (only a date of the sentence can be an earlier event's)
+        earlier = _earlier_event_span(sentence, trigger.end - sentence_start) if dates else None
         date_mention = self._date_for(dates, offset, grievance, earlier)
         event_date = date_mention.value if date_mention else None
         precision = date_mention.precision if date_mention and date_mention.value else None
