@@ -22,7 +22,7 @@ GATES = {
         "acled: event type accuracy": 0.77,
         "acled: sub-event type accuracy": 0.72,
         "acled: fatalities exact": 0.845,
-        "acled: country": 0.958,
+        "acled: country": 0.96,
         "acled: place within 25 km": 0.44,  # named places only; 0.442 with the place rules
         "acled: date exact": 0.94,
     },
