@@ -9,6 +9,7 @@ run only over sentences that hold a match.
 from __future__ import annotations
 
 import gc
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -110,6 +111,10 @@ _UNREAD_CUES = {"domain", "report"}  # cue types no sentence rule reads
 ORIGIN_BEFORE = re.compile(r"\s+from\s+(?:the\s+)?$")  # "raiders from Uganda"
 FOCUS_SHARE = 0.8  # a batch is about one country when this share of its reports are
 FOCUS_MIN_DOCUMENTS = 20  # ... and at least this many reports tell a country at all
+# A town abroad this far from a focused batch's country, and this small, is a namesake of
+# a place the gazetteer lacks: the batch's country is the better place.
+FAR_KM = 2000
+FAR_TOWN = 150_000
 
 
 # polars' regex engine has no look-arounds: a pattern with them is searched without them
@@ -361,7 +366,8 @@ def _code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
         told = Counter(
             compiled.view.place_info[e.place_id][0]
             for e in coder.events
-            if e.place_source in ("sentence", "document") and e.place_id in compiled.view.place_info
+            if e.place_source in ("sentence", "document", "actors")
+            and e.place_id in compiled.view.place_info
         )
         country = told.most_common(1)[0][0] if told else main_country or coder.home_country
         if country:
@@ -465,7 +471,7 @@ def combine_parts(parts: list[CodedBatch], lexicon: Lexicon) -> CodedBatch:
     places = pl.concat([part.places for part in parts])
     focus = _focus_country(doc_country)
     if focus is not None:
-        unplaced = pl.col("place_id").is_null()
+        unplaced = pl.col("place_id").is_null() | _guessed_abroad(events, lexicon, focus)
         events = events.with_columns(
             pl.when(unplaced).then(pl.lit(focus)).otherwise("place_id").alias("place_id"),
             pl.when(unplaced)
@@ -480,6 +486,7 @@ def combine_parts(parts: list[CodedBatch], lexicon: Lexicon) -> CodedBatch:
                     lexicon.places.filter(pl.col("place_id") == focus).select(list(PLACE_SCHEMA)),
                 ]
             )
+        places = places.filter(pl.col("place_id").is_in(events["place_id"].drop_nulls()))
     return CodedBatch(
         actor_mentions=pl.concat([part.actor_mentions for part in parts]).unique(
             subset=["doc_id", "char_start", "char_end", "actor_id"], maintain_order=True
@@ -591,6 +598,43 @@ def _event_row(event: EventRow, text: str, start: int, end: int, coder_version: 
         "confidence": event.confidence,
         "coder_version": coder_version,
     }
+
+
+def _guessed_abroad(events: pl.DataFrame, lexicon: Lexicon, focus: str) -> pl.Series:
+    """Which events' places lose to the batch focus: a country guessed from the
+    publisher's or the people's nationality ("Gunmen kill Italian missionary" in a feed
+    about Kenya), and a small town far from the focus country, a namesake of a place the
+    gazetteer lacks ("in Madera county", "Orange supporters" in that feed)."""
+    info = lexicon.places.select(
+        "place_id", "country_code", "place_type", "latitude", "longitude", "population"
+    )
+    home = info.filter(pl.col("place_id") == focus)
+    if home.is_empty():
+        return pl.Series([False] * events.height)
+    country, lat, lon = home.row(0)[1], home.row(0)[3], home.row(0)[4]
+    joined = events.select("place_id", "place_source").join(info, on="place_id", how="left")
+    if lat is None or lon is None:
+        far = pl.lit(False)
+    else:
+        far = _km_expr(pl.col("latitude"), pl.col("longitude"), lat, lon) > FAR_KM
+    lost = (
+        pl.col("place_source").is_in(["publisher", "actors"]) & (pl.col("country_code") != country)
+    ) | (
+        pl.col("place_type").is_in(["city", "site"])
+        & (pl.col("country_code") != country)
+        & (pl.col("population").fill_null(0) < FAR_TOWN)
+        & far
+    )
+    return joined.select(lost.fill_null(False)).to_series()
+
+
+def _km_expr(lat: pl.Expr, lon: pl.Expr, lat0: float, lon0: float) -> pl.Expr:
+    """Great-circle distance in km from a fixed point, for columns of coordinates."""
+    p1, p2 = math.radians(lat0), lat.radians()
+    a = ((p2 - p1) / 2).sin() ** 2 + math.cos(p1) * p2.cos() * (
+        (lon.radians() - math.radians(lon0)) / 2
+    ).sin() ** 2
+    return 6371.0 * 2 * a.sqrt().clip(upper_bound=1.0).arcsin()
 
 
 def _focus_country(doc_country: Counter[str]) -> str | None:

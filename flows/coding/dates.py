@@ -188,10 +188,26 @@ def find_dates(sentence: str, published_at: datetime | None) -> list[DateMention
         )
         if mention is not None:
             background = _is_background(lowered, match.start(), match.end())
-            found.append(
-                DateMention(match.start(), match.end(), mention[0], mention[1], background)
-            )
+            value = mention[0]
+            if value is not None and mention[1] == "day":
+                value = _in_the_week(lowered, match.start(), value, published)
+            found.append(DateMention(match.start(), match.end(), value, mention[1], background))
     return found
+
+
+# "the week of 16 July", "during the week beginning November 26th": an event told only by
+# its week is dated to the week's middle, as ACLED codes it (two days after its first)
+_WEEK_FROM = re.compile(r"\bweek\s+(?:of|beginning|starting|commencing)\s+(?:the\s+)?$")
+WEEK_MIDDLE = 2
+
+
+def _in_the_week(lowered: str, start: int, value: date, published: date | None) -> date:
+    """The day a date after "the week of" stands for: the week's middle, not after the
+    report (a report told mid-week covers the days before it)."""
+    if not _WEEK_FROM.search(lowered, max(0, start - 30), start):
+        return value
+    middle = value + timedelta(days=WEEK_MIDDLE)
+    return min(middle, published) if published is not None and published >= value else middle
 
 
 _DETERMINER_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b(?!on\b)\w+\s+)(?:the|his|her|their|its)\s+$")

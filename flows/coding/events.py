@@ -43,7 +43,7 @@ from flows.coding.acled import (
 )
 from flows.coding.casualties import count_casualties
 from flows.coding.dates import DateMention, find_dates
-from flows.coding.places import PlaceCandidate, _km, choose_place
+from flows.coding.places import PlaceCandidate, _country_elsewhere, _km, choose_place
 from flows.coding.roles import (
     AGENT_WORDS,
     KILL_WORD,
@@ -841,17 +841,22 @@ class DocumentCoder(ActorRoles, AcledTypes):
         )
 
     def _date_for(
-        self, dates: list[DateMention], offset: int, grievance: tuple[int, int] | None = None
+        self,
+        dates: list[DateMention],
+        offset: int,
+        grievance: tuple[int, int] | None = None,
+        earlier: tuple[int, int] | None = None,
     ) -> DateMention | None:
         """The date nearest the event word, of those that can date it: not a date that is a
         noun's attribute or a state's start ("the October 26 poll", "since 2002"), unless the
         noun is the event word itself ("the January 3 attack"); not a date inside a protest's
-        grievance ("protested the murder of a teacher on 13 October")."""
+        grievance ("protested the murder of a teacher on 13 October"), nor one of an earlier
+        event the event followed ("a revenge attack for a herder killed on 20/12")."""
         dates = [
             d
             for d in dates
             if (not d.is_background or 0 <= offset - d.end <= BACKGROUND_REACH)
-            and (grievance is None or not grievance[0] <= d.start < grievance[1])
+            and not any(span and span[0] <= d.start < span[1] for span in (grievance, earlier))
         ]
         if dates:
             return min(dates, key=lambda d: abs(d.start - offset))
@@ -1204,12 +1209,20 @@ class DocumentCoder(ActorRoles, AcledTypes):
         grievance = (
             self._grievance_span(sentence, sentence_start, trigger) if kind == "PROTEST" else None
         )
-        date_mention = self._date_for(dates.get(), offset, grievance)
+        found = dates.get()
+        # (only a date of the sentence can be an earlier event's)
+        earlier = _earlier_event_span(sentence, trigger.end - sentence_start) if found else None
+        date_mention = self._date_for(found, offset, grievance, earlier)
         event_date = date_mention.value if date_mention else None
         precision = date_mention.precision if date_mention and date_mention.value else None
         date_source = "text" if event_date is not None else None
-        if event_date is None and self.published_at is not None and not self._doc_has_dates():
-            # The report tells no time at all: the event is dated to the report, and says so.
+        if (
+            event_date is None
+            and self.published_at is not None
+            and not self._doc_has_dates(sentence_start, (grievance, earlier))
+        ):
+            # The report tells no time for it (at most the time of what it followed): the
+            # event is dated to the report, and says so.
             event_date, precision, date_source = self.published_at.date(), "day", "publication"
         place_id = place.chosen(self)  # chosen only for a sentence that codes an event
         event_place, place_source = place_id or self._state_place(targets), "sentence"
@@ -1550,9 +1563,19 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if start <= d.start and d.end <= end
         ]
 
-    def _doc_has_dates(self) -> bool:
-        """Whether the report tells a time its events could have (background dates aside)."""
-        return any(not d.is_background for d in self._doc_dates())
+    def _doc_has_dates(
+        self,
+        sentence_start: int = 0,
+        others: tuple[tuple[int, int] | None, ...] = (),
+    ) -> bool:
+        """Whether the report tells a time its events could have: background dates aside,
+        and the dates the sentence starting at ``sentence_start`` gives to ``others``,
+        the events it says this one followed (spans in the sentence)."""
+        return any(
+            not d.is_background
+            and not any(span and span[0] <= d.start - sentence_start < span[1] for span in others)
+            for d in self._doc_dates()
+        )
 
     def _reference_date(self) -> date | None:
         """When the report speaks from: its publication, else the latest year it names."""
@@ -1570,6 +1593,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
             if (
                 actor.country_code
                 and actor.start not in self.demonym_starts
+                and not _country_elsewhere(
+                    self.text, PlaceCandidate(actor.start, actor.end, ()), {}
+                )
                 and self.lex.actor_info.get(actor.actor_id or "", (None, None, ""))[2] == "country"
             ):
                 return f"{actor.country_code}:country"
@@ -1589,7 +1615,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
             t.country_code for t in targets if t.country_code and t.sector not in MOBILE_SECTORS
         }
         if len(victims) == 1:
-            return f"{victims.pop()}:country", "document"
+            return f"{victims.pop()}:country", "actors"
         # the country the document talks most about, not counting raiders or refugees who
         # came from it
         scene = {
@@ -1598,7 +1624,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         }
         scene = {country: count for country, count in scene.items() if count > 0}
         if scene:
-            return f"{max(scene, key=scene.get)}:country", "document"
+            return f"{max(scene, key=scene.get)}:country", "actors"
         return None, None
 
     def finish(self) -> None:
@@ -1971,6 +1997,56 @@ class DocumentCoder(ActorRoles, AcledTypes):
             attack.place_id, attack.place_source = place_id, "sentence"
         # counts told in a claim ("saying its fighters killed four") are the claimant's,
         # not a report: they do not change the attack's figures
+
+
+# "... in revenge for two herders killed on 20/12", "after a boy was run over on Monday":
+# an earlier event the sentence's event followed, told with its own date
+EARLIER_EVENT = re.compile(
+    r"\b(?:following|after|(?:in\s+)?(?:revenge|retaliation)(?:\s+attacks?)?\s+(?:for|over)|"
+    r"in\s+(?:response|reaction)\s+to|in\s+connection\s+with|"
+    r"(?:the|a|an)\s+(?:murder|killing|death|shooting|lynching|abduction|kidnapping)\s+of|"
+    # past perfect: "youths who had heckled the governor on 8/9"
+    r"(?:who|which|that)\s+had\s+(?:been\s+)?[a-z]+ed)\s"
+)
+# "... over the investigation into a murder, which occurred on 7/2": a clause about the
+# event named just before it, when that is another event than the one being coded
+EARLIER_RELATIVE = re.compile(
+    r"\b(?:which|that)\s+(?:occurred|happened|took\s+place|began|started)\s"
+)
+EARLIER_EVENT_WORD = re.compile(
+    r"\b(?:kill\w*|murder\w*|deaths?|died|attack\w*|shot|shooting|lynch\w*|knocked|"
+    r"heckl\w*|arrest\w*|abduct\w*|kidnap\w*|raid\w*|bomb\w*|blast|explosion|clash\w*|"
+    r"fighting|hostilities|assault\w*|stabb\w*|torched|burn\w*|elections?|polls?|ruling|"
+    r"verdict)\b"
+)
+
+
+REVENGE_REACH = 20  # how far "revenge attack for" may begin before the event word ends
+REVENGE = ("revenge", "retaliation", "in revenge", "in retaliation")
+
+
+def _earlier_event_span(sentence: str, after: int) -> tuple[int, int] | None:
+    """Where, after the event word ending at ``after``, the sentence tells an earlier event
+    that this one followed: from "following", "after", "in revenge for" to the end of
+    that clause, when the clause tells an act (a killing, an attack, an arrest)."""
+    lowered = sentence.lower()
+    # from just before the event word's end: "a revenge attack for ..." is the attack's
+    match = EARLIER_EVENT.search(lowered, max(0, after - REVENGE_REACH))
+    if match is not None and match.start() < after and not match.group().startswith(REVENGE):
+        match = EARLIER_EVENT.search(lowered, after)
+    relative = EARLIER_RELATIVE.search(lowered, after)
+    if relative is not None and (match is None or relative.start() < match.start()):
+        if EARLIER_EVENT_WORD.search(lowered, after, relative.start()) is None:
+            return None  # "an attack, which occurred on 7/2": the event's own date
+        stop = CLAUSE_STOP.search(lowered, relative.end())
+        return relative.start(), stop.start() if stop else len(sentence)
+    if match is None:
+        return None
+    stop = CLAUSE_STOP.search(lowered, match.end())
+    end = stop.start() if stop else len(sentence)
+    if EARLIER_EVENT_WORD.search(lowered, match.start(), end) is None:
+        return None
+    return match.start(), end
 
 
 OTHER_VICTIMS = re.compile(r"\b(?:others?|another|more|also|additional|further|separate)\b")

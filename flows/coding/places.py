@@ -444,6 +444,7 @@ def choose_place(
             and not _is_named_as_place(text, sentence_start, candidate)
         )
     ]
+    kept = [c for c in kept if not _country_elsewhere(text, c, place_info)]
     kept = _in_the_possessor(text, kept, place_info)
     kept = [_the_region_named(text, c, place_info) for c in kept]
     if place_points:
@@ -495,6 +496,37 @@ def choose_place(
             if best is None or score > best[0]:
                 best = (score, place_id)
     return best[1] if best else None
+
+
+# "militia from Somalia", "a Somalia-based group": where people came from, not the scene
+ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+# ... the country ending its phrase: not "a demand from the US President"
+ORIGIN_END = re.compile(
+    r"\s*(?:[,.;:)]|$)|\s+(?:in|into|to|and|on|at|who|which|that|after|before|during|with|"
+    r"for|were|was|had|have|crossed|attacked|raided|stole|killed)\b"
+)
+BASED_AFTER = re.compile(r"[-\s]based\b", re.I)
+
+
+def _country_elsewhere(
+    text: str,
+    candidate: PlaceCandidate,
+    place_info: Mapping[str, tuple[str | None, str, int | None]],
+) -> bool:
+    """A country named as a border, an origin or a base ("near the border with Somalia",
+    "raiders from Uganda", "a Somalia-based group") is not where the event happened."""
+    if not all(place_info.get(ref, (None, ""))[1] == "country" for ref in candidate.refs):
+        return False  # (no refs: a country the caller knows it to be)
+    low = max(0, candidate.start - 20)
+    window = text[low : candidate.end + 30].lower()
+    return (
+        is_elsewhere(window, candidate.start - low, candidate.end - low)
+        or (
+            bool(ORIGIN_BEFORE.search(text, low, candidate.start))
+            and bool(ORIGIN_END.match(text, candidate.end))
+        )
+        or bool(BASED_AFTER.match(text, candidate.end))
+    )
 
 
 def _has_type(

@@ -71,7 +71,8 @@ class EventRow:
     targets: list[Actor]
     claimants: list[Actor] = field(default_factory=list)
     date_source: str | None = None  # text, or publication when the report tells no time
-    place_source: str | None = None  # sentence, document, publisher or corpus
+    place_source: str | None = None  # sentence, document, actors (a guess from
+    # their nationality), publisher or corpus
     co_sources: list[Actor] = field(default_factory=list)  # "X and Y agreed"
 
 

@@ -22,9 +22,9 @@ GATES = {
         "acled: event type accuracy": 0.795,
         "acled: sub-event type accuracy": 0.745,
         "acled: fatalities exact": 0.845,
-        "acled: country": 0.93,
+        "acled: country": 0.96,
         "acled: place within 25 km": 0.44,  # named places only; 0.442 with the place rules
-        "acled: date exact": 0.935,
+        "acled: date exact": 0.94,
     },
     ("plover", "plover/PLOVER_GSR_CAMEO.txt"): {
         "plover: PLOVER type accuracy": 0.765,

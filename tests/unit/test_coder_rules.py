@@ -75,6 +75,47 @@ def test_a_report_that_names_no_place_takes_the_country_the_whole_batch_is_about
     assert named["place_source"].to_list() == ["sentence"]
 
 
+def test_a_nationality_guess_loses_to_the_country_the_whole_batch_is_about(lexicon):
+    about_kenya = [f"Kenyan police arrested {n} traders in Nakuru on Monday." for n in range(2, 24)]
+    texts = [*about_kenya, "Gunmen shot dead an Italian missionary on Monday."]
+    documents = _batch(texts).with_columns(
+        publisher=pl.Series([None] * 22 + ["Evening Herald (Uganda)"], dtype=pl.String)
+    )
+    coded = code_documents(documents, lexicon)
+    guessed = coded.events.filter(pl.col("doc_id") == "d22")
+    # neither the victim's nationality nor the publisher's country tells where it happened
+    assert guessed["place_id"].to_list() == ["KEN:country"]
+    assert guessed["place_source"].to_list() == ["corpus"]
+
+
+def test_a_small_namesake_town_far_from_the_batch_country_loses_to_that_country(lexicon):
+    about_kenya = [f"Kenyan police arrested {n} traders in Nakuru on Monday." for n in range(2, 24)]
+    texts = [
+        *about_kenya,
+        "Rioters burned a bus in Dover village on Monday.",  # no such village in the gazetteer
+        "Police arrested five protesters in London on Monday.",  # a city: the place it says
+        "Police arrested five protesters in Kampala on Monday.",  # a neighbour's capital
+    ]
+    coded = code_documents(_batch(texts), lexicon)
+    places = dict(coded.events.select("doc_id", "place_id").unique("doc_id").iter_rows())
+    assert places["d22"] == "KEN:country"
+    assert places["d23"].startswith("GBR:")
+    assert places["d24"].startswith("UGA:")
+    assert set(coded.places["place_id"]) == set(coded.events["place_id"].drop_nulls())
+
+
+def test_a_country_named_as_an_origin_a_base_or_a_border_is_not_the_scene(code):
+    for text in (
+        "Raiders from Ethiopia stole 200 cattle and killed a herder on Monday.",
+        "A Somalia-based militia attacked a police convoy on Monday.",
+        "Police shot two fishermen near the border with Tanzania on Monday.",
+    ):
+        events = code(text)
+        assert "sentence" not in events["place_source"].to_list(), text
+    told = code("Two fishermen were shot dead in Tanzania on Monday.")
+    assert told.select("place_id", "place_source").rows() == [("TZA:country", "sentence")]
+
+
 def test_a_batch_about_many_countries_gives_no_place_to_a_report_without_one(lexicon):
     countries = ["Kenyan", "Ugandan", "Nigerian", "Ghanaian"] * 6
     texts = [f"{c} police arrested 4 traders on Monday." for c in countries]
@@ -221,6 +262,44 @@ def test_the_date_of_the_killing_a_protest_is_about_is_not_the_protests(code):
     events = code("On 8 March, teachers in Kisii protested the killing of a colleague on 2 March.")
     protest = events.filter(pl.col("event_code").str.starts_with("PROTEST"))
     assert protest["event_date"].cast(pl.String).to_list() == ["2024-03-08"]
+
+
+def test_the_date_of_the_killing_an_attack_avenged_is_not_the_attacks(code):
+    events = code(
+        "Raiders killed two herders at Kiwanja village, in revenge for a trader killed there "
+        "on 2 March."
+    )
+    dates = dict(events.select("fatalities", "event_date").cast(pl.String).iter_rows())
+    # the report tells no date for the revenge: it is dated to the report, and says so
+    assert dates["2"] == "2024-03-09"
+    assert "2024-03-02" in dates.values()  # the avenged killing keeps its own date
+
+
+def test_a_date_told_of_what_an_event_followed_does_not_date_that_event(code):
+    cases = {  # the event word, and the date it is told at: the report's own
+        "Traders in Nyeri rioted after a hawker was shot by police on 3 March.": "rioted",
+        "Students in Embu protested against youths who had attacked a teacher on 4 March.": (
+            "protested"
+        ),
+        "Residents in Meru marched over the inquiry into a murder, which occurred on 1 March.": (
+            "marched"
+        ),
+        "Police in Embu arrested two men in connection with an attack on a bus on 6 March.": (
+            "arrested"
+        ),
+    }
+    for text, trigger in cases.items():
+        events = code(text).filter(pl.col("trigger") == trigger)
+        assert events["event_date"].cast(pl.String).to_list() == ["2024-03-09"], text
+        assert events["date_source"].to_list() == ["publication"], text
+
+
+def test_an_event_keeps_its_own_date_told_in_a_clause_after_it(code):
+    events = code("An attack on a bus, which occurred on 6 March, killed two people in Embu.")
+    attack = events.filter(pl.col("trigger") == "attack")
+    assert attack["event_date"].cast(pl.String).to_list() == ["2024-03-06"]
+    killing = code("Police confirmed the killing of a trader in Embu on 6 March.")
+    assert killing["event_date"].cast(pl.String).to_list() == ["2024-03-06"]
 
 
 def test_a_toll_told_again_is_counted_once(code):

@@ -144,6 +144,10 @@ PUBLISHED = datetime(2024, 1, 25, 9, 30)
         ("clashes between 3 and 5 June 2019 in", date(2019, 6, 3), "day"),
         ("from 11 to 13 Jan, protesters", date(2024, 1, 11), "day"),
         ("On January 9-10, 2021, raiders", date(2021, 1, 9), "day"),
+        # a week: its middle (ACLED), and never after the report
+        ("During the week beginning January 8th, raiders", date(2024, 1, 10), "day"),
+        ("Week of 1 May 2023. Students", date(2023, 5, 3), "day"),
+        ("in the week of 24 January, bandits", date(2024, 1, 25), "day"),
     ],
 )
 def test_dates_resolve_against_publication(sentence, value, precision):
