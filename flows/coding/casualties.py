@@ -404,6 +404,16 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
         # a number before its verb: "5 people were killed", "95 dead", "two injured"
         for offset in range(width, width + 6):
             at = position + offset
+            partitive = offset == width and at + 1 < len(lower) and lower[at] == "of"
+            if (
+                partitive
+                and lower[at + 1] in _PARTITIVE
+                and at + 2 < len(lower)
+                and at + 2 not in numbers
+                and lower[at + 2] not in _ANIMALS
+                and lower[at + 2] not in KILLED
+            ):
+                continue  # "two of the robbers were killed" ("5 of these" were counted)
             if (
                 at >= len(lower)
                 or lower[at] in _STOP_CHAIN
@@ -414,7 +424,8 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
             kind = "killed" if lower[at] in KILLED else "injured" if lower[at] in INJURED else None
             if kind:
                 if at not in blocked:
-                    add(kind, value)
+                    # "a police officer and two civilians were killed" = 3
+                    add(kind, _list_before(tokens, lower, numbers, at) or value)
                 used.add(position)
                 break
     for position, token in enumerate(lower):
@@ -423,6 +434,13 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
             continue
         # a number after its verb, and the groups coordinated with it: "killing 13 soldiers
         # and 170 civilians", "the lives of 95 people", "between 5 and 8" (the lowest)
+        listed = _victim_list(tokens, lower, numbers, position + 1)
+        if listed is not None:
+            # "killed a chief and his two sons" = 3, "a trader and a rider" = 2
+            total, end = listed
+            used.update(at for at in numbers if position < at < end)
+            add(kind, total)
+            continue
         at = position + 1
         while (
             at < len(lower) and (lower[at] in _LINK or lower[at] in _RANGE) and (at not in numbers)
@@ -487,6 +505,11 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
                     window += after[: after.index("and")] if "and" in after else after
             else:
                 window = _clause_head(lower[position + 1 : position + 5])
+            if auxiliaries or to_death or token in _INTRANSITIVE:
+                listed = _list_before(tokens, lower, numbers, position)
+                if listed is not None:
+                    totals[kind] = listed
+                    break
             if any(word in _PLURAL or word in _ORDINALS for word in window):
                 continue
             if (
@@ -578,3 +601,108 @@ def _singular_object(tokens: list[str], position: int) -> bool:
         return False
     head = phrase[-1]
     return not head.endswith(_PLURAL_ENDINGS) and head not in _GROUP_NOUNS
+
+
+# the words that open one victim's phrase ("a chief", "his commander") or a counted one's
+# ("his two sons", "the three brothers")
+_ONE_VICTIM = {"a", "an", "one", "his", "her", "the", "its"}
+_GROUP_OPENERS = {"his", "her", "their", "the", "its"}
+_PARTITIVE = {"the", "his", "her", "their"}
+_AUXILIARIES = {"was", "were", "is", "are", "been", "have", "has", "had"}
+_CLAUSE_OPENERS = {",", ";", ":", "and", "but", "when", "after", "as", "while", "where", "that"}
+_BEFORE_VERB = _AUXILIARIES | {"reportedly", "allegedly", "later", "also", "all", "both", "shot"}
+# what may follow a list of victims: the end of the clause, a preposition ("in Kano"), or
+# the verb of a passive ("were killed")
+_AFTER_VICTIMS = (_NOT_OBJECT - {"and", "it", "them"}) | _AUXILIARIES | KILLED | INJURED
+
+
+def _victim_phrase(
+    tokens: list[str], lower: list[str], numbers: dict[int, tuple[int, int]], start: int
+) -> tuple[int, int, bool] | None:
+    """One victim phrase from ``start``: (count, end, counted), where a counted phrase
+    gives a number ("his two sons") and an uncounted one a single person ("a chief")."""
+    at = start
+    if at < len(lower) and lower[at] in _GROUP_OPENERS and at + 1 in numbers:
+        at += 1
+    if at in numbers:
+        count, width = numbers[at]
+        at += width
+        if at + 1 < len(lower) and lower[at] == "of" and lower[at + 1] in _GROUP_OPENERS:
+            at += 2  # "three of his bodyguards"
+        counted = True
+    elif at < len(lower) and lower[at] in _ONE_VICTIM:
+        count, counted = 1, False
+        at += 1
+    else:
+        return None
+    words = 0
+    while (
+        at < len(lower)
+        and words < 5
+        and (tokens[at][0].isalnum() or tokens[at] == "-")
+        and at not in numbers
+        and lower[at] not in _NOT_OBJECT
+        and lower[at] not in _CONNECTORS
+        and lower[at] not in KILLED
+        and lower[at] not in INJURED
+        and lower[at] not in _STOP_CHAIN
+        and lower[at] not in _CLAIMS
+        and lower[at] not in _AUXILIARIES
+    ):
+        at += 1
+        words += 1
+    if words == 0:
+        return None
+    head = lower[at - 1]
+    if not counted and (head.endswith(_PLURAL_ENDINGS) or head in _GROUP_NOUNS):
+        return None  # "the villagers", "the police": no single person
+    return count, at, counted
+
+
+def _victim_list(
+    tokens: list[str], lower: list[str], numbers: dict[int, tuple[int, int]], start: int
+) -> tuple[int, int] | None:
+    """The victims listed after a killing verb when one of them is a single person without a
+    number: "a chief and his two sons" = 3, "his wife and two children" = 3, "a trader and a
+    rider" = 2. (total, end); None when the words are no such list (a list of numbers only is
+    the counting chain's)."""
+    phrases: list[tuple[int, bool]] = []
+    at = start
+    last_joint = ""
+    while True:
+        phrase = _victim_phrase(tokens, lower, numbers, at)
+        if phrase is None:
+            return None
+        count, at, counted = phrase
+        phrases.append((count, counted))
+        if at + 1 < len(lower) and lower[at] == "," and lower[at + 1] == "and":
+            at, last_joint = at + 2, "and"
+        elif at < len(lower) and lower[at] in (",", "and"):
+            at, last_joint = at + 1, lower[at]
+        else:
+            break
+    closed = at >= len(lower) or lower[at] in _AFTER_VICTIMS or not tokens[at].isalnum()
+    if (
+        len(phrases) < 2
+        or all(counted for _, counted in phrases)
+        or last_joint != "and"  # a list ends "... and Z"; "In an attack, a man" is none
+        or not closed
+    ):
+        return None  # "killed a man and the driver fled": the driver is no victim
+    return sum(count for count, _ in phrases), at
+
+
+def _list_before(
+    tokens: list[str], lower: list[str], numbers: dict[int, tuple[int, int]], verb: int
+) -> int | None:
+    """The victims listed as the subject of a passive or intransitive killing verb when one
+    of them is a single person: "a police officer and two civilians were killed" = 3, "two
+    soldiers and a civilian died" = 3, "a man and his wife were hacked to death" = 2."""
+    for start in range(max(0, verb - 16), verb):
+        opens = lower[start] in _ONE_VICTIM or start in numbers
+        if not opens or (start > 0 and lower[start - 1] not in _CLAUSE_OPENERS):
+            continue  # the subject opens its clause: not "in a school, 1 woman and 1 child"
+        listed = _victim_list(tokens, lower, numbers, start)
+        if listed is not None and all(word in _BEFORE_VERB for word in lower[listed[1] : verb]):
+            return listed[0]
+    return None

@@ -113,6 +113,19 @@ def test_find_phrases_respects_word_boundaries_and_longest_match():
         ("Police on 11/04 shot dead two suspects.", (2, None)),
         ("Arsonists burned a house, killing their 3 children.", (3, None)),
         ("A mob lynched a man thought to be behind the killing of two girls.", (1, None)),
+        # a single victim listed with others counts too (invented sentences)
+        ("Gunmen killed a headman and his two sons in the village.", (3, None)),
+        ("A guard shot dead his supervisor and two colleagues at the depot.", (3, None)),
+        ("Bandits shot dead a shopkeeper and a taxi driver near the market.", (2, None)),
+        ("A drone strike killed a commander and three of his bodyguards.", (4, None)),
+        ("A ranger and two porters were killed when the convoy was ambushed.", (3, None)),
+        ("Four soldiers and a civilian died in the blast.", (5, None)),
+        ("A 60-year-old farmer and his wife were hacked to death.", (2, None)),
+        ("A nurse, a cook, and a driver were killed by a stray shell.", (3, None)),
+        # ... but not a list that is none: what follows, or what came before the subject
+        ("Gunmen killed a trader and the driver escaped.", (1, None)),
+        ("In a revenge raid, a herder was killed and five others were injured.", (1, 5)),
+        ("During the chase, two of the robbers were killed.", (2, None)),
     ],
 )
 def test_casualty_counts_follow_acled_conventions(sentence, expected):
