@@ -198,7 +198,14 @@ WEAPONS = [
     (re.compile(r"suicide (?:bomb|attack|blast)|suicide bomber"), "suicide"),
     (re.compile(r"\bgrenades?\b"), "grenade"),
     (
-        re.compile(r"\bieds?\b|improvised explosive|roadside bomb|landmine|land mine|\bmines?\b"),
+        # a mine that explodes, not a gold mine or "the mine" where miners work
+        re.compile(
+            r"\bieds?\b|improvised explosive|roadside bomb|landmine|land mine|"
+            r"\banti-?(?:tank|personnel|vehicle) mines?\b|"
+            r"\bmines? (?:blast|explosion|explod|went off|detonat|was planted|were planted)|"
+            r"\b(?:stepped on|struck|hit|ran over|drove over|detonated|triggered|planted|laid) "
+            r"(?:an? |the )?(?:\w+ )?mines?\b"
+        ),
         "ied",
     ),
     (re.compile(r"car bomb|vehicle[- ]borne"), "car-bomb"),

@@ -168,3 +168,14 @@ def test_a_suicide_bomber_detonating_explosives_is_one_suicide_bombing(code):
         "killing 57 worshippers."
     )
     assert events.select("event_code", "fatalities").rows() == [("ASSAULT.suicide", 57)]
+
+
+def test_a_gold_mine_is_a_workplace_not_a_landmine(code):
+    shooting = code(
+        "On 3 April 2021, gunmen killed four miners in Ituri province. "
+        "The four were shot dead as they left the gold mine."
+    )
+    assert shooting["event_code"].str.starts_with("ASSAULT").any()
+    assert not shooting["event_code"].is_in(["ASSAULT.ied"]).any()
+    blast = code("On 3 April 2021, a military truck hit a mine near Kidal, killing two soldiers.")
+    assert blast["event_code"].to_list() == ["ASSAULT.ied"]
