@@ -354,6 +354,16 @@ def _code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
             ):
                 coder.mover_countries[country] = coder.mover_countries.get(country, 0) + 1
         coder.is_off_topic = domain_words >= 4 and domain_words > 2 * armed
+        if not coder.doc_countries and coder.home_country is None:
+            coder.group_countries = {
+                info[0]
+                for _, sentence_mentions in grouped.values()
+                for mention in sentence_mentions
+                if mention.kind == "actor"
+                and (info := compiled.view.actor_info.get(mention.ref)) is not None
+                and info[0]
+                and info[2] != "country"
+            }
         for index, (is_coded, sentence_mentions) in grouped.items():
             if not is_coded:
                 coder.note_places(index, *spans[index], sentence_mentions)

@@ -360,6 +360,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
         self._places: list[_SentencePlace] = []
         self.last_armed_group: Actor | None = None
         self.doc_countries: dict[str, int] = {}
+        # the home countries of the named groups and people, for a report that tells no
+        # country (set by ``code_part``; a place name's namesakes are weighed by them)
+        self.group_countries: set[str] = set()
         self.resolved: dict[tuple[int, int], str] = {}  # a generic actor's span -> its id
         self.mover_countries: dict[str, int] = {}  # of those, people who move: "Somali refugees"
         # the sentences that may hold a word of killing (found for a batch at once), or
@@ -751,6 +754,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
             self.doc_countries,
             self.home_country,
             self.lex.place_points,
+            self.group_countries,
         )
 
     def _add_place(self, place: _SentencePlace) -> None:

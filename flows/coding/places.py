@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from flows.coding.dates import MONTHS, WEEKDAYS
@@ -421,12 +421,14 @@ def choose_place(
     doc_countries: Mapping[str, int],
     home_country: str | None,
     place_points: Mapping[str, tuple[float, float]] | None = None,
+    group_countries: Collection[str] = (),
 ) -> str | None:
     """The place_id the sentence's events happened in, or None.
 
     ``mention_starts`` are where the sentence's actor names begin (a word that is a known
     actor is not a surname); ``is_known_word`` tells the coder's own
-    vocabulary ("police", "residents").
+    vocabulary ("police", "residents"); ``group_countries`` are the home countries of the
+    named groups and people of a report that tells no country (ADF: the DR Congo).
     """
     best: tuple | None = None
     story_countries = {c for c, n in doc_countries.items() if n} | (
@@ -454,7 +456,15 @@ def choose_place(
     # story's country, the one there ("Police in Eastleigh arrested Somali nationals")
     named_countries = _country_of_most_names(kept, place_info)
     if not story_countries:
-        story_countries = named_countries
+        # a report that names no country: where its named groups are at home, if one of its
+        # names lies there ("ADF rebels attacked a village near Beni": the DR Congo's Beni,
+        # not Bolivia's El Beni), else where most of its regions lie
+        story_countries = {
+            country
+            for candidate in kept
+            for ref in candidate.refs
+            if (country := place_info.get(ref, (None,))[0]) in group_countries
+        } or named_countries
     roles = [_role(text, sentence_start, candidate) for candidate in kept]
     # "Residents of Kinangop in Nyandarua County": a town in a chain is as attached as the
     # region that holds it (the first, most specific, name then wins); not the last of a

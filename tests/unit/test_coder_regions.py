@@ -179,3 +179,11 @@ def test_a_gold_mine_is_a_workplace_not_a_landmine(code):
     assert not shooting["event_code"].is_in(["ASSAULT.ied"]).any()
     blast = code("On 3 April 2021, a military truck hit a mine near Kidal, killing two soldiers.")
     assert blast["event_code"].to_list() == ["ASSAULT.ied"]
+
+
+def test_a_report_naming_no_country_is_placed_where_its_named_group_is_at_home(batch):
+    # Beni is a town of the DR Congo and, as El Beni, a region of Bolivia; the report names
+    # only the ADF, a Congolese armed group
+    coded = batch("On 12 April 2021, ADF rebels attacked a village near Beni, killing 11 people.")
+    assert coded.events["place_id"].to_list() == ["COD:219057"]
+    assert coded.places.filter(pl.col("place_id") == "COD:219057")["name"].to_list() == ["Beni"]
