@@ -187,3 +187,11 @@ def test_a_report_naming_no_country_is_placed_where_its_named_group_is_at_home(b
     coded = batch("On 12 April 2021, ADF rebels attacked a village near Beni, killing 11 people.")
     assert coded.events["place_id"].to_list() == ["COD:219057"]
     assert coded.places.filter(pl.col("place_id") == "COD:219057")["name"].to_list() == ["Beni"]
+
+
+def test_an_event_ahead_of_a_rally_does_not_make_the_rally_happen(code):
+    events = code(
+        "On 16 April 2021, police arrested 30 opposition activists in Kampala ahead of a rally."
+    )
+    asserted = events.filter(pl.col("modality") == "asserted")
+    assert asserted["event_code"].to_list() == ["COERCE.arrest"]
