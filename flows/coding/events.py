@@ -192,6 +192,13 @@ SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
 YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 FIGURATIVE_GAP = re.compile(r"\s+(?:(?:its|their|his|her|our|the|a|an|[\d,.]+)\s+)?")
+# "Iran accused Israel of sabotaging", "blamed the rebels for the attack": what one side
+# accuses another of is an allegation (the words before an event word, to its start)
+ACCUSED_OF = re.compile(
+    r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:[\w'’-]+\s+){1,5}?(?:of|for)\s+"
+    r"(?:(?:the|an?|its|their|his|her)\s+)?$",
+    re.I,
+)
 ATTRIBUTION_GAP = re.compile(r"[\s-]+(?:to\s+be\s+|of\s+being\s+)?(?:an?\s+|the\s+)?")
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
 REGION_KM = 100  # a town this near a county's seat may lie in the county
@@ -822,6 +829,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     modality = "obligation"  # resolved by the caller into a REQUEST
                 elif cue.ref == "cessation":
                     halted = True
+        if modality == "asserted" and ACCUSED_OF.search(sentence, window_start - 35, offset):
+            modality = "claimed"
         return negated, modality, halted
 
     def _is_figurative(self, trigger: Mention, cues: list[Mention]) -> bool:

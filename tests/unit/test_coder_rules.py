@@ -867,3 +867,12 @@ def test_police_responding_to_raiders_and_killing_them_fight_a_battle(code):
         "three of them."
     )
     assert _main_event(events).startswith("FIGHT")
+
+
+def test_what_one_side_accuses_another_of_is_an_allegation(code):
+    events = code("The junta accused the rebels of bombing a power station on Sunday.")
+    bombing = events.filter(pl.col("event_code").str.starts_with("ASSAULT"))
+    assert bombing["modality"].to_list() == ["claimed"]
+    assert events.filter(pl.col("event_code").str.starts_with("ACCUSE"))["modality"].to_list() == [
+        "asserted"
+    ]
