@@ -211,7 +211,7 @@ WEAPONS = [
     (re.compile(r"car bomb|vehicle[- ]borne"), "car-bomb"),
     (
         re.compile(
-            r"air ?strikes?|drone strikes?|airstrikes?|bombers?|warplanes?|jets?\b|"
+            r"air ?strikes?|drones?\b|airstrikes?|bombers?|warplanes?|jets?\b|"
             r"helicopter gunships?|aerial bombardment"
         ),
         "aerial",

@@ -192,6 +192,9 @@ SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
 YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 FIGURATIVE_GAP = re.compile(r"\s+(?:(?:its|their|his|her|our|the|a|an|[\d,.]+)\s+)?")
+# words that tell an attack only with an armed doer or a weapon ("drones struck a convoy",
+# "militants struck a police post"; not "the court struck down the law")
+ARMED_ONLY_WORDS = {"struck"}
 # "Iran accused Israel of sabotaging", "blamed the rebels for the attack": what one side
 # accuses another of is an allegation (the words before an event word, to its start)
 ACCUSED_OF = re.compile(
@@ -1219,6 +1222,12 @@ class DocumentCoder(ActorRoles, AcledTypes):
         accident = any(c.ref == "accident" for c in cues)
         if kind in VIOLENT_TYPES and not armed and (self.is_off_topic or accident):
             return False  # "Arsenal beat Chelsea", "killed in a crash": no armed actor
+        if (
+            self.text[trigger.start : trigger.end].lower() in ARMED_ONLY_WORDS
+            and not (source is not None and source.sector in ARMED_SECTORS)
+            and self._weapon(sentence.lower()) is None
+        ):
+            return False  # "struck a deal", "was struck by a car": no armed doer, no weapon
         grievance = (
             self._grievance_span(sentence, sentence_start, trigger) if kind == "PROTEST" else None
         )
@@ -1826,6 +1835,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 if PROTEST_RANK.get(protest.event_code, 0) < PROTEST_RANK["PROTEST.intervention"]:
                     protest.event_code = "PROTEST.intervention"
                 continue
+            if self._is_its_doer(row):
+                continue
             duplicate = self._find_duplicate(row)
             if duplicate is not None:
                 if PROTEST_RANK.get(row.event_code, 0) > PROTEST_RANK.get(duplicate.event_code, 0):
@@ -1848,6 +1859,41 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     duplicate.event_code = row.event_code  # "explosives" told as "a suicide bomb"
                 continue
             self.events.append(row)
+
+    def _is_its_doer(self, row: EventRow) -> bool:
+        """An event word that names the doer of another event of its sentence ("Cattle
+        rustlers struck a village": the rustlers are who struck, not a second raid): the
+        word's own event goes, whichever of the two is coded first."""
+
+        def names_doer(noun: EventRow, verb: EventRow) -> bool:
+            return (
+                noun.source is None
+                and verb.source is not None
+                and noun.sentence_index == verb.sentence_index
+                and verb.source.start <= noun.start
+                and noun.end <= verb.source.end
+            )
+
+        def absorb(verb: EventRow, noun: EventRow) -> None:
+            verb.fatalities = _larger(verb.fatalities, noun.fatalities)
+            verb.injured = _larger(verb.injured, noun.injured)
+            if verb.event_code.split(".")[0] == noun.event_code.split(".")[0] and SPECIFIC_MODE.get(
+                noun.event_code, 2
+            ) > SPECIFIC_MODE.get(verb.event_code, 2):
+                verb.event_code = noun.event_code  # "a suicide bomber detonated explosives"
+
+        for verb in self.events:
+            if names_doer(row, verb):
+                absorb(verb, row)
+                return True
+        kept = []
+        for noun in self.events:
+            if names_doer(noun, row):
+                absorb(row, noun)
+            else:
+                kept.append(noun)
+        self.events = kept
+        return False
 
     def _protest_for(self, row: EventRow) -> EventRow | None:
         """The protest an arrest of protesters belongs to (within three sentences)."""

@@ -195,3 +195,17 @@ def test_an_event_ahead_of_a_rally_does_not_make_the_rally_happen(code):
     )
     asserted = events.filter(pl.col("modality") == "asserted")
     assert asserted["event_code"].to_list() == ["COERCE.arrest"]
+
+
+def test_drones_or_militants_that_struck_attacked_but_a_court_or_a_car_did_not(batch):
+    coded = batch(
+        "On 3 April 2021, Turkish drones struck a convoy in northern Iraq, killing three fighters.",
+        "On 3 April 2021, militants struck a police post in Borno State, killing four officers.",
+        "On 3 April 2021, the court struck down the curfew law.",
+        "On 3 April 2021, a man was struck by a car in Nairobi and died.",
+        "On 3 April 2021, the two firms struck a deal worth 2 billion dollars.",
+    )
+    violent = coded.events.filter(pl.col("event_code").str.contains(r"^(?:ASSAULT|FIGHT)"))
+    assert violent.sort("doc_id").select("doc_id", "fatalities").rows() == [("a", 3), ("b", 4)]
+    drone = coded.events.filter(pl.col("doc_id") == "a")["event_code"].to_list()
+    assert drone == ["FIGHT.aerial"]
