@@ -29,6 +29,9 @@ PLOVER_TYPE_MAP = {
     "INVESTIGATE": "ACCUSE",
     "CRIME": "ASSAULT",
 }
+# the gold file's few country codes that are no ISO 3166 code, for the country they name
+# ("Japan said ..." is coded JAP, "Italy" ITL, "Vietnamese-led forces" VTN)
+PLOVER_COUNTRY_MAP = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 VIOLENT = ("ASSAULT", "FIGHT", "COERCE")
 FORMATS = ("plover", "acled", "muc4", "bbc")
 
@@ -183,7 +186,8 @@ def _codes(record: dict, key: str) -> set[str]:
     value = record.get(key)
     if not isinstance(value, list):
         return set()
-    return {str(actor.get("code"))[:3] for actor in value if actor.get("code")}
+    codes = {str(actor.get("code"))[:3] for actor in value if actor.get("code")}
+    return {PLOVER_COUNTRY_MAP.get(code, code) for code in codes}
 
 
 # ----------------------------------------------------------------------------- ACLED

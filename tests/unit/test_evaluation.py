@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from flows.evaluation import Metric, _f1, _haversine_km, evaluate
+from flows.evaluation import Metric, _codes, _f1, _haversine_km, evaluate
 
 
 def _values(metrics: list[Metric]) -> dict[str, float | None]:
@@ -103,3 +103,9 @@ def test_of_events_equally_sure_the_first_told_is_the_main_one_in_any_batch(lexi
         assert events["confidence"].n_unique() == 1, "the test needs a tie"
         firsts.add(events["trigger"][0])
     assert firsts == {"protested"}
+
+
+def test_plover_gold_codes_that_are_no_iso_code_score_as_their_country():
+    record = {"source": [{"code": "JAPGOV"}, {"code": "IGO"}], "target": [{"code": "ITL"}]}
+    assert _codes(record, "source") == {"JPN", "IGO"}
+    assert _codes(record, "target") == {"ITA"}
