@@ -793,8 +793,11 @@ class DocumentCoder(ActorRoles, AcledTypes):
         cues: list[Mention],
         sentence_start: int,
         actors: list[Actor],
+        violent: bool = False,
     ) -> tuple[bool, str, bool]:
-        """Negation, modality, and whether a cooperative relation is being cut."""
+        """Negation, modality, and whether a cooperative relation is being cut. An attempt
+        at violence ("tried to kill", "attempted to storm") is told as done: ACLED codes the
+        attack, only its success is uncertain; any other attempt is only hypothetical."""
         window_start = max(clause_start, offset - 45)
         negated, modality, halted = False, "asserted", False
         for cue in cues:
@@ -806,6 +809,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     continue  # "suspected Boko Haram militants attacked": who is uncertain
                 if cue.ref == "negation":
                     negated = True
+                elif cue.ref == "attempt":
+                    if not violent and modality == "asserted":
+                        modality = "hypothetical"
                 elif cue.ref in ("hypothetical", "future", "claimed") and modality == "asserted":
                     modality = cue.ref
                     if (
@@ -1094,7 +1100,13 @@ class DocumentCoder(ActorRoles, AcledTypes):
         previous = [t.end - sentence_start for t in triggers if t.end <= trigger.start]
         scope_start = max([clause_start, *previous])
         negated, modality, halted = self._modality(
-            sentence, offset, scope_start, cues, sentence_start, before
+            sentence,
+            offset,
+            scope_start,
+            cues,
+            sentence_start,
+            before,
+            kind in VIOLENT_TYPES | {"PROTEST"},
         )
         cut = self._cut_by(trigger, cues) if kind in COOPERATIVE_TYPES else None
         if cut is not None:
