@@ -305,6 +305,18 @@ def _in_country(
     )
 
 
+# words of taking or moving that are a movement of force only when an armed group does them
+# ("rebels took over the town", "militants were sighted near the camp")
+ARMED_MOVES = {"MOBILIZE", "COERCE.occupy"}
+# what is taken over is ground: a place named ("took over Dera") or a place or building word
+TAKEN_GROUND = re.compile(
+    r"[\s\"'“”]+(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,2}"
+    r"(?:villages?|towns?|city|area|areas|region|district|county|territory|ground|post|posts|"
+    r"stations?|camps?|bases?|barracks|mosques?|church|churches|buildings?|offices?|"
+    r"compound|hall|school|airport|port|border|checkpoint|roads?|highway)\b)"
+)
+
+
 def _clause_bounds(sentence: str, offset: int, breaks: list[tuple[int, int]]) -> tuple[int, int]:
     """The clause of the sentence around ``offset`` (sentence-relative offsets), given the
     spans of the sentence's clause breaks."""
@@ -1218,6 +1230,18 @@ class DocumentCoder(ActorRoles, AcledTypes):
         accident = any(c.ref == "accident" for c in cues)
         if kind in VIOLENT_TYPES and not armed and (self.is_off_topic or accident):
             return False  # "Arsenal beat Chelsea", "killed in a crash": no armed actor
+        if (
+            trigger.sub.endswith("!")
+            and (trigger.ref in ARMED_MOVES or trigger.ref.split(".")[0] in ARMED_MOVES)
+            and not any(a is not None and a.sector in ARMED_SECTORS for a in [source, *targets])
+        ):
+            return False  # "the bank took over its rival", "the singer was spotted": no force
+        if (
+            trigger.ref == "COERCE.occupy"
+            and trigger.sub.endswith("!")
+            and not TAKEN_GROUND.match(self.text, trigger.end)
+        ):
+            return False  # "took over regulation of the sector": no ground is taken
         grievance = (
             self._grievance_span(sentence, sentence_start, trigger) if kind == "PROTEST" else None
         )

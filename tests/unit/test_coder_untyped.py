@@ -40,3 +40,38 @@ def test_an_attempted_negotiation_stays_hypothetical(code):
     events = code("The mayor tried to negotiate with the striking nurses on Monday.")
     talks = events.filter(pl.col("event_code").str.starts_with("CONSULT"))
     assert (talks["modality"] == "asserted").sum() == 0
+
+
+def test_an_unknown_group_that_attacks_is_the_attacker(code):
+    events = _told(code("An unknown group attacked a hamlet near Tarvel on Friday."))
+    assert events["event_code"].str.starts_with("ASSAULT").any()
+
+
+def test_a_group_of_fans_is_no_armed_group(code):
+    events = code("A group of fans sang outside the stadium on Friday.")
+    assert events["event_code"].str.contains("^(ASSAULT|FIGHT|COERCE)").sum() == 0
+
+
+def test_militants_taking_over_a_village_take_territory(code):
+    events = _told(code("Armed militants took over the village of Orrin on Tuesday night."))
+    assert events["event_code"].to_list() == ["COERCE.occupy"]
+
+
+def test_a_company_taking_over_a_rival_takes_no_territory(code):
+    events = code("The brewer took over its smaller rival in a deal worth $2bn on Tuesday.")
+    assert "COERCE.occupy" not in events["event_code"].to_list()
+
+
+def test_armed_men_taking_over_regulation_take_no_ground(code):
+    events = code("The militia took over regulation of the fishing sector last year.")
+    assert "COERCE.occupy" not in events["event_code"].to_list()
+
+
+def test_militants_sighted_near_a_camp_are_a_movement_of_forces(code):
+    events = _told(code("Dozens of rebels were sighted near the Orrin camp on Monday."))
+    assert events["event_code"].to_list() == ["MOBILIZE.troops"]
+
+
+def test_a_singer_spotted_at_a_club_is_no_movement_of_forces(code):
+    events = code("The singer was spotted at a nightclub in the capital on Monday.")
+    assert events.filter(pl.col("event_code").str.starts_with("MOBILIZE")).height == 0
