@@ -308,6 +308,9 @@ def _in_country(
 # words of taking or moving that are a movement of force only when an armed group does them
 # ("rebels took over the town", "militants were sighted near the camp")
 ARMED_MOVES = {"MOBILIZE", "COERCE.occupy"}
+# what a crowd does to drive someone off or stop an event ("youths chased the MP away",
+# "voters disrupted the meeting"): a riot only when a crowd does it
+CROWD_ACTS = re.compile(r"chas|disrupt", re.IGNORECASE)
 # what is taken over is ground: a place named ("took over Dera") or a place or building word
 TAKEN_GROUND = re.compile(
     r"[\s\"'“”]+(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,2}"
@@ -1242,6 +1245,13 @@ class DocumentCoder(ActorRoles, AcledTypes):
             and not TAKEN_GROUND.match(self.text, trigger.end)
         ):
             return False  # "took over regulation of the sector": no ground is taken
+        if (
+            kind == "PROTEST"
+            and trigger.sub.endswith("!")
+            and CROWD_ACTS.match(self.text, trigger.start, trigger.end)
+            and (source is None or source.sector not in CROWD_SECTORS - {"BUS"})
+        ):
+            return False  # "police chased the suspects", "the strike disrupted flights"
         grievance = (
             self._grievance_span(sentence, sentence_start, trigger) if kind == "PROTEST" else None
         )

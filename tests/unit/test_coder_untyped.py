@@ -75,3 +75,36 @@ def test_militants_sighted_near_a_camp_are_a_movement_of_forces(code):
 def test_a_singer_spotted_at_a_club_is_no_movement_of_forces(code):
     events = code("The singer was spotted at a nightclub in the capital on Monday.")
     assert events.filter(pl.col("event_code").str.starts_with("MOBILIZE")).height == 0
+
+
+def test_villagers_who_chase_an_official_away_are_a_mob(code):
+    events = _told(code("A district officer was chased away by angry villagers on Sunday."))
+    assert events["event_code"].str.starts_with("PROTEST").any()
+
+
+def test_police_chasing_suspects_is_no_riot(code):
+    events = code("Police chased the two suspects into a maize field on Sunday.")
+    assert not events["event_code"].str.starts_with("PROTEST").any()
+
+
+def test_youths_who_disrupt_a_meeting_riot(code):
+    events = _told(code("Angry youths disrupted a meeting of poll clerks in Tarvel on Monday."))
+    assert events["event_code"].str.starts_with("PROTEST").any()
+
+
+def test_a_strike_disrupting_flights_is_no_riot(code):
+    events = code("The strike disrupted flights across the region for a second day.")
+    assert not events["event_code"].str.starts_with("PROTEST").any()
+
+
+def test_protesters_who_block_a_road_or_wave_placards_protest(code):
+    assert (
+        _told(code("Traders block the main road into Tarvel over new market fees."))["event_code"]
+        .str.starts_with("PROTEST")
+        .any()
+    )
+    assert (
+        _told(code("Protesters waved placards outside the ministry on Monday."))["event_code"]
+        .str.starts_with("PROTEST")
+        .any()
+    )
