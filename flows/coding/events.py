@@ -308,6 +308,11 @@ def _in_country(
 # words of taking or moving that are a movement of force only when an armed group does them
 # ("rebels took over the town", "militants were sighted near the camp")
 ARMED_MOVES = {"MOBILIZE", "COERCE.occupy"}
+# "feared dead", "feared to have died": a toll told as uncertain, not the attack
+FEARED_DEAD = re.compile(
+    r"fear(?:ed|s)?\s+(?:to\s+be\s+|to\s+have\s+)?(?:in\s+)?(?:dead|died|killed)\b",
+    re.IGNORECASE,
+)
 # what a crowd does to drive someone off or stop an event ("youths chased the MP away",
 # "voters disrupted the meeting"): a riot only when a crowd does it
 CROWD_ACTS = re.compile(r"chas|disrupt", re.IGNORECASE)
@@ -822,6 +827,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
             ):  # a cue inside a parenthesis ("(date not reported)") governs nothing outside
                 if cue.ref == "claimed" and self._qualifies_actor(cue, actors):
                     continue  # "suspected Boko Haram militants attacked": who is uncertain
+                if cue.ref == "hypothetical" and FEARED_DEAD.match(sentence, relative, offset):
+                    continue  # "four feared dead after an attack": only the toll is uncertain
                 if cue.ref == "negation":
                     negated = True
                 elif cue.ref == "attempt":

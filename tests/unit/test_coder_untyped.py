@@ -108,3 +108,28 @@ def test_protesters_who_block_a_road_or_wave_placards_protest(code):
         .str.starts_with("PROTEST")
         .any()
     )
+
+
+def test_a_land_plot_is_no_plot_to_attack(code):
+    events = _told(code("Farmers from Plot 7 village protested over the state of the road."))
+    assert events["event_code"].str.starts_with("PROTEST").any()
+
+
+def test_feared_dead_leaves_the_attack_told(code):
+    events = _told(code("Two herders are feared dead after an attack by bandits on a ranch."))
+    assert events["event_code"].str.starts_with("ASSAULT").any()
+
+
+def test_feared_attack_stays_a_fear(code):
+    events = code("Traders feared an attack on the market before the vote.")
+    assert (
+        events.filter(pl.col("modality") == "asserted")["event_code"]
+        .str.starts_with("ASSAULT")
+        .sum()
+        == 0
+    )
+
+
+def test_police_firing_rubber_bullets_at_protesters_intervene(code):
+    events = _told(code("Police fire rubber bullets at marchers in the capital on Monday."))
+    assert events["event_code"].str.starts_with("PROTEST").any()
