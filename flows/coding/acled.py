@@ -333,12 +333,13 @@ class AcledTypes:
         crowd_source = source_sector in CROWD_SECTORS or source_sector == "OPP"
         if (
             kind == "COERCE"
-            and mode in ("destroy", "loot")
+            and (mode in ("destroy", "loot") or (mode == "deport" and crowd_source))
             and (source is None or crowd_source)
             and (MOB.search(lowered) or crowd_source)
             and not (ARMED_CUE.search(self.lowered) and not MOB.search(self.lowered))
         ):
-            # a crowd, or a party's supporters, wrecking property: mob violence
+            # a crowd, or a party's supporters, wrecking property or driving people from
+            # their homes or work: mob violence
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
         if (
             code == "COERCE.loot"

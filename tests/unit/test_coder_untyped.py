@@ -133,3 +133,14 @@ def test_feared_attack_stays_a_fear(code):
 def test_police_firing_rubber_bullets_at_protesters_intervene(code):
     events = _told(code("Police fire rubber bullets at marchers in the capital on Monday."))
     assert events["event_code"].str.starts_with("PROTEST").any()
+
+
+def test_villagers_driving_people_from_their_homes_are_a_mob(code):
+    events = _told(code("Angry villagers evicted six suspected thieves from their homes."))
+    assert events["event_code"].to_list() == ["PROTEST.mob"]
+
+
+def test_a_government_eviction_is_a_strategic_development(code, lexicon):
+    events = _told(code("The county government evicted forty families from the forest."))
+    typed = events.join(lexicon.event_codes, on="event_code")
+    assert typed["acled_event_type"].to_list() == ["Strategic developments"]
