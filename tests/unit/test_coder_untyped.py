@@ -144,3 +144,11 @@ def test_a_government_eviction_is_a_strategic_development(code, lexicon):
     events = _told(code("The county government evicted forty families from the forest."))
     typed = events.join(lexicon.event_codes, on="event_code")
     assert typed["acled_event_type"].to_list() == ["Strategic developments"]
+
+
+def test_a_cattle_raid_or_a_revenge_attack_told_without_actors_is_an_attack(code):
+    for text in (
+        "Cattle raid against herders near Tarvel, 30 km from the border.",
+        "Revenge attack on a hamlet near Orrin after the killings.",
+    ):
+        assert _told(code(text))["event_code"].str.starts_with("ASSAULT").any(), text
