@@ -1230,6 +1230,14 @@ class DocumentCoder(ActorRoles, AcledTypes):
             and not targets
             and not counted
             and not (kind in VIOLENT_TYPES | {"PROTEST"} and not trigger.sub.endswith("!"))
+            # "a herder was shot in the leg", "one aid worker was beaten": the subject of a
+            # passive attack is its victim, even one the dictionaries do not know
+            and not (
+                passive
+                and kind == "ASSAULT"
+                and not self.is_off_topic
+                and passive.group().split()[0] in ("was", "were", "is", "are")
+            )
         ):
             return False  # an event needs someone doing it, someone suffering it, or victims
         armed = any(

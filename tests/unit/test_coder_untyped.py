@@ -152,3 +152,16 @@ def test_a_cattle_raid_or_a_revenge_attack_told_without_actors_is_an_attack(code
         "Revenge attack on a hamlet near Orrin after the killings.",
     ):
         assert _told(code(text))["event_code"].str.starts_with("ASSAULT").any(), text
+
+
+def test_the_subject_of_a_passive_attack_is_its_victim(code):
+    for text in (
+        "One nurse was beaten with a metal rod near the clinic on Friday.",
+        "A ten-year-old was shot in the arm while playing in Tarvel on Sunday.",
+    ):
+        assert _told(code(text))["event_code"].str.starts_with("ASSAULT").any(), text
+
+
+def test_instructions_that_can_be_executed_are_no_execution(code):
+    events = code("The new chips raise the number of instructions that can be executed at once.")
+    assert not events["event_code"].str.starts_with("ASSAULT").any()
