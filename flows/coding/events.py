@@ -827,6 +827,14 @@ class DocumentCoder(ActorRoles, AcledTypes):
             ):  # a cue inside a parenthesis ("(date not reported)") governs nothing outside
                 if cue.ref == "claimed" and self._qualifies_actor(cue, actors):
                     continue  # "suspected Boko Haram militants attacked": who is uncertain
+                if (
+                    cue.ref in ("future", "hypothetical")
+                    and relative > 1
+                    and sentence[relative].isupper()
+                    and sentence[relative - 2] not in ".:;!?\"'“”"
+                    and not sentence.isupper()
+                ):
+                    continue  # "the Ministry of Planning": a word of a name, no modality
                 if cue.ref == "hypothetical" and FEARED_DEAD.match(sentence, relative, offset):
                     continue  # "four feared dead after an attack": only the toll is uncertain
                 if cue.ref == "negation":
