@@ -159,7 +159,7 @@ CO_AGENT_GAP = re.compile(
 AGENT_GAP = re.compile(r"[\s\"'“”(]*(?:(?:the|a|an)\s+)?(?:[\w-]+[\s\"'“”]+){0,2}")
 SENTENCE_END = re.compile(r"[a-z0-9][.!?]\s+|\n")
 # "the group", "an unknown group": a group that acts, not "a group of protesters"
-GROUP_DETERMINERS = {"the", "unknown", "unidentified", "unnamed"}
+GROUP_DETERMINERS = {"the", "unknown", "unidentified", "unnamed", "unspecified"}
 UNKNOWN_GROUP_LOWER = re.compile(r"\bthe\s+((?:[a-z][\w'’-]*\s+){1,3})$")
 UNKNOWN_GROUP = re.compile(r"(?:\b[Tt]he\s+)?((?:[A-Z][\w'’.-]*\s+){1,4})$")
 NOT_NAMES = {

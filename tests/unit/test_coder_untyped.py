@@ -165,3 +165,39 @@ def test_the_subject_of_a_passive_attack_is_its_victim(code):
 def test_instructions_that_can_be_executed_are_no_execution(code):
     events = code("The new chips raise the number of instructions that can be executed at once.")
     assert not events["event_code"].str.starts_with("ASSAULT").any()
+
+
+def test_a_capitalised_word_of_a_name_is_no_modality(code):
+    events = _told(code("The head of Housing and Planning is shot dead outside his office."))
+    assert events["event_code"].str.starts_with("ASSAULT").any()
+
+
+def test_a_planning_office_written_small_still_plans(code):
+    events = code("Rebels are planning an attack on the town, officials said.")
+    assert (
+        (events.filter(pl.col("modality") == "asserted")["event_code"])
+        .str.starts_with("ASSAULT")
+        .sum()
+        == 0
+    )
+
+
+def test_hostages_held_and_acid_poured_are_attacks(code):
+    for text in (
+        "Gunmen held hostages in a hotel in Tarvel for a second day.",
+        "Attackers poured acid on two clerks at the Orrin office.",
+    ):
+        assert _told(code(text))["event_code"].str.starts_with("ASSAULT").any(), text
+
+
+def test_communities_arming_themselves_or_militants_entering_villages_mobilise(code):
+    for text in (
+        "Villagers from two clans armed themselves against each other on Monday.",
+        "Militants entered two villages near Orrin on Monday.",
+    ):
+        assert _told(code(text))["event_code"].str.starts_with("MOBILIZE").any(), text
+
+
+def test_a_firm_entering_a_market_is_no_movement_of_forces(code):
+    events = code("The firm entered the Chinese market last year.")
+    assert not events["event_code"].str.starts_with("MOBILIZE").any()
