@@ -325,6 +325,13 @@ TAKEN_GROUND = re.compile(
 )
 
 
+def _title_cased(sentence: str) -> bool:
+    """A headline in capitals or title case ("Rebels Will Attack Town"), whose capitals tell
+    no names."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
 def _clause_bounds(sentence: str, offset: int, breaks: list[tuple[int, int]]) -> tuple[int, int]:
     """The clause of the sentence around ``offset`` (sentence-relative offsets), given the
     spans of the sentence's clause breaks."""
@@ -832,7 +839,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
                     and relative > 1
                     and sentence[relative].isupper()
                     and sentence[relative - 2] not in ".:;!?\"'“”"
-                    and not sentence.isupper()
+                    and not _title_cased(sentence)
                 ):
                     continue  # "the Ministry of Planning": a word of a name, no modality
                 if cue.ref == "hypothetical" and FEARED_DEAD.match(sentence, relative, offset):

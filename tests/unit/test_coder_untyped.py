@@ -201,3 +201,13 @@ def test_communities_arming_themselves_or_militants_entering_villages_mobilise(c
 def test_a_firm_entering_a_market_is_no_movement_of_forces(code):
     events = code("The firm entered the Chinese market last year.")
     assert not events["event_code"].str.starts_with("MOBILIZE").any()
+
+
+def test_a_title_cased_headline_keeps_its_future(code):
+    events = code("Rebels Will Attack Tarvel Town Next Week")
+    assert (
+        (events.filter(pl.col("modality") == "asserted")["event_code"])
+        .str.starts_with("ASSAULT")
+        .sum()
+        == 0
+    )
