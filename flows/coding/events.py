@@ -315,7 +315,7 @@ FEARED_DEAD = re.compile(
 )
 # what a crowd does to drive someone off or stop an event ("youths chased the MP away",
 # "voters disrupted the meeting"): a riot only when a crowd does it
-CROWD_ACTS = re.compile(r"chas|disrupt", re.IGNORECASE)
+CROWD_ACTS = re.compile(r"chas|disrupt|disturb|gather|camp|assembl|forced", re.IGNORECASE)
 # what is taken over is ground: a place named ("took over Dera") or a place or building word
 TAKEN_GROUND = re.compile(
     r"[\s\"'“”]+(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,2}"
@@ -1279,7 +1279,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
             kind == "PROTEST"
             and trigger.sub.endswith("!")
             and CROWD_ACTS.match(self.text, trigger.start, trigger.end)
-            and (source is None or source.sector not in CROWD_SECTORS - {"BUS"})
+            and (source is None or source.sector not in CROWD_SECTORS - {"BUS"} | {"OPP"})
         ):
             return False  # "police chased the suspects", "the strike disrupted flights"
         grievance = (

@@ -211,3 +211,26 @@ def test_a_title_cased_headline_keeps_its_future(code):
         .sum()
         == 0
     )
+
+
+def test_protesters_gathered_outside_an_office_protest(code):
+    events = _told(code("Protesters gathered outside the land registry in Tarvel on Monday."))
+    assert events["event_code"].str.starts_with("PROTEST").any()
+
+
+def test_rival_supporters_coming_to_blows_are_a_mob(code):
+    events = _told(code("Rival party supporters came to blows outside a tallying centre."))
+    assert events["event_code"].to_list() == ["PROTEST.mob"]
+
+
+def test_party_youths_forcing_their_way_in_riot_but_robbers_do_not(code):
+    assert (
+        _told(code("Party youths forced their way into the tallying hall on Monday."))["event_code"]
+        .str.starts_with("PROTEST")
+        .any()
+    )
+    assert (
+        not code("Robbers forced their way into a house in the estate.")["event_code"]
+        .str.starts_with("PROTEST")
+        .any()
+    )
