@@ -313,6 +313,10 @@ FEARED_DEAD = re.compile(
     r"fear(?:ed|s)?\s+(?:to\s+be\s+|to\s+have\s+)?(?:in\s+)?(?:dead|died|killed)\b",
     re.IGNORECASE,
 )
+# a relative clause of what came of a denial is not denied ("refused bail, which sparked riots")
+RELATIVE_AFTER = re.compile(
+    r",?\s+which\s+(?:\w+\s+){0,1}(?:sparked|triggered|caused|led|prompted)\b"
+)
 # what a crowd does to drive someone off or stop an event ("youths chased the MP away",
 # "voters disrupted the meeting"): a riot only when a crowd does it
 CROWD_ACTS = re.compile(r"chas|disrupt|disturb|gather|camp|assembl|forced", re.IGNORECASE)
@@ -845,6 +849,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
                 if cue.ref == "hypothetical" and FEARED_DEAD.match(sentence, relative, offset):
                     continue  # "four feared dead after an attack": only the toll is uncertain
                 if cue.ref == "negation":
+                    if RELATIVE_AFTER.search(sentence, relative, offset):
+                        continue  # "was denied entry, which sparked protests": they happened
                     negated = True
                 elif cue.ref == "attempt":
                     if not violent and modality == "asserted":

@@ -234,3 +234,10 @@ def test_party_youths_forcing_their_way_in_riot_but_robbers_do_not(code):
         .str.starts_with("PROTEST")
         .any()
     )
+
+
+def test_a_denial_does_not_deny_the_protests_it_sparked(code):
+    events = _told(
+        code("The cleric was refused entry at the airport, which sparked violent protests.")
+    )
+    assert events["event_code"].str.starts_with("PROTEST").any()
