@@ -241,3 +241,9 @@ def test_a_denial_does_not_deny_the_protests_it_sparked(code):
         code("The cleric was refused entry at the airport, which sparked violent protests.")
     )
     assert events["event_code"].str.starts_with("PROTEST").any()
+
+
+def test_heightened_security_is_an_acled_change_to_group_activity(code, lexicon):
+    events = _told(code("Police heightened security in the port city after a terror alert."))
+    typed = events.join(lexicon.event_codes, on="event_code")
+    assert "Change to group/activity" in typed["acled_sub_event_type"].to_list()
