@@ -247,3 +247,11 @@ def test_heightened_security_is_an_acled_change_to_group_activity(code, lexicon)
     events = _told(code("Police heightened security in the port city after a terror alert."))
     typed = events.join(lexicon.event_codes, on="event_code")
     assert "Change to group/activity" in typed["acled_sub_event_type"].to_list()
+
+
+def test_a_planted_or_buried_explosive_is_remote_violence(code):
+    for text in (
+        "A planted explosive tore through an army truck near Orrin on Monday.",
+        "Two guards escaped death when their car drove over a buried explosive.",
+    ):
+        assert _told(code(text))["event_code"].str.starts_with("ASSAULT.ied").any(), text
