@@ -1255,9 +1255,9 @@ class DocumentCoder(ActorRoles, AcledTypes):
             # passive attack is its victim, even one the dictionaries do not know
             and not (
                 passive
-                and kind == "ASSAULT"
+                and (kind == "ASSAULT" or code in ("COERCE.destroy", "COERCE.loot"))
                 and not self.is_off_topic
-                and passive.group().split()[0] in ("was", "were", "is", "are")
+                and passive.group().split()[0] in ("was", "were", "is", "are", "been")
             )
         ):
             return False  # an event needs someone doing it, someone suffering it, or victims

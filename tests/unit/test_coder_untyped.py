@@ -255,3 +255,8 @@ def test_a_planted_or_buried_explosive_is_remote_violence(code):
         "Two guards escaped death when their car drove over a buried explosive.",
     ):
         assert _told(code(text))["event_code"].str.starts_with("ASSAULT.ied").any(), text
+
+
+def test_houses_that_have_been_burnt_down_are_destroyed(code):
+    events = _told(code("At least nine houses have been burnt down in Tarvel estate overnight."))
+    assert events["event_code"].str.contains("^(COERCE|PROTEST|ASSAULT)").any()
