@@ -140,6 +140,9 @@ OWN_BOMB = re.compile(
     r"carrying|making|building|handling|transporting)\b|\b(?:went off|exploded|detonated|blew up) "
     r"(?:prematurely|accidentally)|\b(?:during|while) (?:its |their )?(?:construction|assembly)\b"
 )
+# a crowd that protested or demonstrated while demanding ("pupils protested over the road,
+# demanding bumps"): misspelt forms too, as rushed notes write them ("protestd")
+PROTESTED = re.compile(r"\bprotest(?:e?d|ing|s)?\b|\bdemonstrat(?:ed|ing|ion)\b|\bpicket")
 STORM_WORDS = {"stormed", "storm", "storms", "storming"}
 DEMANDING = re.compile(r"\bdemand(?:s|ed|ing)?\b|\bto protest\b|\bin protest\b")
 GANG_WORDS = re.compile(r"\byouths?\b|\bsupporters\b")
@@ -304,7 +307,7 @@ class AcledTypes:
                 source_sector == "PRO"
                 or (
                     source_sector in CROWD_SECTORS | {"AGR", "OPP", "NGO", None}
-                    and GATHERED.search(lowered)
+                    and (GATHERED.search(lowered) or PROTESTED.search(lowered))
                 )
             )
             and self.lex.has_code("PROTEST")

@@ -260,3 +260,13 @@ def test_a_planted_or_buried_explosive_is_remote_violence(code):
 def test_houses_that_have_been_burnt_down_are_destroyed(code):
     events = _told(code("At least nine houses have been burnt down in Tarvel estate overnight."))
     assert events["event_code"].str.contains("^(COERCE|PROTEST|ASSAULT)").any()
+
+
+def test_a_crowd_demanding_while_it_protests_protests(code):
+    events = _told(code("Pupils protestd outside the school gate, demanding new desks."))
+    assert events["event_code"].str.starts_with("PROTEST").any()
+
+
+def test_a_minister_demanding_of_protesters_makes_a_demand(code):
+    events = code("The minister demanded an apology from the protesters.")
+    assert "REQUEST" in events["event_code"].to_list()
