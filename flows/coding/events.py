@@ -317,6 +317,8 @@ FEARED_DEAD = re.compile(
 RELATIVE_AFTER = re.compile(
     r",?\s+which\s+(?:\w+\s+){0,1}(?:sparked|triggered|caused|led|prompted)\b"
 )
+# a dash or a consequence ends what a request or threat governs
+UNGOVERNED = re.compile(r"\s[-–—]\s|\b(?:led|leading|leads) to\b")
 # what a crowd does to drive someone off or stop an event ("youths chased the MP away",
 # "voters disrupted the meeting"): a riot only when a crowd does it
 CROWD_ACTS = re.compile(r"chas|disrupt|disturb|gather|camp|assembl|forced", re.IGNORECASE)
@@ -1600,8 +1602,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
         """True when the text from a request, threat, refusal or promise to ``position`` is
         its complement: "refused to commit to any direct assistance"."""
         gap = self.text[governor.end : position].lower()
-        if "," in gap or ";" in gap:
-            return False
+        if "," in gap or ";" in gap or UNGOVERNED.search(gap):
+            return False  # "were seeking refuge in a school - led to a clash": a new clause
         words = WORD.findall(gap)
         if (
             governor.ref.split(".")[0] in ("REQUEST", "REJECT")

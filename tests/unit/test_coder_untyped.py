@@ -270,3 +270,12 @@ def test_a_crowd_demanding_while_it_protests_protests(code):
 def test_a_minister_demanding_of_protesters_makes_a_demand(code):
     events = code("The minister demanded an apology from the protesters.")
     assert "REQUEST" in events["event_code"].to_list()
+
+
+def test_a_request_does_not_govern_a_clash_after_a_dash(code):
+    events = _told(
+        code(
+            "Families were seeking shelter in a church - led to a clash between militia and police."
+        )
+    )
+    assert events["event_code"].str.starts_with("FIGHT").any()
