@@ -279,3 +279,8 @@ def test_a_request_does_not_govern_a_clash_after_a_dash(code):
         )
     )
     assert events["event_code"].str.starts_with("FIGHT").any()
+
+
+def test_gunmen_spraying_a_car_with_bullets_shoot(code):
+    events = _told(code("Masked gunmen sprayed a lorry belonging to a trader with bullets."))
+    assert events["event_code"].str.starts_with("ASSAULT.firearms").any()
