@@ -322,6 +322,8 @@ UNGOVERNED = re.compile(r"\s[-–—]\s|\b(?:led|leading|leads) to\b")
 # what a crowd does to drive someone off or stop an event ("youths chased the MP away",
 # "voters disrupted the meeting"): a riot only when a crowd does it
 CROWD_ACTS = re.compile(r"chas|disrupt|disturb|gather|camp|assembl|forced", re.IGNORECASE)
+# "troops engaged the militants": a fight only between armed men
+ENGAGE = re.compile(r"engage", re.IGNORECASE)
 # what is taken over is ground: a place named ("took over Dera") or a place or building word
 TAKEN_GROUND = re.compile(
     r"[\s\"'“”]+(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,2}"
@@ -1290,6 +1292,17 @@ class DocumentCoder(ActorRoles, AcledTypes):
             and (source is None or source.sector not in CROWD_SECTORS - {"BUS"} | {"OPP"})
         ):
             return False  # "police chased the suspects", "the strike disrupted flights"
+        if (
+            trigger.ref.startswith("FIGHT")
+            and trigger.sub.endswith("!")
+            and ENGAGE.match(self.text, trigger.start, trigger.end)
+            and not (
+                source is not None
+                and source.sector in ARMED_SECTORS
+                and any(t.sector in ARMED_SECTORS for t in targets)
+            )
+        ):
+            return False  # "engaged in talks", "engaged the crowd": armed men on both sides only
         grievance = (
             self._grievance_span(sentence, sentence_start, trigger) if kind == "PROTEST" else None
         )

@@ -284,3 +284,16 @@ def test_a_request_does_not_govern_a_clash_after_a_dash(code):
 def test_gunmen_spraying_a_car_with_bullets_shoot(code):
     events = _told(code("Masked gunmen sprayed a lorry belonging to a trader with bullets."))
     assert events["event_code"].str.starts_with("ASSAULT.firearms").any()
+
+
+def test_troops_engaging_militants_fight(code):
+    events = _told(code("Soldiers engaged rebel fighters near Orrin on Sunday."))
+    assert events["event_code"].str.starts_with("FIGHT").any()
+
+
+def test_engaging_a_lawyer_or_in_a_shouting_match_is_no_fight(code):
+    for text in (
+        "The couple engaged a lawyer last week.",
+        "Supporters engaged in a shouting match.",
+    ):
+        assert not code(text)["event_code"].str.contains("^(FIGHT|PROTEST)").any(), text
