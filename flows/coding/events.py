@@ -319,6 +319,9 @@ RELATIVE_AFTER = re.compile(
 )
 # a dash or a consequence ends what a request or threat governs
 UNGOVERNED = re.compile(r"\s[-–—]\s|\b(?:led|leading|leads) to\b")
+# a headline's reduced passive: a plural noun, then the participle, then where or in what
+PLURAL_BEFORE = re.compile(r"^(?:\d+\s+|several\s+|many\s+)?[a-z][a-z]+s\s+$", re.IGNORECASE)
+REDUCED_PASSIVE = re.compile(r"\s*(?:[-–]\s|(?:in|during|at|near|overnight)\b)")
 # what a crowd does to drive someone off or stop an event ("youths chased the MP away",
 # "voters disrupted the meeting"): a riot only when a crowd does it
 CROWD_ACTS = re.compile(r"chas|disrupt|disturb|gather|camp|assembl|forced", re.IGNORECASE)
@@ -1258,10 +1261,18 @@ class DocumentCoder(ActorRoles, AcledTypes):
             # "a herder was shot in the leg", "one aid worker was beaten": the subject of a
             # passive attack is its victim, even one the dictionaries do not know
             and not (
-                passive
-                and (kind == "ASSAULT" or code in ("COERCE.destroy", "COERCE.loot"))
+                (kind == "ASSAULT" or code in ("COERCE.destroy", "COERCE.loot"))
                 and not self.is_off_topic
-                and passive.group().split()[0] in ("was", "were", "is", "are", "been")
+                and (
+                    (passive and passive.group().split()[0] in ("was", "were", "is", "are", "been"))
+                    # a headline's reduced passive: "4 vehicles burnt in the violence"
+                    or (
+                        offset > 0
+                        and REDUCED_PASSIVE.match(self.text, trigger.end)
+                        and PLURAL_BEFORE.search(sentence[:offset])
+                        and self.text[trigger.start : trigger.end].lower().endswith(("ed", "nt"))
+                    )
+                )
             )
         ):
             return False  # an event needs someone doing it, someone suffering it, or victims

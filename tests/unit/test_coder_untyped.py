@@ -297,3 +297,12 @@ def test_engaging_a_lawyer_or_in_a_shouting_match_is_no_fight(code):
         "Supporters engaged in a shouting match.",
     ):
         assert not code(text)["event_code"].str.contains("^(FIGHT|PROTEST)").any(), text
+
+
+def test_a_headline_reduced_passive_tells_the_destruction(code):
+    events = _told(code("6 lorries burnt in Tarvel overnight"))
+    assert events["event_code"].str.contains("^(COERCE|PROTEST|ASSAULT)").any()
+
+
+def test_a_team_beaten_in_a_final_is_no_attack(code):
+    assert not code("Rovers beaten in cup final")["event_code"].str.starts_with("ASSAULT").any()
