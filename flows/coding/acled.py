@@ -140,6 +140,9 @@ OWN_BOMB = re.compile(
     r"carrying|making|building|handling|transporting)\b|\b(?:went off|exploded|detonated|blew up) "
     r"(?:prematurely|accidentally)|\b(?:during|while) (?:its |their )?(?:construction|assembly)\b"
 )
+# a crowd that protested or demonstrated while demanding ("pupils protested over the road,
+# demanding bumps"): misspelt forms too, as rushed notes write them ("protestd")
+PROTESTED = re.compile(r"\bprotest(?:e?d|ing|s)?\b|\bdemonstrat(?:ed|ing|ion)\b|\bpicket")
 STORM_WORDS = {"stormed", "storm", "storms", "storming"}
 DEMANDING = re.compile(r"\bdemand(?:s|ed|ing)?\b|\bto protest\b|\bin protest\b")
 GANG_WORDS = re.compile(r"\byouths?\b|\bsupporters\b")
@@ -311,7 +314,7 @@ class AcledTypes:
                 source_sector == "PRO"
                 or (
                     source_sector in CROWD_SECTORS | {"AGR", "OPP", "NGO", None}
-                    and GATHERED.search(lowered)
+                    and (GATHERED.search(lowered) or PROTESTED.search(lowered))
                 )
             )
             and self.lex.has_code("PROTEST")
@@ -340,12 +343,13 @@ class AcledTypes:
         crowd_source = source_sector in CROWD_SECTORS or source_sector == "OPP"
         if (
             kind == "COERCE"
-            and mode in ("destroy", "loot")
+            and (mode in ("destroy", "loot") or (mode == "deport" and crowd_source))
             and (source is None or crowd_source)
             and (MOB.search(lowered) or crowd_source)
             and not (ARMED_CUE.search(self.lowered) and not MOB.search(self.lowered))
         ):
-            # a crowd, or a party's supporters, wrecking property: mob violence
+            # a crowd, or a party's supporters, wrecking property or driving people from
+            # their homes or work: mob violence
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
         if (
             code == "COERCE.loot"

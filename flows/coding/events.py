@@ -315,6 +315,44 @@ def _in_country(
     )
 
 
+# words of taking or moving that are a movement of force only when an armed group does them
+# ("rebels took over the town", "militants were sighted near the camp")
+ARMED_MOVES = {"MOBILIZE", "COERCE.occupy"}
+# "feared dead", "feared to have died": a toll told as uncertain, not the attack
+FEARED_DEAD = re.compile(
+    r"fear(?:ed|s)?\s+(?:to\s+be\s+|to\s+have\s+)?(?:in\s+)?(?:dead|died|killed)\b",
+    re.IGNORECASE,
+)
+# a relative clause of what came of a denial is not denied ("refused bail, which sparked riots")
+RELATIVE_AFTER = re.compile(
+    r",?\s+which\s+(?:\w+\s+){0,1}(?:sparked|triggered|caused|led|prompted)\b"
+)
+# a dash or a consequence ends what a request or threat governs
+UNGOVERNED = re.compile(r"\s[-–—]\s|\b(?:led|leading|leads) to\b")
+# a headline's reduced passive: a plural noun, then the participle, then where or in what
+PLURAL_BEFORE = re.compile(r"^(?:\d+\s+|several\s+|many\s+)?[a-z][a-z]+s\s+$", re.IGNORECASE)
+REDUCED_PASSIVE = re.compile(r"\s*(?:[-–]\s|(?:in|during|at|near|overnight)\b)")
+# what a crowd does to drive someone off or stop an event ("youths chased the MP away",
+# "voters disrupted the meeting"): a riot only when a crowd does it
+CROWD_ACTS = re.compile(r"chas|disrupt|disturb|gather|camp|assembl|forced", re.IGNORECASE)
+# "troops engaged the militants": a fight only between armed men
+ENGAGE = re.compile(r"engage", re.IGNORECASE)
+# what is taken over is ground: a place named ("took over Dera") or a place or building word
+TAKEN_GROUND = re.compile(
+    r"[\s\"'“”]+(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[A-Z]|(?:[\w-]+\s+){0,2}"
+    r"(?:villages?|towns?|city|area|areas|region|district|county|territory|ground|post|posts|"
+    r"stations?|camps?|bases?|barracks|mosques?|church|churches|buildings?|offices?|"
+    r"compound|hall|school|airport|port|border|checkpoint|roads?|highway)\b)"
+)
+
+
+def _title_cased(sentence: str) -> bool:
+    """A headline in capitals or title case ("Rebels Will Attack Town"), whose capitals tell
+    no names."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
 def _clause_bounds(sentence: str, offset: int, breaks: list[tuple[int, int]]) -> tuple[int, int]:
     """The clause of the sentence around ``offset`` (sentence-relative offsets), given the
     spans of the sentence's clause breaks."""
@@ -807,8 +845,11 @@ class DocumentCoder(ActorRoles, AcledTypes):
         cues: list[Mention],
         sentence_start: int,
         actors: list[Actor],
+        violent: bool = False,
     ) -> tuple[bool, str, bool]:
-        """Negation, modality, and whether a cooperative relation is being cut."""
+        """Negation, modality, and whether a cooperative relation is being cut. An attempt
+        at violence ("tried to kill", "attempted to storm") is told as done: ACLED codes the
+        attack, only its success is uncertain; any other attempt is only hypothetical."""
         window_start = max(clause_start, offset - 45)
         negated, modality, halted = False, "asserted", False
         for cue in cues:
@@ -818,8 +859,23 @@ class DocumentCoder(ActorRoles, AcledTypes):
             ):  # a cue inside a parenthesis ("(date not reported)") governs nothing outside
                 if cue.ref == "claimed" and self._qualifies_actor(cue, actors):
                     continue  # "suspected Boko Haram militants attacked": who is uncertain
+                if (
+                    cue.ref in ("future", "hypothetical")
+                    and relative > 1
+                    and sentence[relative].isupper()
+                    and sentence[relative - 2] not in ".:;!?\"'“”"
+                    and not _title_cased(sentence)
+                ):
+                    continue  # "the Ministry of Planning": a word of a name, no modality
+                if cue.ref == "hypothetical" and FEARED_DEAD.match(sentence, relative, offset):
+                    continue  # "four feared dead after an attack": only the toll is uncertain
                 if cue.ref == "negation":
+                    if RELATIVE_AFTER.search(sentence, relative, offset):
+                        continue  # "was denied entry, which sparked protests": they happened
                     negated = True
+                elif cue.ref == "attempt":
+                    if not violent and modality == "asserted":
+                        modality = "hypothetical"
                 elif cue.ref in ("hypothetical", "future", "claimed") and modality == "asserted":
                     modality = cue.ref
                     if (
@@ -1110,7 +1166,13 @@ class DocumentCoder(ActorRoles, AcledTypes):
         previous = [t.end - sentence_start for t in triggers if t.end <= trigger.start]
         scope_start = max([clause_start, *previous])
         negated, modality, halted = self._modality(
-            sentence, offset, scope_start, cues, sentence_start, before
+            sentence,
+            offset,
+            scope_start,
+            cues,
+            sentence_start,
+            before,
+            kind in VIOLENT_TYPES | {"PROTEST"},
         )
         cut = self._cut_by(trigger, cues) if kind in COOPERATIVE_TYPES else None
         if cut is not None:
@@ -1212,6 +1274,22 @@ class DocumentCoder(ActorRoles, AcledTypes):
             and not targets
             and not counted
             and not (kind in VIOLENT_TYPES | {"PROTEST"} and not trigger.sub.endswith("!"))
+            # "a herder was shot in the leg", "one aid worker was beaten": the subject of a
+            # passive attack is its victim, even one the dictionaries do not know
+            and not (
+                (kind == "ASSAULT" or code in ("COERCE.destroy", "COERCE.loot"))
+                and not self.is_off_topic
+                and (
+                    (passive and passive.group().split()[0] in ("was", "were", "is", "are", "been"))
+                    # a headline's reduced passive: "4 vehicles burnt in the violence"
+                    or (
+                        offset > 0
+                        and REDUCED_PASSIVE.match(self.text, trigger.end)
+                        and PLURAL_BEFORE.search(sentence[:offset])
+                        and self.text[trigger.start : trigger.end].lower().endswith(("ed", "nt"))
+                    )
+                )
+            )
         ):
             return False  # an event needs someone doing it, someone suffering it, or victims
         armed = any(
@@ -1228,6 +1306,36 @@ class DocumentCoder(ActorRoles, AcledTypes):
             and self._weapon(sentence.lower()) is None
         ):
             return False  # "struck a deal", "was struck by a car": no armed doer, no weapon
+        if (
+            trigger.sub.endswith("!")
+            and (trigger.ref in ARMED_MOVES or trigger.ref.split(".")[0] in ARMED_MOVES)
+            and not any(a is not None and a.sector in ARMED_SECTORS for a in [source, *targets])
+        ):
+            return False  # "the bank took over its rival", "the singer was spotted": no force
+        if (
+            trigger.ref == "COERCE.occupy"
+            and trigger.sub.endswith("!")
+            and not TAKEN_GROUND.match(self.text, trigger.end)
+        ):
+            return False  # "took over regulation of the sector": no ground is taken
+        if (
+            kind == "PROTEST"
+            and trigger.sub.endswith("!")
+            and CROWD_ACTS.match(self.text, trigger.start, trigger.end)
+            and (source is None or source.sector not in CROWD_SECTORS - {"BUS"} | {"OPP"})
+        ):
+            return False  # "police chased the suspects", "the strike disrupted flights"
+        if (
+            trigger.ref.startswith("FIGHT")
+            and trigger.sub.endswith("!")
+            and ENGAGE.match(self.text, trigger.start, trigger.end)
+            and not (
+                source is not None
+                and source.sector in ARMED_SECTORS
+                and any(t.sector in ARMED_SECTORS for t in targets)
+            )
+        ):
+            return False  # "engaged in talks", "engaged the crowd": armed men on both sides only
         grievance = (
             self._grievance_span(sentence, sentence_start, trigger) if kind == "PROTEST" else None
         )
@@ -1540,8 +1648,8 @@ class DocumentCoder(ActorRoles, AcledTypes):
         """True when the text from a request, threat, refusal or promise to ``position`` is
         its complement: "refused to commit to any direct assistance"."""
         gap = self.text[governor.end : position].lower()
-        if "," in gap or ";" in gap:
-            return False
+        if "," in gap or ";" in gap or UNGOVERNED.search(gap):
+            return False  # "were seeking refuge in a school - led to a clash": a new clause
         words = WORD.findall(gap)
         if (
             governor.ref.split(".")[0] in ("REQUEST", "REJECT")

@@ -158,6 +158,8 @@ CO_AGENT_GAP = re.compile(
 )
 AGENT_GAP = re.compile(r"[\s\"'“”(]*(?:(?:the|a|an)\s+)?(?:[\w-]+[\s\"'“”]+){0,2}")
 SENTENCE_END = re.compile(r"[a-z0-9][.!?]\s+|\n")
+# "the group", "an unknown group": a group that acts, not "a group of protesters"
+GROUP_DETERMINERS = {"the", "unknown", "unidentified", "unnamed", "unspecified"}
 UNKNOWN_GROUP_LOWER = re.compile(r"\bthe\s+((?:[a-z][\w'’-]*\s+){1,3})$")
 UNKNOWN_GROUP = re.compile(r"(?:\b[Tt]he\s+)?((?:[A-Z][\w'’.-]*\s+){1,4})$")
 NOT_NAMES = {
@@ -428,8 +430,10 @@ class ActorRoles:
     def _noun_actor(self, mention: Mention, surface: str, before: list[str]) -> Actor | None:
         """A generic actor from an agent noun, an anaphor, or an unknown named group."""
         lowered = surface.lower()
-        if lowered == "group" and (not before or before[-1] != "the"):
-            return None  # "a group of protesters": a quantity, not an armed group
+        if lowered == "group" and (not before or before[-1] not in GROUP_DETERMINERS):
+            # "a group of protesters": a quantity, not an armed group ("the group", "an
+            # unknown group" who attacked are one)
+            return None
         if surface == "State" and STATE_OF_NAME.search(
             self.text[max(0, mention.start - 30) : mention.start]
         ):

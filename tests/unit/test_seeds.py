@@ -146,6 +146,7 @@ CUE_TYPES = {
     "negation",
     "claimed",
     "hypothetical",
+    "attempt",
     "future",
     "claim_responsibility",
     "historical",
