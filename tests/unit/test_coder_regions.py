@@ -209,3 +209,15 @@ def test_drones_or_militants_that_struck_attacked_but_a_court_or_a_car_did_not(b
     assert violent.sort("doc_id").select("doc_id", "fatalities").rows() == [("a", 3), ("b", 4)]
     drone = coded.events.filter(pl.col("doc_id") == "a")["event_code"].to_list()
     assert drone == ["FIGHT.aerial"]
+
+
+def test_a_drone_launched_at_a_target_is_a_drone_strike_but_a_delivery_drone_is_not(batch):
+    coded = batch(
+        "On 15 April 2021, rebel forces launched a drone at an airport in Jizan; "
+        "no casualties were reported.",
+        "On 15 April 2021, a retailer launched drones for parcel delivery in Cambridge.",
+    )
+    codes = coded.events.select("doc_id", "event_code").rows()
+    struck = [code for doc, code in codes if doc == "a"]
+    assert len(struck) == 1 and struck[0].endswith(".aerial")  # ACLED: Air/drone strike
+    assert [code for doc, code in codes if doc == "b"] == []
