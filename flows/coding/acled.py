@@ -100,7 +100,12 @@ FORCES_HIT = re.compile(  # police, soldiers or guards among the victims: they a
     rf"\b{_FORCES} (?:were|was|are|is|have been|had been|being) (?:\w+ )?"
     r"(?:killed|injured|wounded|shot|hurt)\b|"
     r"\b(?:killing|injuring|wounding|killed|injured|wounded|kill|kills|shot dead|shooting dead)"
-    rf"(?: (?:a|an|the|two|three|four|five|six|several|\d+|one|other|fellow)){{0,2}} {_FORCES}\b"
+    rf"(?: (?:a|an|the|two|three|four|five|six|several|\d+|one|other|fellow)){{0,2}} {_FORCES}\b|"
+    # a headline's reduced passive, "policeman killed after an ambush", "four police and a
+    # reservist killed": the participle followed by no object
+    rf"(?:\b{_FORCES}|\b(?:\d+|one|two|three|four|five|six|several) police)"
+    r"(?: and (?:[\w-]+ ){1,3})? (?:killed|injured|wounded|shot dead)"
+    r"\s*(?:[.,;]|$|in\b|during\b|after\b|by\b|when\b|while\b|as\b|following\b)"
 )
 COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACLED Battles)
     r"\b(?:communit(?:y|ies)|clans?|clansmen|tribes?|tribesmen|tribal|ethnic|"
@@ -154,7 +159,8 @@ MOB = re.compile(
 )
 DEFENCELESS = re.compile(  # people who cannot fight back, even police or soldiers (ACLED)
     r"\boff[- ]duty\b|\bunarmed (?!bystanders?)|\bin (?:police )?custody\b|\binmates?\b|"
-    r"\bdetainees?\b|\bhad been arrested\b|\bextra-?judicial"
+    r"\bdetainees?\b|\bhad been arrested\b|\bextra-?judicial|"
+    r"\b(?:at|in|outside) (?:his|her|their) (?:own )?(?:home|house|residence|homestead)\b"
 )
 NO_HARM = re.compile(  # an attack that hurt no one is a strategic development (ACLED)
     r"\bno (?:one|injuries|injury|casualties|causalities|violence|civilians) (?:was |were )?"

@@ -173,8 +173,9 @@ SUFFERED_WORDS = {
     "lynched",
     "ambushed",
 }
-SUFFERED_IN = re.compile(  # the gap in "two officers (were) killed in an ambush"
-    r"\s+(?:(?:were|was|are|is|have been|had been)\s+)?(?:killed|died|dead|injured|wounded|"
+SUFFERED_IN = re.compile(  # the gap in "two (police) officers (were) killed in an ambush"
+    r"\s+(?:(?:officers?|men|man|personnel|members|troops|soldiers|guards|agents|staff)\s+)?"
+    r"(?:(?:were|was|are|is|have been|had been)\s+)?(?:killed|died|dead|injured|wounded|"
     r"hurt|shot dead|shot|perished)\s+(?:[\w-]+\s+){0,2}(?:in|during|after|following|amid)\s+"
     r"(?:[\w-]+\s+){0,3}"
 )

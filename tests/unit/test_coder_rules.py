@@ -867,3 +867,24 @@ def test_police_responding_to_raiders_and_killing_them_fight_a_battle(code):
         "three of them."
     )
     assert _main_event(events).startswith("FIGHT")
+
+
+def test_officers_killed_during_an_ambush_are_its_victims_and_fight_a_battle(code):
+    events = code("Three prison officers were killed during an ambush near Voi on Tuesday.")
+    assert _main_event(events).startswith("FIGHT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Policeman killed after ambush by rebels near the border",
+        "Militants raided Kulo on Friday. Three police and a reservist killed, one missing.",
+    ],
+)
+def test_a_headline_telling_police_killed_makes_the_attack_a_battle(code, text):
+    assert _main_event(code(text)).startswith("FIGHT")
+
+
+def test_an_officer_shot_at_his_home_is_a_civilian_victim(code):
+    events = code("A police sergeant was shot dead at his home in Rongo town on Sunday night.")
+    assert _main_event(events).startswith("ASSAULT")
