@@ -85,6 +85,15 @@ ATTACKERS = re.compile(
     r"\b(?:raiders|attackers|assailants|gunmen|bandits|militiamen|militants|"
     r"armed (?:group|gang|men)|(?:the )?(?:gang|militia) (?:members|fighters))\b"
 )
+# police or soldiers told responding to armed attackers and killing or chasing them: the
+# force and the attackers fought (ACLED Battles), whoever the attack's sentence names
+STRUCK_BACK = re.compile(
+    r"\b(?:police(?:men)?|officers|soldiers|troops|(?:security|government) forces|reservists|"
+    r"army|military|rangers)\b (?:[\w-]+ ){0,2}(?:responded|respond|responding|intervened|"
+    r"intervene|pursued|pursue|gave chase|engaged?|pushed back|repulsed|repelled|chased|fought)"
+    r"\b[^.]{0,40}?\b(?:kill(?:ed|ing|s)?|shoot\w*|shot|gunn\w*|raiders|attackers|assailants|"
+    r"gunmen|bandits|militi\w+|militants|fighters|rustlers)\b"
+)
 COMRADE_KILLED = re.compile(  # an officer shooting his colleagues: the force's own infighting
     r"\b(?:shot|killed|shot dead|shot and killed|stabbed|kills|killing|shoots|shooting)"
     r"(?: and (?:killed|injured|wounded))? (?:(?:his|her|their|two|three|four|a|one) )?(?:of )?"
@@ -355,6 +364,7 @@ class AcledTypes:
                 target_sectors & {"COP", "MIL"}
                 or self._doc_matches(FORCES_HIT)
                 or self._doc_matches(RESISTED)
+                or self._doc_matches(STRUCK_BACK)
             ) and self.lex.has_code("FIGHT.firearms"):
                 return "FIGHT.firearms"  # a raid on a police post for its guns: a clash
             return "ASSAULT"  # armed men robbing people: violence against civilians
@@ -499,6 +509,18 @@ class AcledTypes:
         ):
             # "raiders attacked the village; police responded, killing three": the force
             # fought the attackers (ACLED Battles)
+            return "FIGHT.firearms"
+        if (
+            kind == "ASSAULT"
+            and source_sector not in CROWD_SECTORS
+            and self._doc_matches(STRUCK_BACK)
+            and not self._doc_matches(PROTEST_WORDS)
+            and not self._doc_matches(RIOTING)
+            and not self._has_mob()
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            # "gunmen raided the village. Police pursued the raiders, killing two": a battle
+            # told after the raid, whichever sentence the event is read from
             return "FIGHT.firearms"
         if kind == "ASSAULT" and self._doc_matches(DEFENCELESS):
             # an off-duty officer, an unarmed man, a detainee: violence against civilians

@@ -39,6 +39,7 @@ from flows.coding.acled import (
     RESISTED,
     RIOT,
     RIOTING,
+    STRUCK_BACK,
     AcledTypes,
 )
 from flows.coding.casualties import count_casualties
@@ -107,6 +108,7 @@ REPORT_PATTERNS = (
     VICTIM_DEAD,
     RESISTED,
     FORCES_HIT,
+    STRUCK_BACK,
     DEFENCELESS,
     RIOTING,
     NO_HARM,

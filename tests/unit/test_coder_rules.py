@@ -888,3 +888,22 @@ def test_a_headline_telling_police_killed_makes_the_attack_a_battle(code, text):
 def test_an_officer_shot_at_his_home_is_a_civilian_victim(code):
     events = code("A police sergeant was shot dead at his home in Rongo town on Sunday night.")
     assert _main_event(events).startswith("ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bandits raided a village near Moyale and stole cattle. Police pursued the bandits, "
+        "killing four of them.",
+        "Gunmen attacked a market in Lodwar on Monday. Soldiers intervened, shooting dead two.",
+    ],
+)
+def test_forces_that_respond_to_an_armed_raid_and_kill_make_it_a_battle(code, text):
+    assert _main_event(code(text)).startswith("FIGHT")
+
+
+def test_police_intervening_in_a_protest_do_not_make_a_battle(code):
+    events = code(
+        "Traders protested in Kisii over new taxes. Police intervened, shooting dead one man."
+    )
+    assert not _main_event(events).startswith("FIGHT")
