@@ -94,6 +94,13 @@ STRUCK_BACK = re.compile(
     r"\b[^.]{0,40}?\b(?:kill(?:ed|ing|s)?|shoot\w*|shot|gunn\w*|raiders|attackers|assailants|"
     r"gunmen|bandits|militi\w+|militants|fighters|rustlers)\b"
 )
+# armed men attacking a post, camp, patrol or vehicle of the police or the army attack men
+# who can fight back: a battle (ACLED), even when no one was hurt
+POST_ATTACKED = re.compile(
+    r"\b(?:attack(?:ed|s|ing)?|ambush(?:ed|es|ing)?|raid(?:ed|s|ing)?|storm(?:ed|s|ing)?|"
+    r"assault(?:ed|s|ing)?|overr[au]n) (?:[\w-]+ ){0,2}(?:(?:police|military|army|security) "
+    r"(?:posts?|stations?|camps?|patrols?|vehicles?|bases?|convoys?|checkpoints?)|barracks)\b"
+)
 COMRADE_KILLED = re.compile(  # an officer shooting his colleagues: the force's own infighting
     r"\b(?:shot|killed|shot dead|shot and killed|stabbed|kills|killing|shoots|shooting)"
     r"(?: and (?:killed|injured|wounded))? (?:(?:his|her|their|two|three|four|a|one) )?(?:of )?"
@@ -365,6 +372,7 @@ class AcledTypes:
                 or self._doc_matches(FORCES_HIT)
                 or self._doc_matches(RESISTED)
                 or self._doc_matches(STRUCK_BACK)
+                or POST_ATTACKED.search(lowered)
             ) and self.lex.has_code("FIGHT.firearms"):
                 return "FIGHT.firearms"  # a raid on a police post for its guns: a clash
             return "ASSAULT"  # armed men robbing people: violence against civilians
@@ -482,6 +490,14 @@ class AcledTypes:
             return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
         if mode in ONE_SIDED_MODES:
             return f"{kind}.{mode}" if self.lex.has_code(f"{kind}.{mode}") else code
+        if (
+            kind == "ASSAULT"
+            and source_sector not in STATE_ARMED | CROWD_SECTORS
+            and POST_ATTACKED.search(lowered)
+            and not self._doc_matches(DEFENCELESS)
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            return "FIGHT.firearms"  # "gunmen raided a police camp": forces that can fight back
         if (
             code == "ASSAULT"
             and self._doc_matches(NO_HARM)

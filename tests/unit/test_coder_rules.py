@@ -907,3 +907,14 @@ def test_police_intervening_in_a_protest_do_not_make_a_battle(code):
         "Traders protested in Kisii over new taxes. Police intervened, shooting dead one man."
     )
     assert not _main_event(events).startswith("FIGHT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unknown gunmen raided a police camp near Wamba overnight; nobody was injured.",
+        "Armed men attacked an army base near Dif and stole two rifles.",
+    ],
+)
+def test_armed_men_attacking_a_police_or_army_post_fight_a_battle(code, text):
+    assert _main_event(code(text)).startswith("FIGHT")
