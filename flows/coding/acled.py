@@ -101,6 +101,15 @@ POST_ATTACKED = re.compile(
     r"assault(?:ed|s|ing)?|overr[au]n) (?:[\w-]+ ){0,2}(?:(?:police|military|army|security) "
     r"(?:posts?|stations?|camps?|patrols?|vehicles?|bases?|convoys?|checkpoints?)|barracks)\b"
 )
+# the victims told as members of an armed group ("two suspected Rivo members killed", "a
+# member of the Rivo militia"): its fighters, not civilians (ACLED Battles)
+MEMBER_BEFORE = re.compile(
+    r"\b(?:suspected|alleged|members? of|suspects? of|fighters? of|militants? of)\s+(?:the\s+)?$"
+)
+MEMBER_AFTER = re.compile(
+    r"^\s+(?:(?:sect|militia|group|gang|movement)\s+)?(?:members?|suspects?|fighters?|"
+    r"militants?|followers?|adherents|gunmen|insurgents|rebels)\b"
+)
 COMRADE_KILLED = re.compile(  # an officer shooting his colleagues: the force's own infighting
     r"\b(?:shot|killed|shot dead|shot and killed|stabbed|kills|killing|shoots|shooting)"
     r"(?: and (?:killed|injured|wounded))? (?:(?:his|her|their|two|three|four|a|one) )?(?:of )?"
@@ -295,6 +304,17 @@ class AcledTypes:
             and not self._doc_matches(RIOT)
             and not self._doc_matches(PROTEST_WORDS)
         )
+
+    def _armed_members(self, target: Actor) -> bool:
+        """Whether a victim is told as members of a named armed group ("two suspected Rivo
+        members", "a member of the Rivo militia"), not as its former members."""
+        if target.is_generic or force_sector(target) not in ARMED_NONSTATE | {"REB"}:
+            return False
+        before = self.text[max(0, target.start - 30) : target.start].lower()
+        return (
+            MEMBER_BEFORE.search(before) is not None
+            or MEMBER_AFTER.match(self.text[target.end : target.end + 30].lower()) is not None
+        ) and not re.search(r"\b(?:former|ex-?|retired|by)\s+(?:[\w-]+\s+){0,2}$", before)
 
     def _refine(
         self,
@@ -557,6 +577,15 @@ class AcledTypes:
             # "gunmen attacked the post; officers returned fire", "... killing two police
             # officers": armed men against a force that can fight back (ACLED Battles)
             return "FIGHT.firearms"
+        if (
+            kind == "ASSAULT"
+            and mode in ("", "kill", "firearms")
+            and (source is None or source_sector in STATE_ARMED)
+            and not self._has_mob()
+            and any(self._armed_members(t) for t in targets)
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            return "FIGHT.firearms"  # "three suspected Rivo members were shot dead"
         if source_sector in ARMED_NONSTATE | {"REB"}:
             # a country named as the target of raiders or gunmen ("attack a Kenyan village")
             # is its people, not its forces

@@ -918,3 +918,19 @@ def test_police_intervening_in_a_protest_do_not_make_a_battle(code):
 )
 def test_armed_men_attacking_a_police_or_army_post_fight_a_battle(code, text):
     assert _main_event(code(text)).startswith("FIGHT")
+
+
+def test_suspected_members_of_an_armed_group_killed_are_fighters_in_a_battle(code):
+    events = code("Three suspected al-Shabaab members were shot dead near Kiunga on Monday.")
+    assert _main_event(events).startswith("FIGHT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A former al-Shabaab fighter was shot dead outside a shop in Lamu on Friday.",
+        "A shopkeeper was killed by suspected al-Shabaab members near Kiunga on Monday.",
+    ],
+)
+def test_a_former_member_or_the_groups_own_victim_is_no_battle(code, text):
+    assert _main_event(code(text)).startswith("ASSAULT")
