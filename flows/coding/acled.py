@@ -122,8 +122,10 @@ _FORCES = (
     r"wardens?|askaris?)"
 )
 FORCES_HIT = re.compile(  # police, soldiers or guards among the victims: they are a side
-    rf"\b{_FORCES} (?:were|was|are|is|have been|had been|being) (?:\w+ )?"
-    r"(?:killed|injured|wounded|shot|hurt)\b|"
+    # "officers (escorting a bus) were killed", "two soldiers have died"
+    rf"\b{_FORCES} (?:(?:escorting|guarding|patrolling|manning|on patrol|travell?ing|riding)"
+    r"\b[^.,;]{0,30} )?(?:(?:were|was|are|is|have been|had been|being) (?:\w+ )?"
+    r"(?:killed|injured|wounded|shot|hurt)|(?:have |had |has )?died)\b|"
     r"\b(?:killing|injuring|wounding|killed|injured|wounded|kill|kills|shot dead|shooting dead)"
     rf"(?: (?:a|an|the|two|three|four|five|six|several|\d+|one|other|fellow)){{0,2}} {_FORCES}\b|"
     # a headline's reduced passive, "policeman killed after an ambush", "four police and a

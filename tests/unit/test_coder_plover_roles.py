@@ -228,3 +228,18 @@ def test_a_complaint_to_a_body_is_aimed_at_whom_it_is_about(main_event):
     event = main_event("Bolivia complained to the United Nations on Monday about Chile.")
     assert event["event_code"].startswith("ACCUSE")
     assert event["targets"] == ["CHL"]
+
+
+def test_the_subject_of_a_clause_opened_by_after_is_the_attacker(lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": ["Two soldiers died after rebels ambushed their truck near Bunia on Monday."],
+            "published_at": [datetime(2024, 3, 9)],
+        }
+    )
+    coded = code_documents(documents, lexicon)
+    event = coded.events.filter(pl.col("trigger") == "ambushed").row(0, named=True)
+    roles = coded.event_actors.filter(pl.col("event_id") == event["event_id"])
+    sources = roles.filter(pl.col("role") == "source")["actor_id"].to_list()
+    assert sources and sources[0].endswith(".REB")

@@ -934,3 +934,14 @@ def test_suspected_members_of_an_armed_group_killed_are_fighters_in_a_battle(cod
 )
 def test_a_former_member_or_the_groups_own_victim_is_no_battle(code, text):
     assert _main_event(code(text)).startswith("ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers have died after militants ambushed a supply truck near Kolbio on Monday.",
+        "Three officers escorting a lorry were wounded when militants attacked it near Hulugho.",
+    ],
+)
+def test_forces_dying_or_hurt_on_duty_make_the_attack_a_battle(code, text):
+    assert _main_event(code(text)).startswith("FIGHT")
