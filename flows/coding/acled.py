@@ -424,6 +424,11 @@ class AcledTypes:
                     or parties == {"COP"}
                     or CROWD_WORDS.search(lowered)
                 )
+                # police fighting raiders or men carrying guns fight armed men, not a crowd
+                and not (
+                    parties <= {"COP"}
+                    and (ATTACKERS.search(self.lowered) or ARMED_CUE.search(self.lowered))
+                )
             )
             if crowd:
                 # rioters fighting police, or rival supporters fighting each other: no battle

@@ -945,3 +945,14 @@ def test_a_former_member_or_the_groups_own_victim_is_no_battle(code, text):
 )
 def test_forces_dying_or_hurt_on_duty_make_the_attack_a_battle(code, text):
     assert _main_event(code(text)).startswith("FIGHT")
+
+
+def test_police_clashing_with_raiders_fight_a_battle_not_a_riot(code):
+    events = code("Raiders stole cattle near Rumuruti. Police arrived and clashed with them.")
+    clash = events.filter(pl.col("trigger") == "clashed")["event_code"].to_list()
+    assert clash and clash[0].startswith("FIGHT")
+
+
+def test_police_clashing_with_residents_is_still_a_riot(code):
+    events = code("Residents clashed with police in Kibwezi town over a land dispute.")
+    assert _main_event(events).startswith("PROTEST")
