@@ -146,6 +146,24 @@ NAMED_SIDES = re.compile(
     r"(?:(?:communities|groups|clans|clansmen|tribes|militias|herders|herdsmen|youths) )?"
     r"(?:clash|fought|fight|battle)"
 )
+# the sentence telling the violence as a clash of communities ("killed as inter-clan
+# fighting erupted", "houses burnt after the Ameru and Bakongo clashed"), not as the
+# background of a separate attack ("linked to clan clashes", "the attack follows ...")
+COMMUNAL_CLASH = re.compile(
+    r"\b(?:inter-?(?:clan|communal|ethnic|tribal)|clan|tribal|communal) "
+    r"(?:fighting|clash(?:es)?|fights?|battles?)\b|"
+    r"\b(?:clash(?:es|ed)?|fighting|fought|violence|battles?) between (?:the )?(?:rival |two )?"
+    r"(?:[\w-]+ ){0,3}(?:communit(?:y|ies)|clans?|tribes?|ethnic groups?|villages|militias)\b|"
+    r"\b(?:communities|clans|tribes|clansmen|tribesmen) (?:\w+ )?clashed\b"
+)
+BACKGROUND = re.compile(
+    r"\b(?:linked|related|relation|attributed|follows?|followed|following|since|amid|due|"
+    r"tensions?|revenge|retaliat\w*|after|dispute)\b[^.]{0,50}$"
+)
+CLASH_OF_NAMED = re.compile(  # "violence between the Ameru and Bakongo", as written
+    r"\b(?i:clash\w*|fighting|fought|violence|battles?) between (?:the )?[A-Z][a-z]+s? and "
+    r"(?:the )?[A-Z][a-z]+s?\b"
+)
 CAMPAIGN = re.compile(r"\bsupporters\b|\brall(?:y|ies)\b|\bcampaigns?\b|\bparty\b|\bleaders\b")
 LABOUR_STRIKE = re.compile(
     r"\b(?:on strike|strike (?:ballot|action|notice|by)|general strike|hunger strike|"
@@ -398,6 +416,19 @@ class AcledTypes:
             ) and self.lex.has_code("FIGHT.firearms"):
                 return "FIGHT.firearms"  # a raid on a police post for its guns: a clash
             return "ASSAULT"  # armed men robbing people: violence against civilians
+        if (
+            kind in ("ASSAULT", "COERCE")
+            and mode in ("", "kill", "firearms", "edged", "destroy", "beat")
+            and source_sector not in STATE_ARMED | {"REB"}
+            and not self._has_mob()
+            and self.lex.has_code("FIGHT.communal")
+        ):
+            clash = COMMUNAL_CLASH.search(lowered) or (
+                None if CAMPAIGN.search(lowered) else CLASH_OF_NAMED.search(sentence)
+            )
+            if clash and not BACKGROUND.search(lowered, 0, clash.start()):
+                # "two herders were killed in violence between two clans": their clash
+                return "FIGHT.communal"
         if kind not in ("ASSAULT", "FIGHT"):
             return code
         if kind == "FIGHT" and (

@@ -956,3 +956,21 @@ def test_police_clashing_with_raiders_fight_a_battle_not_a_riot(code):
 def test_police_clashing_with_residents_is_still_a_riot(code):
     events = code("Residents clashed with police in Kibwezi town over a land dispute.")
     assert _main_event(events).startswith("PROTEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three herders were killed in violence between two rival clans near Rhamu on Sunday.",
+        "Two men were shot dead as inter-clan fighting flared near Takaba on Sunday.",
+    ],
+)
+def test_people_killed_in_a_clash_of_communities_died_in_a_battle(code, text):
+    assert _main_event(code(text)) == "FIGHT.communal"
+
+
+def test_an_attack_only_linked_to_clan_clashes_stays_an_attack_on_civilians(code):
+    events = code(
+        "Gunmen shot dead a trader near Takaba, an attack police linked to clan fighting."
+    )
+    assert _main_event(events).startswith("ASSAULT")
