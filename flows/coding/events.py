@@ -637,11 +637,24 @@ class DocumentCoder(ActorRoles, AcledTypes):
     ) -> Actor | None:
         """The subject of the verb before, for a verb joined to it by "and" with no subject
         of its own ("a mob attacked the raiders and lynched three": the mob lynched)."""
-        if self._last_verb is None or not COORDINATED_VERB.search(preceding):
+        if self._last_verb is None:
+            return None
+        if not COORDINATED_VERB.search(preceding) and not (
+            # ", killing two": a participle's subject is the clause's; ", killed one and":
+            # a verb in a series after a comma (a subject takes no comma before its verb)
+            SERIES_COMMA.search(preceding)
+            and trigger.sub.startswith("verb")
+            and (
+                self.text[trigger.start : trigger.end].lower().endswith("ing")
+                or not VICTIM_TAIL.match(self.text[trigger.end : trigger.end + 30].lower())
+            )
+        ):
             return None
         index, end, source = self._last_verb
         if index != sentence_index or trigger.start - end > 80:
             return None
+        if RELATIVE.search(self.text, end, trigger.start):
+            return None  # "shot three men who were looting, burning": the men's deeds
         return source
 
     def _add_casualties(self, sentence_index: int, sentence: str) -> None:
@@ -2079,6 +2092,8 @@ def _larger(first: int | None, second: int | None) -> int | None:
 
 
 BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,4}by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}")
+RELATIVE = re.compile(r"\b(?:who|whom|which|that|whose)\b", re.I)
+SERIES_COMMA = re.compile(r"\w\s*,\s*(?:then\s+|later\s+|\w+ly\s+)?$")
 COORDINATED_VERB = re.compile(r"\band\s+(?:then\s+|later\s+|\w+ly\s+)?$")
 TRAILING_SPACE = re.compile(r"\s*$")
 AFTERMATH_CODES = {"COERCE.arrest", "MOBILIZE.troops"}  # told with violence: ranked below it

@@ -243,3 +243,41 @@ def test_the_subject_of_a_clause_opened_by_after_is_the_attacker(lexicon):
     roles = coded.event_actors.filter(pl.col("event_id") == event["event_id"])
     sources = roles.filter(pl.col("role") == "source")["actor_id"].to_list()
     assert sources and sources[0].endswith(".REB")
+
+
+def _sources_of(lexicon, text: str, trigger: str) -> list[str]:
+    documents = pl.DataFrame(
+        {"doc_id": ["d"], "text": [text], "published_at": [datetime(2024, 3, 9)]}
+    )
+    coded = code_documents(documents, lexicon)
+    event = coded.events.filter(pl.col("trigger") == trigger).row(0, named=True)
+    roles = coded.event_actors.filter(pl.col("event_id") == event["event_id"])
+    return roles.filter(pl.col("role") == "source")["actor_id"].to_list()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Rebels attacked a police post near Bunia, killing a sergeant and abducting two "
+            "others.",
+            "abducting",
+        ),
+        (
+            "Rebels crossed the river, fought soldiers, killed one and abducted four others.",
+            "abducted",
+        ),
+    ],
+)
+def test_verbs_in_a_series_after_a_comma_share_the_first_verbs_subject(lexicon, text, trigger):
+    sources = _sources_of(lexicon, text, trigger)
+    assert sources and sources[0].endswith(".REB")
+
+
+def test_a_relative_clause_keeps_its_own_subject(lexicon):
+    sources = _sources_of(
+        lexicon,
+        "Police shot dead two men who were stoning cars, looting shops and burning tyres.",
+        "stoning",
+    )
+    assert not any(s.endswith(".COP") for s in sources)
