@@ -325,6 +325,17 @@ class AcledTypes:
             and not self._doc_matches(PROTEST_WORDS)
         )
 
+    def _armed_men(self, lowered: str) -> bool:
+        """Whether people the dictionaries call civilians ("a group of men", "ten unknown
+        men") are told armed or lying in ambush, in a report of no crowd or protest: armed
+        men, not a crowd (ACLED)."""
+        return (
+            (ARMED_CUE.search(lowered) is not None or "ambush" in lowered)
+            and not self._has_mob()
+            and not self._doc_matches(PROTEST_WORDS)
+            and not self._doc_matches(RIOTING)
+        )
+
     def _armed_members(self, target: Actor) -> bool:
         """Whether a victim is told as members of a named armed group ("two suspected Rivo
         members", "a member of the Rivo militia"), not as its former members."""
@@ -550,7 +561,8 @@ class AcledTypes:
             return f"{kind}.{mode}" if self.lex.has_code(f"{kind}.{mode}") else code
         if (
             kind == "ASSAULT"
-            and source_sector not in STATE_ARMED | CROWD_SECTORS
+            and source_sector not in STATE_ARMED
+            and (source_sector not in CROWD_SECTORS or self._armed_men(lowered))
             and POST_ATTACKED.search(lowered)
             and not self._doc_matches(DEFENCELESS)
             and self.lex.has_code("FIGHT.firearms")
@@ -629,7 +641,8 @@ class AcledTypes:
             # is its people, not its forces
             target_sectors = {"CVL" if s == "STATE" else s for s in target_sectors}
         attacked_forces = bool(target_sectors & {"COP", "MIL"}) and (
-            source_sector not in STATE_ARMED and source_sector not in CROWD_SECTORS
+            source_sector not in STATE_ARMED
+            and (source_sector not in CROWD_SECTORS or self._armed_men(lowered))
         )
         if attacked_forces or (
             organized

@@ -974,3 +974,19 @@ def test_an_attack_only_linked_to_clan_clashes_stays_an_attack_on_civilians(code
         "Gunmen shot dead a trader near Takaba, an attack police linked to clan fighting."
     )
     assert _main_event(events).startswith("ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A group of men armed with machetes attacked a police post near Kwale on Friday.",
+        "Six unknown men ambushed and shot a forest ranger near Nanyuki on Sunday.",
+    ],
+)
+def test_men_told_armed_or_in_ambush_against_forces_fight_a_battle(code, text):
+    assert _main_event(code(text)).startswith("FIGHT")
+
+
+def test_residents_attacking_police_at_a_protest_are_no_battle(code):
+    events = code("Residents protesting a killing attacked police officers with stones in Kibwezi.")
+    assert not _main_event(events).startswith("FIGHT")
