@@ -653,7 +653,7 @@ class DocumentCoder(ActorRoles, AcledTypes):
         index, end, source = self._last_verb
         if index != sentence_index or trigger.start - end > 80:
             return None
-        if RELATIVE.search(self.text, end, trigger.start):
+        if RELATIVE_PRONOUN.search(self.text, end, trigger.start):
             return None  # "shot three men who were looting, burning": the men's deeds
         return source
 
@@ -980,6 +980,10 @@ class DocumentCoder(ActorRoles, AcledTypes):
             source = agent
             subjects = [a for a in before if not self._is_object(a, actors)]
             targets = subjects[-1:] if subjects else []
+            if len(subjects) > 1 and BEING_AFTER.search(preceding):
+                # "soldiers killed three militants after being ambushed": the clause's
+                # subject was ambushed, not the object before the participle
+                targets = subjects[:1]
         else:
             subjects = [a for a in before if not self._is_object(a, actors)]
             if nominal:
@@ -2092,7 +2096,8 @@ def _larger(first: int | None, second: int | None) -> int | None:
 
 
 BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,4}by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}")
-RELATIVE = re.compile(r"\b(?:who|whom|which|that|whose)\b", re.I)
+RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|which|that|whose)\b", re.I)
+BEING_AFTER = re.compile(r"\b(?:after|before|while|upon|on|without|despite)\s+being\s+$")
 SERIES_COMMA = re.compile(r"\w\s*,\s*(?:then\s+|later\s+|\w+ly\s+)?$")
 COORDINATED_VERB = re.compile(r"\band\s+(?:then\s+|later\s+|\w+ly\s+)?$")
 TRAILING_SPACE = re.compile(r"\s*$")

@@ -990,3 +990,10 @@ def test_men_told_armed_or_in_ambush_against_forces_fight_a_battle(code, text):
 def test_residents_attacking_police_at_a_protest_are_no_battle(code):
     events = code("Residents protesting a killing attacked police officers with stones in Kibwezi.")
     assert not _main_event(events).startswith("FIGHT")
+
+
+def test_forces_that_kill_fighters_after_being_ambushed_fight_a_battle(code):
+    events = code("Troops claim to have killed three al-Shabaab fighters after being ambushed.")
+    ambushed = events.filter(pl.col("trigger") == "ambushed")["event_code"].to_list()
+    assert all(c.startswith("FIGHT") for c in ambushed)
+    assert _main_event(events).startswith("FIGHT")
