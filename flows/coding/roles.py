@@ -51,7 +51,7 @@ PREPOSITIONS = {
 # "after" and "before" also open a clause: "after militants ambushed the convoy"
 CLAUSE_CONJUNCTIONS = {"after", "before"}
 CLAUSE_VERB = re.compile(  # a past-tense verb right after an actor: it is the clause's subject
-    r"\s+(?:\w+ly\s+)?(?:had\s+|have\s+|has\s+)?(?!armed\b)[a-z]+ed\b(?!\s+by\b)"
+    r"[\"'”’]?\s+(?:\w+ly\s+)?(?:had\s+|have\s+|has\s+)?(?!armed\b)[a-z]+ed\b(?!\s+by\b)"
 )
 PLACE_PREPOSITIONS = {
     "in",

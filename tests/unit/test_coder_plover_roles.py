@@ -281,3 +281,10 @@ def test_a_relative_clause_keeps_its_own_subject(lexicon):
         "stoning",
     )
     assert not any(s.endswith(".COP") for s in sources)
+
+
+def test_a_quoted_subject_after_after_is_still_the_subject(lexicon):
+    sources = _sources_of(
+        lexicon, 'Hundreds of people fled after "bandits" burned forty huts near Tot.', "burned"
+    )
+    assert sources and not sources[0].endswith(".CVL")
