@@ -440,6 +440,28 @@ class AcledTypes:
             if clash and not BACKGROUND.search(lowered, 0, clash.start()):
                 # "two herders were killed in violence between two clans": their clash
                 return "FIGHT.communal"
+        if (
+            kind == "COERCE"
+            and mode in ("disrupt", "destroy")
+            and (
+                source_sector in ORGANIZED | {"CRM"} or bool(target_sectors & (ORGANIZED | {"CRM"}))
+            )
+            and (
+                self._doc_matches(RESISTED)
+                or POST_ATTACKED.search(lowered)
+                or (
+                    mode == "disrupt"
+                    and KILL_WORD.search(lowered)
+                    and not DEFUSAL.search(lowered)
+                    and not self._weapon(lowered)
+                )
+            )
+            and not self._has_mob()
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            # "police foiled the attack, killing one gunman", "militants raided the post and
+            # burnt it; a gunbattle ensued": armed sides fought (ACLED Battles)
+            return "FIGHT.firearms"
         if kind not in ("ASSAULT", "FIGHT"):
             return code
         if kind == "FIGHT" and (

@@ -997,3 +997,19 @@ def test_forces_that_kill_fighters_after_being_ambushed_fight_a_battle(code):
     ambushed = events.filter(pl.col("trigger") == "ambushed")["event_code"].to_list()
     assert all(c.startswith("FIGHT") for c in ambushed)
     assert _main_event(events).startswith("FIGHT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police foiled an attack on a bank in Kitui, killing two gunmen.",
+        "Soldiers thwarted a raid on Kolbio and killed three militants on Tuesday.",
+    ],
+)
+def test_a_foiled_attack_in_which_attackers_were_killed_is_a_battle(code, text):
+    assert _main_event(code(text)).startswith("FIGHT")
+
+
+def test_a_defused_bomb_stays_a_disrupted_weapon(code):
+    events = code("A bomb squad defused an explosive device found near a church in Garissa.")
+    assert _main_event(events) == "COERCE.disrupt"
