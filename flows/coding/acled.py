@@ -334,6 +334,7 @@ class AcledTypes:
             and not self._has_mob()
             and not self._doc_matches(PROTEST_WORDS)
             and not self._doc_matches(RIOTING)
+            and STONING.search(self.lowered) is None  # stones are a crowd's weapons
         )
 
     def _armed_members(self, target: Actor) -> bool:
@@ -443,6 +444,7 @@ class AcledTypes:
         if (
             kind == "COERCE"
             and mode in ("disrupt", "destroy")
+            and source_sector not in CROWD_SECTORS
             and (
                 source_sector in ORGANIZED | {"CRM"} or bool(target_sectors & (ORGANIZED | {"CRM"}))
             )
@@ -452,6 +454,12 @@ class AcledTypes:
                 or (
                     mode == "disrupt"
                     and KILL_WORD.search(lowered)
+                    # an armed attack foiled, not an unarmed crowd's attempt
+                    and (
+                        "attack" in lowered
+                        or ATTACKERS.search(lowered)
+                        or bool(target_sectors & (ARMED_NONSTATE | {"REB"}))
+                    )
                     and not DEFUSAL.search(lowered)
                     and not self._weapon(lowered)
                 )

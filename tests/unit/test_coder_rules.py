@@ -1013,3 +1013,15 @@ def test_a_foiled_attack_in_which_attackers_were_killed_is_a_battle(code, text):
 def test_a_defused_bomb_stays_a_disrupted_weapon(code):
     events = code("A bomb squad defused an explosive device found near a church in Garissa.")
     assert _main_event(events) == "COERCE.disrupt"
+
+
+def test_squatters_throwing_stones_and_arrows_at_police_are_no_battle(code):
+    events = code(
+        "Squatters threw stones and shot arrows at police officers who tried to evict them."
+    )
+    assert not _main_event(events).startswith("FIGHT")
+
+
+def test_students_whose_arson_police_thwarted_fought_no_battle(code):
+    events = code("Students were injured when police thwarted their attempt to burn a dormitory.")
+    assert not _main_event(events).startswith("FIGHT")
