@@ -85,6 +85,31 @@ ATTACKERS = re.compile(
     r"\b(?:raiders|attackers|assailants|gunmen|bandits|militiamen|militants|"
     r"armed (?:group|gang|men)|(?:the )?(?:gang|militia) (?:members|fighters))\b"
 )
+# police or soldiers told responding to armed attackers and killing or chasing them: the
+# force and the attackers fought (ACLED Battles), whoever the attack's sentence names
+STRUCK_BACK = re.compile(
+    r"\b(?:police(?:men)?|officers|soldiers|troops|(?:security|government) forces|reservists|"
+    r"army|military|rangers)\b (?:[\w-]+ ){0,2}(?:responded|respond|responding|intervened|"
+    r"intervene|pursued|pursue|gave chase|engaged?|pushed back|repulsed|repelled|chased|fought)"
+    r"\b[^.]{0,40}?\b(?:kill(?:ed|ing|s)?|shoot\w*|shot|gunn\w*|raiders|attackers|assailants|"
+    r"gunmen|bandits|militi\w+|militants|fighters|rustlers)\b"
+)
+# armed men attacking a post, camp, patrol or vehicle of the police or the army attack men
+# who can fight back: a battle (ACLED), even when no one was hurt
+POST_ATTACKED = re.compile(
+    r"\b(?:attack(?:ed|s|ing)?|ambush(?:ed|es|ing)?|raid(?:ed|s|ing)?|storm(?:ed|s|ing)?|"
+    r"assault(?:ed|s|ing)?|overr[au]n) (?:[\w-]+ ){0,2}(?:(?:police|military|army|security) "
+    r"(?:posts?|stations?|camps?|patrols?|vehicles?|bases?|convoys?|checkpoints?)|barracks)\b"
+)
+# the victims told as members of an armed group ("two suspected Rivo members killed", "a
+# member of the Rivo militia"): its fighters, not civilians (ACLED Battles)
+MEMBER_BEFORE = re.compile(
+    r"\b(?:suspected|alleged|members? of|suspects? of|fighters? of|militants? of)\s+(?:the\s+)?$"
+)
+MEMBER_AFTER = re.compile(
+    r"^\s+(?:(?:sect|militia|group|gang|movement)\s+)?(?:members?|suspects?|fighters?|"
+    r"militants?|followers?|adherents|gunmen|insurgents|rebels)\b"
+)
 COMRADE_KILLED = re.compile(  # an officer shooting his colleagues: the force's own infighting
     r"\b(?:shot|killed|shot dead|shot and killed|stabbed|kills|killing|shoots|shooting)"
     r"(?: and (?:killed|injured|wounded))? (?:(?:his|her|their|two|three|four|a|one) )?(?:of )?"
@@ -97,10 +122,17 @@ _FORCES = (
     r"wardens?|askaris?)"
 )
 FORCES_HIT = re.compile(  # police, soldiers or guards among the victims: they are a side
-    rf"\b{_FORCES} (?:were|was|are|is|have been|had been|being) (?:\w+ )?"
-    r"(?:killed|injured|wounded|shot|hurt)\b|"
+    # "officers (escorting a bus) were killed", "two soldiers have died"
+    rf"\b{_FORCES} (?:(?:escorting|guarding|patrolling|manning|on patrol|travell?ing|riding)"
+    r"\b[^.,;]{0,30} )?(?:(?:were|was|are|is|have been|had been|being) (?:\w+ )?"
+    r"(?:killed|injured|wounded|shot|hurt)|(?:have |had |has )?died)\b|"
     r"\b(?:killing|injuring|wounding|killed|injured|wounded|kill|kills|shot dead|shooting dead)"
-    rf"(?: (?:a|an|the|two|three|four|five|six|several|\d+|one|other|fellow)){{0,2}} {_FORCES}\b"
+    rf"(?: (?:a|an|the|two|three|four|five|six|several|\d+|one|other|fellow)){{0,2}} {_FORCES}\b|"
+    # a headline's reduced passive, "policeman killed after an ambush", "four police and a
+    # reservist killed": the participle followed by no object
+    rf"(?:\b{_FORCES}|\b(?:\d+|one|two|three|four|five|six|several) police)"
+    r"(?: and (?:[\w-]+ ){1,3})? (?:killed|injured|wounded|shot dead)"
+    r"\s*(?:[.,;]|$|in\b|during\b|after\b|by\b|when\b|while\b|as\b|following\b)"
 )
 COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACLED Battles)
     r"\b(?:communit(?:y|ies)|clans?|clansmen|tribes?|tribesmen|tribal|ethnic|"
@@ -113,6 +145,24 @@ NAMED_SIDES = re.compile(
     r"counties|villages|junction))|\b[A-Z][a-z]+s? and (?:the )?[A-Z][a-z]+s? "
     r"(?:(?:communities|groups|clans|clansmen|tribes|militias|herders|herdsmen|youths) )?"
     r"(?:clash|fought|fight|battle)"
+)
+# the sentence telling the violence as a clash of communities ("killed as inter-clan
+# fighting erupted", "houses burnt after the Ameru and Bakongo clashed"), not as the
+# background of a separate attack ("linked to clan clashes", "the attack follows ...")
+COMMUNAL_CLASH = re.compile(
+    r"\b(?:inter-?(?:clan|communal|ethnic|tribal)|clan|tribal|communal) "
+    r"(?:fighting|clash(?:es)?|fights?|battles?)\b|"
+    r"\b(?:clash(?:es|ed)?|fighting|fought|violence|battles?) between (?:the )?(?:rival |two )?"
+    r"(?:[\w-]+ ){0,3}(?:communit(?:y|ies)|clans?|tribes?|ethnic groups?|villages|militias)\b|"
+    r"\b(?:communities|clans|tribes|clansmen|tribesmen) (?:\w+ )?clashed\b"
+)
+BACKGROUND = re.compile(
+    r"\b(?:linked|related|relation|attributed|follows?|followed|following|since|amid|due|"
+    r"tensions?|revenge|retaliat\w*|after|dispute)\b[^.]{0,50}$"
+)
+CLASH_OF_NAMED = re.compile(  # "violence between the Ameru and Bakongo", as written
+    r"\b(?i:clash\w*|fighting|fought|violence|battles?) between (?:the )?[A-Z][a-z]+s? and "
+    r"(?:the )?[A-Z][a-z]+s?\b"
 )
 CAMPAIGN = re.compile(r"\bsupporters\b|\brall(?:y|ies)\b|\bcampaigns?\b|\bparty\b|\bleaders\b")
 LABOUR_STRIKE = re.compile(
@@ -157,7 +207,8 @@ MOB = re.compile(
 )
 DEFENCELESS = re.compile(  # people who cannot fight back, even police or soldiers (ACLED)
     r"\boff[- ]duty\b|\bunarmed (?!bystanders?)|\bin (?:police )?custody\b|\binmates?\b|"
-    r"\bdetainees?\b|\bhad been arrested\b|\bextra-?judicial"
+    r"\bdetainees?\b|\bhad been arrested\b|\bextra-?judicial|"
+    r"\b(?:at|in|outside) (?:his|her|their) (?:own )?(?:home|house|residence|homestead)\b"
 )
 NO_HARM = re.compile(  # an attack that hurt no one is a strategic development (ACLED)
     r"\bno (?:one|injuries|injury|casualties|causalities|violence|civilians) (?:was |were )?"
@@ -284,6 +335,29 @@ class AcledTypes:
             and not self._doc_matches(PROTEST_WORDS)
         )
 
+    def _armed_men(self, lowered: str) -> bool:
+        """Whether people the dictionaries call civilians ("a group of men", "ten unknown
+        men") are told armed or lying in ambush, in a report of no crowd or protest: armed
+        men, not a crowd (ACLED)."""
+        return (
+            (ARMED_CUE.search(lowered) is not None or "ambush" in lowered)
+            and not self._has_mob()
+            and not self._doc_matches(PROTEST_WORDS)
+            and not self._doc_matches(RIOTING)
+            and STONING.search(self.lowered) is None  # stones are a crowd's weapons
+        )
+
+    def _armed_members(self, target: Actor) -> bool:
+        """Whether a victim is told as members of a named armed group ("two suspected Rivo
+        members", "a member of the Rivo militia"), not as its former members."""
+        if target.is_generic or force_sector(target) not in ARMED_NONSTATE | {"REB"}:
+            return False
+        before = self.text[max(0, target.start - 30) : target.start].lower()
+        return (
+            MEMBER_BEFORE.search(before) is not None
+            or MEMBER_AFTER.match(self.text[target.end : target.end + 30].lower()) is not None
+        ) and not re.search(r"\b(?:former|ex-?|retired|by)\s+(?:[\w-]+\s+){0,2}$", before)
+
     def _refine(
         self,
         code: str,
@@ -360,9 +434,53 @@ class AcledTypes:
                 target_sectors & {"COP", "MIL"}
                 or self._doc_matches(FORCES_HIT)
                 or self._doc_matches(RESISTED)
+                or self._doc_matches(STRUCK_BACK)
+                or POST_ATTACKED.search(lowered)
             ) and self.lex.has_code("FIGHT.firearms"):
                 return "FIGHT.firearms"  # a raid on a police post for its guns: a clash
             return "ASSAULT"  # armed men robbing people: violence against civilians
+        if (
+            kind in ("ASSAULT", "COERCE")
+            and mode in ("", "kill", "firearms", "edged", "destroy", "beat")
+            and source_sector not in STATE_ARMED | {"REB"}
+            and not self._has_mob()
+            and self.lex.has_code("FIGHT.communal")
+        ):
+            clash = COMMUNAL_CLASH.search(lowered) or (
+                None if CAMPAIGN.search(lowered) else CLASH_OF_NAMED.search(sentence)
+            )
+            if clash and not BACKGROUND.search(lowered, 0, clash.start()):
+                # "two herders were killed in violence between two clans": their clash
+                return "FIGHT.communal"
+        if (
+            kind == "COERCE"
+            and mode in ("disrupt", "destroy")
+            and source_sector not in CROWD_SECTORS
+            and (
+                source_sector in ORGANIZED | {"CRM"} or bool(target_sectors & (ORGANIZED | {"CRM"}))
+            )
+            and (
+                self._doc_matches(RESISTED)
+                or POST_ATTACKED.search(lowered)
+                or (
+                    mode == "disrupt"
+                    and KILL_WORD.search(lowered)
+                    # an armed attack foiled, not an unarmed crowd's attempt
+                    and (
+                        "attack" in lowered
+                        or ATTACKERS.search(lowered)
+                        or bool(target_sectors & (ARMED_NONSTATE | {"REB"}))
+                    )
+                    and not DEFUSAL.search(lowered)
+                    and not self._weapon(lowered)
+                )
+            )
+            and not self._has_mob()
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            # "police foiled the attack, killing one gunman", "militants raided the post and
+            # burnt it; a gunbattle ensued": armed sides fought (ACLED Battles)
+            return "FIGHT.firearms"
         if kind not in ("ASSAULT", "FIGHT"):
             return code
         if kind == "FIGHT" and (
@@ -388,6 +506,11 @@ class AcledTypes:
                     parties & (CROWD_SECTORS | POLITICAL_SECTORS)
                     or parties == {"COP"}
                     or CROWD_WORDS.search(lowered)
+                )
+                # police fighting raiders or men carrying guns fight armed men, not a crowd
+                and not (
+                    parties <= {"COP"}
+                    and (ATTACKERS.search(self.lowered) or ARMED_CUE.search(self.lowered))
                 )
             )
             if crowd:
@@ -478,6 +601,15 @@ class AcledTypes:
         if mode in ONE_SIDED_MODES:
             return f"{kind}.{mode}" if self.lex.has_code(f"{kind}.{mode}") else code
         if (
+            kind == "ASSAULT"
+            and source_sector not in STATE_ARMED
+            and (source_sector not in CROWD_SECTORS or self._armed_men(lowered))
+            and POST_ATTACKED.search(lowered)
+            and not self._doc_matches(DEFENCELESS)
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            return "FIGHT.firearms"  # "gunmen raided a police camp": forces that can fight back
+        if (
             code == "ASSAULT"
             and self._doc_matches(NO_HARM)
             and not KILL_WORD.search(NO_HARM.sub("", self.lowered))
@@ -505,6 +637,18 @@ class AcledTypes:
             # "raiders attacked the village; police responded, killing three": the force
             # fought the attackers (ACLED Battles)
             return "FIGHT.firearms"
+        if (
+            kind == "ASSAULT"
+            and source_sector not in CROWD_SECTORS
+            and self._doc_matches(STRUCK_BACK)
+            and not self._doc_matches(PROTEST_WORDS)
+            and not self._doc_matches(RIOTING)
+            and not self._has_mob()
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            # "gunmen raided the village. Police pursued the raiders, killing two": a battle
+            # told after the raid, whichever sentence the event is read from
+            return "FIGHT.firearms"
         if kind == "ASSAULT" and self._doc_matches(DEFENCELESS):
             # an off-duty officer, an unarmed man, a detainee: violence against civilians
             return f"{kind}.{mode}" if mode and self.lex.has_code(f"{kind}.{mode}") else code
@@ -524,12 +668,22 @@ class AcledTypes:
             # "gunmen attacked the post; officers returned fire", "... killing two police
             # officers": armed men against a force that can fight back (ACLED Battles)
             return "FIGHT.firearms"
+        if (
+            kind == "ASSAULT"
+            and mode in ("", "kill", "firearms")
+            and (source is None or source_sector in STATE_ARMED)
+            and not self._has_mob()
+            and any(self._armed_members(t) for t in targets)
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            return "FIGHT.firearms"  # "three suspected Rivo members were shot dead"
         if source_sector in ARMED_NONSTATE | {"REB"}:
             # a country named as the target of raiders or gunmen ("attack a Kenyan village")
             # is its people, not its forces
             target_sectors = {"CVL" if s == "STATE" else s for s in target_sectors}
         attacked_forces = bool(target_sectors & {"COP", "MIL"}) and (
-            source_sector not in STATE_ARMED and source_sector not in CROWD_SECTORS
+            source_sector not in STATE_ARMED
+            and (source_sector not in CROWD_SECTORS or self._armed_men(lowered))
         )
         if attacked_forces or (
             organized

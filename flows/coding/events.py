@@ -39,6 +39,7 @@ from flows.coding.acled import (
     RESISTED,
     RIOT,
     RIOTING,
+    STRUCK_BACK,
     AcledTypes,
 )
 from flows.coding.casualties import count_casualties
@@ -107,6 +108,7 @@ REPORT_PATTERNS = (
     VICTIM_DEAD,
     RESISTED,
     FORCES_HIT,
+    STRUCK_BACK,
     DEFENCELESS,
     RIOTING,
     NO_HARM,
@@ -173,8 +175,9 @@ SUFFERED_WORDS = {
     "lynched",
     "ambushed",
 }
-SUFFERED_IN = re.compile(  # the gap in "two officers (were) killed in an ambush"
-    r"\s+(?:(?:were|was|are|is|have been|had been)\s+)?(?:killed|died|dead|injured|wounded|"
+SUFFERED_IN = re.compile(  # the gap in "two (police) officers (were) killed in an ambush"
+    r"\s+(?:(?:officers?|men|man|personnel|members|troops|soldiers|guards|agents|staff)\s+)?"
+    r"(?:(?:were|was|are|is|have been|had been)\s+)?(?:killed|died|dead|injured|wounded|"
     r"hurt|shot dead|shot|perished)\s+(?:[\w-]+\s+){0,2}(?:in|during|after|following|amid)\s+"
     r"(?:[\w-]+\s+){0,3}"
 )
@@ -685,11 +688,24 @@ class DocumentCoder(ActorRoles, AcledTypes):
     ) -> Actor | None:
         """The subject of the verb before, for a verb joined to it by "and" with no subject
         of its own ("a mob attacked the raiders and lynched three": the mob lynched)."""
-        if self._last_verb is None or not COORDINATED_VERB.search(preceding):
+        if self._last_verb is None:
+            return None
+        if not COORDINATED_VERB.search(preceding) and not (
+            # ", killing two": a participle's subject is the clause's; ", killed one and":
+            # a verb in a series after a comma (a subject takes no comma before its verb)
+            SERIES_COMMA.search(preceding)
+            and trigger.sub.startswith("verb")
+            and (
+                self.text[trigger.start : trigger.end].lower().endswith("ing")
+                or not VICTIM_TAIL.match(self.text[trigger.end : trigger.end + 30].lower())
+            )
+        ):
             return None
         index, end, source = self._last_verb
         if index != sentence_index or trigger.start - end > 80:
             return None
+        if RELATIVE_PRONOUN.search(self.text, end, trigger.start):
+            return None  # "shot three men who were looting, burning": the men's deeds
         return source
 
     def _add_casualties(self, sentence_index: int, sentence: str) -> None:
@@ -1036,6 +1052,10 @@ class DocumentCoder(ActorRoles, AcledTypes):
             source = agent
             subjects = [a for a in before if not self._is_object(a, actors)]
             targets = subjects[-1:] if subjects else []
+            if len(subjects) > 1 and BEING_AFTER.search(preceding):
+                # "soldiers killed three militants after being ambushed": the clause's
+                # subject was ambushed, not the object before the participle
+                targets = subjects[:1]
         else:
             subjects = [a for a in before if not self._is_object(a, actors)]
             if nominal:
@@ -2243,6 +2263,9 @@ def _larger(first: int | None, second: int | None) -> int | None:
 
 
 BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,4}by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}")
+RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|which|that|whose)\b", re.I)
+BEING_AFTER = re.compile(r"\b(?:after|before|while|upon|on|without|despite)\s+being\s+$")
+SERIES_COMMA = re.compile(r"\w\s*,\s*(?:then\s+|later\s+|\w+ly\s+)?$")
 COORDINATED_VERB = re.compile(r"\band\s+(?:then\s+|later\s+|\w+ly\s+)?$")
 TRAILING_SPACE = re.compile(r"\s*$")
 AFTERMATH_CODES = {"COERCE.arrest", "MOBILIZE.troops"}  # told with violence: ranked below it

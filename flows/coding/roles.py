@@ -48,6 +48,11 @@ PREPOSITIONS = {
     "like",
     "including",
 }
+# "after" and "before" also open a clause: "after militants ambushed the convoy"
+CLAUSE_CONJUNCTIONS = {"after", "before"}
+CLAUSE_VERB = re.compile(  # a past-tense verb right after an actor: it is the clause's subject
+    r"[\"'”’]?\s+(?:\w+ly\s+)?(?:had\s+|have\s+|has\s+)?(?!armed\b)[a-z]+ed\b(?!\s+by\b)"
+)
 PLACE_PREPOSITIONS = {
     "in",
     "at",
@@ -591,6 +596,15 @@ class ActorRoles:
         before = words_before(self.text, actor.start, 2)
         if QUANTITY_OF.search(self.text[max(0, actor.start - 30) : actor.start]):
             return False  # "thousands of teachers" is a subject, not an object of "of"
+        if (
+            (before and before[-1] in CLAUSE_CONJUNCTIONS)
+            or (
+                len(before) == 2
+                and before[-1] in ("the", "a", "an")
+                and before[0] in CLAUSE_CONJUNCTIONS
+            )
+        ) and CLAUSE_VERB.match(self.text, actor.end):
+            return False  # "after militants ambushed the convoy": the subject of a clause
         if before and (before[-1] in PREPOSITIONS or before[-1] in OBJECT_VERBS):
             return True
         if (

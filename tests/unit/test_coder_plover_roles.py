@@ -228,3 +228,63 @@ def test_a_complaint_to_a_body_is_aimed_at_whom_it_is_about(main_event):
     event = main_event("Bolivia complained to the United Nations on Monday about Chile.")
     assert event["event_code"].startswith("ACCUSE")
     assert event["targets"] == ["CHL"]
+
+
+def test_the_subject_of_a_clause_opened_by_after_is_the_attacker(lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": ["Two soldiers died after rebels ambushed their truck near Bunia on Monday."],
+            "published_at": [datetime(2024, 3, 9)],
+        }
+    )
+    coded = code_documents(documents, lexicon)
+    event = coded.events.filter(pl.col("trigger") == "ambushed").row(0, named=True)
+    roles = coded.event_actors.filter(pl.col("event_id") == event["event_id"])
+    sources = roles.filter(pl.col("role") == "source")["actor_id"].to_list()
+    assert sources and sources[0].endswith(".REB")
+
+
+def _sources_of(lexicon, text: str, trigger: str) -> list[str]:
+    documents = pl.DataFrame(
+        {"doc_id": ["d"], "text": [text], "published_at": [datetime(2024, 3, 9)]}
+    )
+    coded = code_documents(documents, lexicon)
+    event = coded.events.filter(pl.col("trigger") == trigger).row(0, named=True)
+    roles = coded.event_actors.filter(pl.col("event_id") == event["event_id"])
+    return roles.filter(pl.col("role") == "source")["actor_id"].to_list()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Rebels attacked a police post near Bunia, killing a sergeant and abducting two "
+            "others.",
+            "abducting",
+        ),
+        (
+            "Rebels crossed the river, fought soldiers, killed one and abducted four others.",
+            "abducted",
+        ),
+    ],
+)
+def test_verbs_in_a_series_after_a_comma_share_the_first_verbs_subject(lexicon, text, trigger):
+    sources = _sources_of(lexicon, text, trigger)
+    assert sources and sources[0].endswith(".REB")
+
+
+def test_a_relative_clause_keeps_its_own_subject(lexicon):
+    sources = _sources_of(
+        lexicon,
+        "Police shot dead two men who were stoning cars, looting shops and burning tyres.",
+        "stoning",
+    )
+    assert not any(s.endswith(".COP") for s in sources)
+
+
+def test_a_quoted_subject_after_after_is_still_the_subject(lexicon):
+    sources = _sources_of(
+        lexicon, 'Hundreds of people fled after "bandits" burned forty huts near Tot.', "burned"
+    )
+    assert sources and not sources[0].endswith(".CVL")

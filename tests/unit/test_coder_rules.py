@@ -876,3 +876,161 @@ def test_what_one_side_accuses_another_of_is_an_allegation(code):
     assert events.filter(pl.col("event_code").str.starts_with("ACCUSE"))["modality"].to_list() == [
         "asserted"
     ]
+
+
+def test_officers_killed_during_an_ambush_are_its_victims_and_fight_a_battle(code):
+    events = code("Three prison officers were killed during an ambush near Voi on Tuesday.")
+    assert _main_event(events).startswith("FIGHT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Policeman killed after ambush by rebels near the border",
+        "Militants raided Kulo on Friday. Three police and a reservist killed, one missing.",
+    ],
+)
+def test_a_headline_telling_police_killed_makes_the_attack_a_battle(code, text):
+    assert _main_event(code(text)).startswith("FIGHT")
+
+
+def test_an_officer_shot_at_his_home_is_a_civilian_victim(code):
+    events = code("A police sergeant was shot dead at his home in Rongo town on Sunday night.")
+    assert _main_event(events).startswith("ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bandits raided a village near Moyale and stole cattle. Police pursued the bandits, "
+        "killing four of them.",
+        "Gunmen attacked a market in Lodwar on Monday. Soldiers intervened, shooting dead two.",
+    ],
+)
+def test_forces_that_respond_to_an_armed_raid_and_kill_make_it_a_battle(code, text):
+    assert _main_event(code(text)).startswith("FIGHT")
+
+
+def test_police_intervening_in_a_protest_do_not_make_a_battle(code):
+    events = code(
+        "Traders protested in Kisii over new taxes. Police intervened, shooting dead one man."
+    )
+    assert not _main_event(events).startswith("FIGHT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unknown gunmen raided a police camp near Wamba overnight; nobody was injured.",
+        "Armed men attacked an army base near Dif and stole two rifles.",
+    ],
+)
+def test_armed_men_attacking_a_police_or_army_post_fight_a_battle(code, text):
+    assert _main_event(code(text)).startswith("FIGHT")
+
+
+def test_suspected_members_of_an_armed_group_killed_are_fighters_in_a_battle(code):
+    events = code("Three suspected al-Shabaab members were shot dead near Kiunga on Monday.")
+    assert _main_event(events).startswith("FIGHT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A former al-Shabaab fighter was shot dead outside a shop in Lamu on Friday.",
+        "A shopkeeper was killed by suspected al-Shabaab members near Kiunga on Monday.",
+    ],
+)
+def test_a_former_member_or_the_groups_own_victim_is_no_battle(code, text):
+    assert _main_event(code(text)).startswith("ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers have died after militants ambushed a supply truck near Kolbio on Monday.",
+        "Three officers escorting a lorry were wounded when militants attacked it near Hulugho.",
+    ],
+)
+def test_forces_dying_or_hurt_on_duty_make_the_attack_a_battle(code, text):
+    assert _main_event(code(text)).startswith("FIGHT")
+
+
+def test_police_clashing_with_raiders_fight_a_battle_not_a_riot(code):
+    events = code("Raiders stole cattle near Rumuruti. Police arrived and clashed with them.")
+    clash = events.filter(pl.col("trigger") == "clashed")["event_code"].to_list()
+    assert clash and clash[0].startswith("FIGHT")
+
+
+def test_police_clashing_with_residents_is_still_a_riot(code):
+    events = code("Residents clashed with police in Kibwezi town over a land dispute.")
+    assert _main_event(events).startswith("PROTEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three herders were killed in violence between two rival clans near Rhamu on Sunday.",
+        "Two men were shot dead as inter-clan fighting flared near Takaba on Sunday.",
+    ],
+)
+def test_people_killed_in_a_clash_of_communities_died_in_a_battle(code, text):
+    assert _main_event(code(text)) == "FIGHT.communal"
+
+
+def test_an_attack_only_linked_to_clan_clashes_stays_an_attack_on_civilians(code):
+    events = code(
+        "Gunmen shot dead a trader near Takaba, an attack police linked to clan fighting."
+    )
+    assert _main_event(events).startswith("ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A group of men armed with machetes attacked a police post near Kwale on Friday.",
+        "Six unknown men ambushed and shot a forest ranger near Nanyuki on Sunday.",
+    ],
+)
+def test_men_told_armed_or_in_ambush_against_forces_fight_a_battle(code, text):
+    assert _main_event(code(text)).startswith("FIGHT")
+
+
+def test_residents_attacking_police_at_a_protest_are_no_battle(code):
+    events = code("Residents protesting a killing attacked police officers with stones in Kibwezi.")
+    assert not _main_event(events).startswith("FIGHT")
+
+
+def test_forces_that_kill_fighters_after_being_ambushed_fight_a_battle(code):
+    events = code("Troops claim to have killed three al-Shabaab fighters after being ambushed.")
+    ambushed = events.filter(pl.col("trigger") == "ambushed")["event_code"].to_list()
+    assert all(c.startswith("FIGHT") for c in ambushed)
+    assert _main_event(events).startswith("FIGHT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police foiled an attack on a bank in Kitui, killing two gunmen.",
+        "Soldiers thwarted a raid on Kolbio and killed three militants on Tuesday.",
+    ],
+)
+def test_a_foiled_attack_in_which_attackers_were_killed_is_a_battle(code, text):
+    assert _main_event(code(text)).startswith("FIGHT")
+
+
+def test_a_defused_bomb_stays_a_disrupted_weapon(code):
+    events = code("A bomb squad defused an explosive device found near a church in Garissa.")
+    assert _main_event(events) == "COERCE.disrupt"
+
+
+def test_squatters_throwing_stones_and_arrows_at_police_are_no_battle(code):
+    events = code(
+        "Squatters threw stones and shot arrows at police officers who tried to evict them."
+    )
+    assert not _main_event(events).startswith("FIGHT")
+
+
+def test_students_whose_arson_police_thwarted_fought_no_battle(code):
+    events = code("Students were injured when police thwarted their attempt to burn a dormitory.")
+    assert not _main_event(events).startswith("FIGHT")
