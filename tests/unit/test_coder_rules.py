@@ -10,17 +10,6 @@ import pytest
 from flows.coding import code_documents
 
 
-@pytest.fixture
-def code(lexicon):
-    def run(text: str) -> pl.DataFrame:
-        documents = pl.DataFrame(
-            {"doc_id": ["d"], "text": [text], "published_at": [datetime(2024, 3, 9)]}
-        )
-        return code_documents(documents, lexicon).events.sort("char_start")
-
-    return run
-
-
 def test_a_follow_up_about_the_attack_adds_its_dead_to_that_attack(code):
     events = code(
         "Gunmen attacked a police post in Garissa on Friday. Four officers died in the attack."

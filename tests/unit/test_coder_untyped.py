@@ -3,23 +3,7 @@ sentences written for these tests (not from any data set)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import polars as pl
-import pytest
-
-from flows.coding import code_documents
-
-
-@pytest.fixture
-def code(lexicon):
-    def run(text: str) -> pl.DataFrame:
-        documents = pl.DataFrame(
-            {"doc_id": ["d"], "text": [text], "published_at": [datetime(2024, 3, 9)]}
-        )
-        return code_documents(documents, lexicon).events.sort("char_start")
-
-    return run
 
 
 def _told(events: pl.DataFrame) -> pl.DataFrame:
