@@ -108,7 +108,7 @@ class _Compiled:
 _compiled: dict[str, _Compiled] = {}
 _CODED_KINDS = {"actor", "noun", "trigger"}
 _UNREAD_CUES = {"domain", "report"}  # cue types no sentence rule reads
-ORIGIN_BEFORE = re.compile(r"\s+from\s+(?:the\s+)?$")  # "raiders from Uganda"
+MOVERS_FROM = re.compile(r"\s+from\s+(?:the\s+)?$")  # "raiders from Uganda"
 FOCUS_SHARE = 0.8  # a batch is about one country when this share of its reports are
 FOCUS_MIN_DOCUMENTS = 20  # ... and at least this many reports tell a country at all
 # A town abroad this far from a focused batch's country, and this small, is a namesake of
@@ -348,7 +348,7 @@ def _code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
                 continue
             coder.doc_countries[country] = coder.doc_countries.get(country, 0) + 1
             spans_moving = movers.get(index, ())
-            origin = ORIGIN_BEFORE.search(coder.lowered, max(0, start - 12), start)
+            origin = MOVERS_FROM.search(coder.lowered, max(0, start - 12), start)
             if (sub == "demonym" and any(m_start == end + 1 for m_start, _ in spans_moving)) or (
                 origin is not None and any(m_end == origin.start() for _, m_end in spans_moving)
             ):
@@ -622,7 +622,9 @@ def _guessed_abroad(events: pl.DataFrame, lexicon: Lexicon, focus: str) -> pl.Se
     if home.is_empty():
         return pl.Series([False] * events.height)
     country, lat, lon = home.row(0)[1], home.row(0)[3], home.row(0)[4]
-    joined = events.select("place_id", "place_source").join(info, on="place_id", how="left")
+    joined = events.select("place_id", "place_source").join(
+        info, on="place_id", how="left", maintain_order="left"
+    )  # a mask of the events, in their order
     if lat is None or lon is None:
         far = pl.lit(False)
     else:

@@ -211,10 +211,11 @@ DEFENCELESS = re.compile(  # people who cannot fight back, even police or soldie
     r"\b(?:at|in|outside) (?:his|her|their) (?:own )?(?:home|house|residence|homestead)\b"
 )
 NO_HARM = re.compile(  # an attack that hurt no one is a strategic development (ACLED)
+    # (the toll words first: "no one was reported killed" is no harm as a whole)
     r"\bno (?:one|injuries|injury|casualties|causalities|violence|civilians) (?:was |were )?"
-    r"(?:reported|injured|hurt|harmed|wounded)\b|\bno (?:injuries|casualties|causalities|violence) "
-    r"(?:were |was )?reported\b|\bwithout (?:any )?(?:injur|casualt)|\bno one was (?:reported )?"
-    r"(?:hurt|injured|harmed|wounded|killed)\b"
+    r"(?:reported )?(?:injured|hurt|harmed|wounded|killed)\b|"
+    r"\bno (?:one|injuries|injury|casualties|causalities|violence|civilians) (?:was |were )?"
+    r"reported\b|\bwithout (?:any )?(?:injur|casualt)"
 )
 TAKEN = re.compile(r"\babduct|\bkidnap|\braped?\b|\bhostages?\b")  # people harmed, unhurt or not
 MOB_JUSTICE = re.compile(  # people killed by no armed group for a suspected crime: a lynching
@@ -380,7 +381,7 @@ class AcledTypes:
         ):
             # people storming an office to demand something protest there; a riot only
             # when the report tells violence besides the storming
-            riot = RIOT.search(self.lowered.replace("storm", "")) and not PEACEFUL.search(lowered)
+            riot = self._violent_report()
             return "PROTEST.riot" if riot and self.lex.has_code("PROTEST.riot") else "PROTEST"
         if (
             kind in ("REQUEST", "ACCUSE")
@@ -612,7 +613,7 @@ class AcledTypes:
         if (
             code == "ASSAULT"
             and self._doc_matches(NO_HARM)
-            and not KILL_WORD.search(NO_HARM.sub("", self.lowered))
+            and not KILL_WORD.search(NO_HARM.sub(" ", self.lowered))
             and not TAKEN.search(self.lowered)
             and self.lex.has_code("COERCE.destroy")
         ):

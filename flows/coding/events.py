@@ -751,7 +751,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         lowered = sentence.lower()
         end = trigger.end - start
         kill = KILL_WORD.search(lowered, end)
-        if kill is None or GRIEVANCE.fullmatch(lowered[end : kill.end()]) is None:
+        if kill is None or GRIEVANCE_SPAN.fullmatch(lowered[end : kill.end()]) is None:
             return None
         stop = CLAUSE_STOP.search(lowered, kill.end())
         return end, stop.start() if stop else len(sentence)
@@ -2071,7 +2071,7 @@ def _earlier_event_span(sentence: str, after: int) -> tuple[int, int] | None:
 
 OTHER_VICTIMS = re.compile(r"\b(?:others?|another|more|also|additional|further|separate)\b")
 CLAUSE_STOP = re.compile(r"[,;]|\.(?:\s|$)")
-GRIEVANCE = re.compile(  # from a protest word to the end of the killing it is about
+GRIEVANCE_SPAN = re.compile(  # from a protest word to the end of the killing it is about
     r"(?:\s+[\w'’-]+){0,5}?\s+(?:"
     r"(?:against|over|about|condemning|denounce|the)\s+(?:the\s+|a\s+|an\s+|recent\s+|alleged\s+)*"
     r"(?:killings?|deaths?|lynching|shootings?|murder)"

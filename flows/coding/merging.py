@@ -61,7 +61,6 @@ class EventMerging:
             if index > 0:
                 row.fatalities = None  # the count belongs to the whole attack, stored once
                 row.injured = None
-                row.start, row.end = event.start, event.end
             protest = self._protest_for(row)
             if protest is not None:  # arrests and dispersal at a protest are part of it
                 if PROTEST_RANK.get(protest.event_code, 0) < PROTEST_RANK["PROTEST.intervention"]:

@@ -221,3 +221,12 @@ def test_a_drone_launched_at_a_target_is_a_drone_strike_but_a_delivery_drone_is_
     struck = [code for doc, code in codes if doc == "a"]
     assert len(struck) == 1 and struck[0].endswith(".aerial")  # ACLED: Air/drone strike
     assert [code for doc, code in codes if doc == "b"] == []
+
+
+def test_an_attack_reported_to_have_killed_no_one_is_typed_like_one_that_hurt_no_one(batch):
+    coded = batch(
+        "On 3 April 2021, gunmen attacked a village in Zamfara State; no one was hurt.",
+        "On 3 April 2021, gunmen attacked a village in Zamfara State; no one was reported killed.",
+    )
+    codes = coded.events.sort("doc_id")["event_code"].to_list()
+    assert codes == ["COERCE.destroy", "COERCE.destroy"]  # ACLED: a strategic development
