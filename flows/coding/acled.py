@@ -66,17 +66,15 @@ GUNFIGHT = re.compile(  # an exchange of fire is fought by armed men, never by a
     r"gunfight|gun battle|firefight|shoot-?outs?\b|exchang\w* (?:of )?(?:gun)?fire|crossfire|"
     r"traded fire|\b(?:take|took|taken|taking) up arms\b"
 )
-# both sides armed and firing, told anywhere in the report: the attack was a clash (ACLED
-# Battles), whoever struck first ("the guards fired back", "police repulsed the attackers")
-RESISTED = re.compile(
-    GUNFIGHT.pattern
-    + r"|\b(?:fired|shot|fire) back\b|return(?:ed|ing)? fire|repuls|repel(?:led|s)?\b|"
-    r"(?<!running )\bbattl(?:ed?|es|ing)\b"
-    r"(?! for| over| against disease| against hunger| against cancer)"
-)
 EXCHANGE = re.compile(  # an exchange of fire told in the sentence: armed men on both sides
     GUNFIGHT.pattern
     + r"|\b(?:fired|shot|fire) back\b|return(?:ed|ing)? fire|repuls|repel(?:led|s)?\b"
+)
+# both sides armed and firing, told anywhere in the report: the attack was a clash (ACLED
+# Battles), whoever struck first ("the guards fired back", "police repulsed the attackers")
+RESISTED = re.compile(
+    EXCHANGE.pattern + r"|(?<!running )\bbattl(?:ed?|es|ing)\b"
+    r"(?! for| over| against disease| against hunger| against cancer)"
 )
 RESPONDED = re.compile(
     r"\b(?:intervened|intervene|responded|respond|pursued|pursue|gave chase|engaged)\b"
