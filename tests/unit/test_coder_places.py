@@ -133,15 +133,8 @@ def test_a_capitalized_first_word_is_a_weak_place(place_of):
     assert place_of(text) == "Nakuru"
 
 
-def test_a_county_named_like_a_village_elsewhere_is_the_county(lexicon):
-    documents = pl.DataFrame(
-        {
-            "doc_id": ["d"],
-            "text": ["Two police officers were injured in clashes with herders in Baringo."],
-            "published_at": [datetime(2024, 3, 9)],
-        }
-    )
-    events = code_documents(documents, lexicon).events
+def test_a_county_named_like_a_village_elsewhere_is_the_county(coded):
+    events = coded("Two police officers were injured in clashes with herders in Baringo.").events
     assert events["place_id"].to_list()[0] == "KEN:baringo"  # not the village Baringo
 
 
@@ -177,15 +170,8 @@ def test_a_place_after_a_country_s_is_in_that_country(place_of):
     assert place_of(text) == "Burkina Faso"
 
 
-def test_a_region_named_like_its_city_abroad_resolves_to_the_city(lexicon, place_of):
-    documents = pl.DataFrame(
-        {
-            "doc_id": ["d"],
-            "text": ["Israeli air strikes hit Khan Younis in southern Gaza."],
-            "published_at": [datetime(2024, 3, 9)],
-        }
-    )
-    place_id = code_documents(documents, lexicon).events["place_id"][0]
+def test_a_region_named_like_its_city_abroad_resolves_to_the_city(coded, place_of):
+    place_id = coded("Israeli air strikes hit Khan Younis in southern Gaza.").events["place_id"][0]
     assert place_id.startswith("PSE:")  # not Mozambique's Gaza province
     assert place_of("Russian missiles struck Kharkiv overnight.") in ("Kharkiv", "Kharkiv Oblast")
     assert place_of("Gunmen shot dead Paris Hilton's bodyguard in Los Angeles.") == "Los Angeles"

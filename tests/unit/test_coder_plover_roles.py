@@ -181,15 +181,8 @@ def test_a_cancelled_visit_is_a_sanction_not_a_negated_visit(main_event):
     assert event["targets"] == ["PER"]
 
 
-def test_we_must_is_no_demand(lexicon):
-    documents = pl.DataFrame(
-        {
-            "doc_id": ["d"],
-            "text": ["We must improve our defence, the coach of the Chilean team said."],
-            "published_at": [datetime(2024, 3, 9)],
-        }
-    )
-    events = code_documents(documents, lexicon).events
+def test_we_must_is_no_demand(coded):
+    events = coded("We must improve our defence, the coach of the Chilean team said.").events
     assert "REQUEST" not in events["event_code"].to_list()
 
 
@@ -230,17 +223,10 @@ def test_a_complaint_to_a_body_is_aimed_at_whom_it_is_about(main_event):
     assert event["targets"] == ["CHL"]
 
 
-def test_the_subject_of_a_clause_opened_by_after_is_the_attacker(lexicon):
-    documents = pl.DataFrame(
-        {
-            "doc_id": ["d"],
-            "text": ["Two soldiers died after rebels ambushed their truck near Bunia on Monday."],
-            "published_at": [datetime(2024, 3, 9)],
-        }
-    )
-    coded = code_documents(documents, lexicon)
-    event = coded.events.filter(pl.col("trigger") == "ambushed").row(0, named=True)
-    roles = coded.event_actors.filter(pl.col("event_id") == event["event_id"])
+def test_the_subject_of_a_clause_opened_by_after_is_the_attacker(coded):
+    batch = coded("Two soldiers died after rebels ambushed their truck near Bunia on Monday.")
+    event = batch.events.filter(pl.col("trigger") == "ambushed").row(0, named=True)
+    roles = batch.event_actors.filter(pl.col("event_id") == event["event_id"])
     sources = roles.filter(pl.col("role") == "source")["actor_id"].to_list()
     assert sources and sources[0].endswith(".REB")
 
@@ -249,9 +235,9 @@ def _sources_of(lexicon, text: str, trigger: str) -> list[str]:
     documents = pl.DataFrame(
         {"doc_id": ["d"], "text": [text], "published_at": [datetime(2024, 3, 9)]}
     )
-    coded = code_documents(documents, lexicon)
-    event = coded.events.filter(pl.col("trigger") == trigger).row(0, named=True)
-    roles = coded.event_actors.filter(pl.col("event_id") == event["event_id"])
+    batch = code_documents(documents, lexicon)
+    event = batch.events.filter(pl.col("trigger") == trigger).row(0, named=True)
+    roles = batch.event_actors.filter(pl.col("event_id") == event["event_id"])
     return roles.filter(pl.col("role") == "source")["actor_id"].to_list()
 
 

@@ -496,16 +496,9 @@ def test_an_arrest_after_an_arson_ranks_below_the_arson(code):
     assert _main_event(events) == "COERCE.destroy"
 
 
-def test_an_unknown_group_name_does_not_run_across_a_sentence_end(code, lexicon):
-    documents = pl.DataFrame(
-        {
-            "doc_id": ["d"],
-            "text": ["Police arrested a trader in Wote on Tuesday. Gunmen set fire to a shop."],
-            "published_at": [datetime(2024, 3, 9)],
-        }
-    )
-    coded = code_documents(documents, lexicon)
-    assert not coded.actor_mentions["actor_id"].str.starts_with("ORG.").any()
+def test_an_unknown_group_name_does_not_run_across_a_sentence_end(coded):
+    batch = coded("Police arrested a trader in Wote on Tuesday. Gunmen set fire to a shop.")
+    assert not batch.actor_mentions["actor_id"].str.starts_with("ORG.").any()
 
 
 def test_youths_setting_upon_a_journalist_attack_a_civilian(code):
@@ -521,32 +514,18 @@ def test_rioting_youths_attacking_a_journalist_remain_rioters(code):
     assert not events["event_code"].str.starts_with("ASSAULT").any()
 
 
-def test_a_verb_joined_by_and_shares_the_subject_of_the_verb_before(lexicon):
-    documents = pl.DataFrame(
-        {
-            "doc_id": ["d"],
-            "text": ["Gunmen stormed a police station and abducted two traders in Kisii."],
-            "published_at": [datetime(2024, 3, 9)],
-        }
-    )
-    coded = code_documents(documents, lexicon)
-    abducted = coded.events.filter(pl.col("trigger") == "abducted")["event_id"]
-    sources = coded.event_actors.filter(
+def test_a_verb_joined_by_and_shares_the_subject_of_the_verb_before(coded):
+    batch = coded("Gunmen stormed a police station and abducted two traders in Kisii.")
+    abducted = batch.events.filter(pl.col("trigger") == "abducted")["event_id"]
+    sources = batch.event_actors.filter(
         pl.col("event_id").is_in(abducted.implode()) & (pl.col("role") == "source")
     )
     assert sources["actor_id"].to_list() == ["KEN.UAF"]  # the gunmen, not the police
 
 
-def test_a_reduced_passive_with_a_late_by_agent_keeps_the_agent_as_source(lexicon):
-    documents = pl.DataFrame(
-        {
-            "doc_id": ["d"],
-            "text": ["A trader killed at his shop by unknown armed men."],
-            "published_at": [datetime(2024, 3, 9)],
-        }
-    )
-    coded = code_documents(documents, lexicon)
-    roles = dict(coded.event_actors.select("role", "actor_id").iter_rows())
+def test_a_reduced_passive_with_a_late_by_agent_keeps_the_agent_as_source(coded):
+    batch = coded("A trader killed at his shop by unknown armed men.")
+    roles = dict(batch.event_actors.select("role", "actor_id").iter_rows())
     assert {role: actor.split(".")[-1] for role, actor in roles.items()} == {
         "source": "UAF",
         "target": "BUS",
