@@ -402,8 +402,19 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
         if position in used:
             continue
         # a number before its verb: "5 people were killed", "95 dead", "two injured"
-        for offset in range(width, width + 6):
+        reach, skip = width + 6, -1
+        if position + width + 1 < len(lower) and lower[position + width] == "of":
+            # "three of the ten passengers were killed", "two of 15 suspects": the part
+            whole = position + width + 1
+            whole += lower[whole] in _PARTITIVE
+            if whole in numbers:
+                used.add(whole)
+                skip = whole + numbers[whole][1]
+                reach += skip - position - width
+        for offset in range(width, reach):
             at = position + offset
+            if at < skip:
+                continue
             partitive = offset == width and at + 1 < len(lower) and lower[at] == "of"
             if (
                 partitive

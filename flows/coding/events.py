@@ -207,6 +207,18 @@ HISTORICAL_DAYS = 60  # an event dated this long before publication is backgroun
 REGION_KM = 100  # a town this near a county's seat may lie in the county
 EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
 LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told after it
+# "beat Sevilla 3-1", "defeated the visitors 2-0 at home" (or with an en dash): a match's
+# score after the object of a verb of violence makes it a game, not an assault
+SCORE_AFTER = re.compile(
+    r"(?:\s+[\w'’.-]+){1,4}?\s+\d{1,2}\s*[-–]\s*\d{1,2}"
+    r"(?=\s*(?:[.,;)]|$)|\s+(?:on|at|in|after|with|and|to|win|victory|defeat|aggregate)\b)"
+)
+# "the body of a journalist was found dumped near ...": a killing told by its discovery, with
+# words between the body and the verb (the seeds hold "body was found" and "found dead")
+FOUND_BODY = re.compile(
+    r"\b(?:body|bodies|corpses?|remains)\s+of\b[^.;:]{1,80}?\b(?:was|were|(?:has|have|had) been)"
+    r"\s+(?:later\s+|also\s+)?(found|discovered|recovered|retrieved|dumped)\b"
+)
 DEMANDED = "verb.demanded"  # the part of speech of a verb made a REQUEST by "must"
 DEMANDED_REACH = 20
 DEMANDED_SUBJECT_GAP = re.compile(
@@ -480,6 +492,8 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             if self.kill_sentences is None or sentence_index in self.kill_sentences
             else None
         )
+        if kill and "of" in lowered and (found := FOUND_BODY.search(lowered)):
+            triggers = self._found_body(start, found, triggers)
         if (triggers or claim) and kill:
             killed, injured = count_casualties(self._without_grievance(sentence, start, triggers))
         if claim is not None:
@@ -616,6 +630,24 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                     if kind == "AGREE" and self.lex.has_code("CONCEDE"):
                         answer.event_code = "CONCEDE"
                     break
+
+    def _found_body(
+        self, sentence_start: int, found: re.Match, triggers: list[Mention]
+    ) -> list[Mention]:
+        """The verb of a found body ("the bodies of two men were found") is a killing when
+        the sentence tells no violence of its own ("were shot and their bodies found")."""
+        if any(t.ref.split(".")[0] in VIOLENT_TYPES for t in triggers) or not self.lex.has_code(
+            "ASSAULT.kill"
+        ):
+            return triggers
+        verb = Mention(
+            sentence_start + found.start(1),
+            sentence_start + found.end(1),
+            "trigger",
+            "ASSAULT.kill",
+            "verb",
+        )
+        return sorted([*triggers, verb], key=lambda m: m.start)
 
     def _demanded_acts(
         self, cues: list[Mention], triggers: list[Mention], actors: list[Actor]
@@ -979,6 +1011,8 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             return False  # "On March 19th": the month, not a march
         if kind in VIOLENT_TYPES and self._is_figurative(trigger, cues):
             return False  # "shot wide", "slashed 2,000 jobs": no violence
+        if kind in VIOLENT_TYPES and SCORE_AFTER.match(self.text, trigger.end):
+            return False  # "Madrid beat Sevilla 3-1": a game
         if self._breaks[0] != sentence_start:  # a sentence's breaks, found once
             self._breaks = (
                 sentence_start,

@@ -20,6 +20,9 @@ import math
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from functools import cache
+
+import pycountry
 
 from flows.coding.dates import MONTHS, WEEKDAYS
 
@@ -344,7 +347,9 @@ CONTAINED = re.compile(
     r"\b(?:town|city|village|district|suburb|neighbou?rhood|camp|port)\s+of\s+(?:the\s+)?$"
 )
 # the noun that makes a name a first-level region: "Garissa County", "Rift Valley Province"
-REGION_AFTER = re.compile(r"\s+(?:[Cc]ounty|[Pp]rovince)\b")
+REGION_AFTER = re.compile(
+    r"\s+([Cc]ounty|[Pp]rovince|[Ss]tate|[Dd]epartment|[Gg]overnorate|[Pp]refecture)\b"
+)
 LABEL_BEFORE = re.compile(r"[A-Z][\w'’]+\s*[-–]\s*$")
 PLACE_PREPOSITIONS = {
     "in",
@@ -647,12 +652,32 @@ def _the_region_named(
     """ "Kilifi County", "Nyanza Province": the region, not its namesake town, so a town
     the sentence names beside it is the more specific place ("residents of Kilifi County
     held a demo in Malindi town")."""
-    if not REGION_AFTER.match(text, candidate.end):
+    named = REGION_AFTER.match(text, candidate.end)
+    if named is None:
         return candidate
     regions = tuple(
         ref for ref in candidate.refs if (info := place_info.get(ref)) and info[1] == "admin1"
     )
+    # "Plateau State": Nigeria's, whose regions are states, not Benin's Plateau department
+    word = named.group(1).lower()
+    called = tuple(ref for ref in regions if word in _region_words(place_info[ref][0] or ""))
+    regions = called or regions
     return PlaceCandidate(candidate.start, candidate.end, regions) if regions else candidate
+
+
+@cache
+def _region_words(country_code: str) -> frozenset[str]:
+    """The words a country's first-level regions are called by (ISO 3166-2 through
+    pycountry): Nigeria's are states, Benin's departments, Kenya's counties."""
+    country = pycountry.countries.get(alpha_3=country_code)
+    if country is None:
+        return frozenset()
+    return frozenset(
+        word
+        for region in pycountry.subdivisions.get(country_code=country.alpha_2) or ()
+        if region.parent_code is None
+        for word in region.type.lower().split()
+    )
 
 
 def _county_or_its_town(

@@ -439,10 +439,15 @@ class ActorRoles:
             # "a group of protesters": a quantity, not an armed group ("the group", "an
             # unknown group" who attacked are one)
             return None
-        if surface == "State" and STATE_OF_NAME.search(
-            self.text[max(0, mention.start - 30) : mention.start]
+        window = max(0, mention.start - 30)
+        if (
+            lowered == "state"
+            and (named := STATE_OF_NAME.search(self.text[window : mention.start]))
+            and window + named.start() not in self.demonym_starts
         ):
-            return None  # "Borno State", "Rivers State": a name of a place, not the government
+            # "Borno State", "Zamfara state": a name of a place, not the government (a
+            # demonym before it, "the Nigerian state", is the government)
+            return None
         if before and before[-1] == "the" and lowered in ANAPHORS:
             group = self.last_armed_group
             if group is None:

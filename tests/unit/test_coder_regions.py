@@ -71,6 +71,25 @@ def test_the_state_in_a_place_name_is_no_government_actor(batch):
     assert mentions["surface"].to_list() == ["gunmen"]
 
 
+def test_a_state_in_lower_case_after_its_name_is_a_place_but_after_a_demonym_the_government(
+    batch,
+):
+    coded = batch(
+        "On 4 May 2021, militiamen attacked a village in Plateau state, killing 12 civilians.",
+        "On 4 May 2021, protesters attacked the Nigerian state's offices in Kano.",
+    )
+    targets = coded.event_actors.filter(pl.col("role") == "target").sort("event_id")
+    by_doc = dict(
+        zip(
+            coded.events["event_id"].to_list(),
+            coded.events["doc_id"].to_list(),
+            strict=True,
+        )
+    )
+    found = {(by_doc[e], a) for e, a in targets.select("event_id", "actor_id").iter_rows()}
+    assert found == {("a", "NGA.CVL"), ("b", "NGA.GOV")}  # one attack on civilians in "a"
+
+
 def test_launching_a_missile_is_an_attack_and_its_victims_are_people_of_its_place(batch):
     coded = batch("On 6 March 2021, rebels launched a missile at Marib; 2 people were injured.")
     event = coded.events.row(0, named=True)
@@ -230,3 +249,32 @@ def test_an_attack_reported_to_have_killed_no_one_is_typed_like_one_that_hurt_no
     )
     codes = coded.events.sort("doc_id")["event_code"].to_list()
     assert codes == ["COERCE.destroy", "COERCE.destroy"]  # ACLED: a strategic development
+
+
+def test_a_body_found_with_words_before_the_verb_is_a_killing(code):
+    events = code(
+        "On 12 April 2021, the body of a local journalist was found dumped near a river "
+        "in Niamey, Niger."
+    )
+    assert events["event_code"].to_list() == ["ASSAULT.kill"]
+    assert events["fatalities"].to_list() == [1]
+
+
+def test_a_body_found_after_a_told_shooting_is_not_a_second_killing(code):
+    events = code(
+        "On 12 April 2021, gunmen shot dead two men and the bodies of three others were later "
+        "found in a forest near Bunia, DR Congo."
+    )
+    assert len(events) == 1
+    assert events["fatalities"].to_list() == [5]
+
+
+def test_a_body_carried_to_a_funeral_is_no_killing(code):
+    assert code("The body of the late president was taken to his home village.").is_empty()
+
+
+def test_a_team_that_beat_another_by_a_score_made_no_assault(code):
+    assert code("Real Madrid beat Sevilla 3-1 on Saturday.").is_empty()
+    assert code("Arsenal crushed the visitors 4–0 at home.").is_empty()
+    attack = code("Militants attacked the base on 12-13 April, killing five soldiers.")
+    assert attack["fatalities"].to_list() == [5]  # a range of days is no score

@@ -126,6 +126,10 @@ def test_find_phrases_respects_word_boundaries_and_longest_match():
         ("Gunmen killed a trader and the driver escaped.", (1, None)),
         ("In a revenge raid, a herder was killed and five others were injured.", (1, 5)),
         ("During the chase, two of the robbers were killed.", (2, None)),
+        # a part of a counted whole: the part ("three of the ten hostages")
+        ("Three of the ten hostages were later killed by their captors.", (3, None)),
+        ("Police said two of 15 suspects were shot dead.", (2, None)),
+        ("One of the two guards was killed.", (1, None)),
     ],
 )
 def test_casualty_counts_follow_acled_conventions(sentence, expected):
