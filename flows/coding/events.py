@@ -66,10 +66,12 @@ from flows.coding.rows import (
     CROWD_SECTORS,
     MOBILE_SECTORS,
     ORGANIZED,
+    STATE_ARMED,
     VIOLENT_TYPES,
     Actor,
     EventRow,
     Mention,
+    force_sector,
 )
 from flows.coding.text import WORD, words_before
 
@@ -355,6 +357,21 @@ TAKEN_GROUND = re.compile(
     r"(?:villages?|towns?|city|area|areas|region|district|county|territory|ground|post|posts|"
     r"stations?|camps?|bases?|barracks|mosques?|church|churches|buildings?|offices?|"
     r"compound|hall|school|airport|port|border|checkpoint|roads?|highway)\b)"
+)
+
+# "captured the town of X", "seized the district centre", "recaptured Damboa": ground taken,
+# not people arrested nor goods confiscated
+GROUND_TAKEN = re.compile(
+    r"\s+(?:back\s+)?(?:control\s+of\s+)?(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:villages?|towns?|city|area|areas|district|territory|bases?|"
+    r"barracks|posts?|outposts?|positions?|checkpoints?|headquarters|hills?|airport|port|"
+    r"border crossing|crossing|centre|center|capital)\b"
+)
+CAPTURE_WORDS = {"captured", "capture", "captures", "capturing", "seized", "seize", "seizes"}
+CAPTURE_WORDS |= {"seizing", "recaptured", "recapture", "retook", "retaken", "overran"}
+UNOPPOSED = re.compile(
+    r"\b(?:withdr[ae]w|withdrawn|withdrawal|pulled out|left|abandoned|vacated|fled|without "
+    r"(?:a fight|resistance|fighting)|unopposed|peacefully)\b"
 )
 
 
@@ -1272,6 +1289,14 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         victims = not targets and kind in VIOLENT_TYPES
         if victims:
             targets = self._victims(sentence, sentence_start, actors, source)
+        if (
+            kind in ("COERCE", "FIGHT")
+            and self.text[trigger.start : trigger.end].lower() in CAPTURE_WORDS
+            and source is not None
+            and force_sector(source) in ORGANIZED
+            and self._takes_ground(trigger)
+        ):
+            code = self._ground_taken(source, sentence)
         code = self._refine(
             code, source, targets, sentence, co_sources, self.text[trigger.start : trigger.end]
         )
@@ -1543,6 +1568,26 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             together=victims,
         )
         return killed is not None or injured is not None
+
+    def _takes_ground(self, trigger: Mention) -> bool:
+        """True when what the verb takes is ground: a place word or a named place."""
+        if GROUND_TAKEN.match(self.text, trigger.end):
+            return True
+        gap = re.compile(r"[\s\"'“”]+(?:back\s+|the\s+)?")
+        after = gap.match(self.text, trigger.end)
+        return after is not None and any(p.start == after.end() for p in self.sentence_places)
+
+    def _ground_taken(self, source: Actor, sentence: str) -> str:
+        """ACLED: ground taken by fighting is a battle won by the state ("Government regains
+        territory") or by others ("Non-state actor overtakes territory"); ground left to
+        the taker ("after the troops withdrew") changes hands without one."""
+        if UNOPPOSED.search(sentence.lower()):
+            wanted = "COERCE.occupy"
+        elif force_sector(source) in STATE_ARMED | {"STATE"}:
+            wanted = "FIGHT.regain"
+        else:
+            wanted = "FIGHT.overtake"
+        return wanted if self.lex.has_code(wanted) else "FIGHT"
 
     def _host(self, trigger: Mention, clause_end: int, place_id: str) -> list[Actor]:
         """The country of the place an event is done in or to, as its target when the text

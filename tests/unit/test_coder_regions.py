@@ -278,3 +278,23 @@ def test_a_team_that_beat_another_by_a_score_made_no_assault(code):
     assert code("Arsenal crushed the visitors 4–0 at home.").is_empty()
     attack = code("Militants attacked the base on 12-13 April, killing five soldiers.")
     assert attack["fatalities"].to_list() == [5]  # a range of days is no score
+
+
+def test_ground_captured_by_fighting_is_a_battle_and_ground_left_is_handed_over(code):
+    fought = code("On 14 April 2021, Taliban militants captured the district centre of Ghormach.")
+    assert fought["event_code"].to_list() == ["FIGHT.overtake"]
+    rebels = code("On 14 April 2021, rebels captured Goma after heavy fighting.")
+    assert rebels["event_code"].to_list() == ["FIGHT.overtake"]
+    left = code(
+        "On 14 April 2021, al-Shabaab militants seized the town of Bulo Burte after the "
+        "troops withdrew."
+    )
+    assert left["event_code"].to_list()[0] == "COERCE.occupy"  # ACLED: no battle fought
+
+
+def test_people_or_goods_captured_are_arrests_and_seizures_not_ground(code):
+    assert code("Police captured two robbers in Kisumu.")["event_code"].to_list() == [
+        "COERCE.arrest"
+    ]
+    seized = code("Soldiers seized weapons and ammunition from the militants.")
+    assert seized["event_code"].to_list() == ["COERCE.seize"]
