@@ -200,7 +200,9 @@ ARMED_ONLY_WORDS = {"struck"}
 # "Iran accused Israel of sabotaging", "blamed the rebels for the attack": what one side
 # accuses another of is an allegation (the words before an event word, to its start)
 ACCUSED_OF = re.compile(
-    r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:[\w'’-]+\s+){1,5}?(?:of|for)\s+"
+    r"(?:\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:[\w'’-]+\s+){1,5}?(?:of|for)"
+    # "two men accused of kidnapping children", "a man suspected of killing": a deed alleged
+    r"|\b(?:accused|suspected|convicted)\s+of|\bcharged\s+with|\bwanted\s+for)\s+"
     r"(?:(?:the|an?|its|their|his|her)\s+)?$",
     re.I,
 )

@@ -846,6 +846,15 @@ def test_what_one_side_accuses_another_of_is_an_allegation(code):
     ]
 
 
+def test_a_deed_a_person_is_suspected_or_accused_of_is_an_allegation(code):
+    events = code("Police arrested three men suspected of killing a trader in Kisumu.")
+    killing = events.filter(pl.col("event_code").str.starts_with("ASSAULT"))
+    assert killing["modality"].to_list() == ["claimed"]
+    lynching = code("A crowd lynched two men accused of kidnapping children in Puebla.")
+    kidnapping = lynching.filter(pl.col("event_code") == "ASSAULT.abduction")
+    assert kidnapping["modality"].to_list() == ["claimed"]
+
+
 def test_officers_killed_during_an_ambush_are_its_victims_and_fight_a_battle(code):
     events = code("Three prison officers were killed during an ambush near Voi on Tuesday.")
     assert _main_event(events).startswith("FIGHT")
