@@ -256,7 +256,7 @@ PRONOUN_SUBJECT = re.compile(  # searched in the lower-cased 30 characters befor
 )
 # "an attack by militiamen", "the raid on a village by bandits": the agent of an event noun
 NOMINAL_AGENT = re.compile(
-    r"^\s*(?:(?:on|against|upon)\s+(?:[\w'’-]+\s+){1,3}?)?(?:\w+\s+){0,1}"
+    r"^\s*(?:(?:on|against|upon|of)\s+(?:[\w'’-]+\s+){1,3}?)?(?:\w+\s+){0,1}"
     r"by\s+(?:the\s+|a\s+|an\s+)?$"
 )
 PASSIVE_AUX = re.compile(
@@ -369,6 +369,15 @@ GROUND_TAKEN = re.compile(
     r"barracks|posts?|outposts?|positions?|checkpoints?|headquarters|hills?|airport|port|"
     r"border crossing|crossing|centre|center|capital)\b"
 )
+# from a reaction's word to the event it reacts to: "condemned the", "over the", "into the"
+REACTED_GAP = re.compile(
+    r"\s+(?:(?:[\w'’-]+\s+){0,5}?(?:over|for|against|into|about)\s+)?(?:the|a|an|this)\s+"
+    r"(?:[\w'’-]+\s+){0,2}"
+)
+# what reacts to an event without being it: condemning, investigating, sanctioning,
+# resigning, demanding, discussing (not "accused X of" or "blamed for": those name its doer)
+REACTION_CODES = {"ACCUSE.disapprove", "ACCUSE.investigate", "RETREAT.resign"}
+REACTION_TYPES = {"SANCTION", "REQUEST", "CONSULT"}
 CAPTURE_WORDS = {"captured", "capture", "captures", "capturing", "seized", "seize", "seizes"}
 CAPTURE_WORDS |= {"seizing", "recaptured", "recapture", "retook", "retaken", "overran"}
 UNOPPOSED = re.compile(
@@ -1156,7 +1165,9 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                     and self._is_organization(adjacent[-1])
                 ):
                     source = adjacent[-1]  # "in the midst of an ELN offensive": its author
-                elif subjects:
+                elif subjects and not (
+                    kind in VIOLENT_TYPES and self._reacted_to(trigger, triggers)
+                ):
                     source = prefer_named(subjects, trigger.start, sentence_start + clause_start)
             elif subjects and PRONOUN_SUBJECT.search(preceding):
                 # "the FPMR, which ..., announced after the U.S. invasion that it would
@@ -1475,6 +1486,8 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             if t.end <= trigger.start and t.ref.startswith("PROTEST")
         ):
             confidence *= 0.8  # "protested the killing of...": the protest is the news
+        elif kind in VIOLENT_TYPES and nominal and self._reacted_to(trigger, triggers):
+            confidence *= 0.8  # "condemned the bombing", "expelled diplomats over the murder"
         if negated or modality != "asserted":
             confidence *= 0.7
         linked = (
@@ -1570,6 +1583,17 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             together=victims,
         )
         return killed is not None or injured is not None
+
+    def _reacted_to(self, trigger: Mention, triggers: list[Mention]) -> bool:
+        """True when an event word is what an earlier non-violent event of its sentence
+        reacts to ("condemned the bombing", "expelled two diplomats over the murder",
+        "resigned over the shooting"): the reactor did not do it."""
+        return any(
+            t.end <= trigger.start
+            and (t.ref in REACTION_CODES or t.ref.split(".")[0] in REACTION_TYPES)
+            and REACTED_GAP.fullmatch(self.text[t.end : trigger.start].lower()) is not None
+            for t in triggers
+        )
 
     def _takes_ground(self, trigger: Mention) -> bool:
         """True when what the verb takes is ground: a place word or a named place."""

@@ -1011,3 +1011,23 @@ def test_squatters_throwing_stones_and_arrows_at_police_are_no_battle(code):
 def test_students_whose_arson_police_thwarted_fought_no_battle(code):
     events = code("Students were injured when police thwarted their attempt to burn a dormitory.")
     assert not _main_event(events).startswith("FIGHT")
+
+
+def test_who_condemns_or_reacts_to_an_attack_did_not_carry_it_out(coded):
+    batch = coded("The United States condemned the bombing of a hospital in Aleppo.")
+    bombing = batch.events.filter(pl.col("event_code").str.starts_with("ASSAULT"))
+    assert len(bombing) == 1
+    sources = batch.event_actors.filter(
+        (pl.col("event_id") == bombing["event_id"][0]) & (pl.col("role") == "source")
+    )
+    assert sources.is_empty()
+    condemned = batch.events.filter(pl.col("event_code").str.starts_with("ACCUSE"))
+    assert condemned["confidence"][0] > bombing["confidence"][0]  # the reaction is the news
+
+
+def test_the_agent_of_a_reacted_to_shooting_is_named_after_by(coded):
+    batch = coded("The minister resigned over the shooting of protesters by police.")
+    shooting = batch.events.filter(pl.col("event_code").str.starts_with("ASSAULT"))
+    roles = batch.event_actors.filter(pl.col("event_id") == shooting["event_id"][0])
+    source = roles.filter(pl.col("role") == "source")["actor_id"].to_list()
+    assert [actor.split(".")[-1] for actor in source] == ["COP"]
