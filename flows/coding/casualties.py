@@ -120,6 +120,7 @@ _LINK = {
     "further",
     "a",
     "total",
+    "family",  # "killing a family of four"
     "his",
     "her",
     "their",

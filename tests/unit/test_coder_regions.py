@@ -298,3 +298,10 @@ def test_people_or_goods_captured_are_arrests_and_seizures_not_ground(code):
     ]
     seized = code("Soldiers seized weapons and ammunition from the militants.")
     assert seized["event_code"].to_list() == ["COERCE.seize"]
+
+
+def test_maoist_rebels_are_an_armed_group_that_kills_civilians(batch):
+    coded = batch("On 5 April 2021, Maoists killed a villager in Bijapur, Chhattisgarh.")
+    sources = coded.event_actors.filter(pl.col("role") == "source")["actor_id"].to_list()
+    assert sources == ["IND.REB"]
+    assert coded.events["event_code"].to_list() == ["ASSAULT.kill"]

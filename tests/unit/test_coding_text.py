@@ -130,6 +130,8 @@ def test_find_phrases_respects_word_boundaries_and_longest_match():
         ("Three of the ten hostages were later killed by their captors.", (3, None)),
         ("Police said two of 15 suspects were shot dead.", (2, None)),
         ("One of the two guards was killed.", (1, None)),
+        # a family counted by its members
+        ("A mine exploded under a car, killing a family of four.", (4, None)),
     ],
 )
 def test_casualty_counts_follow_acled_conventions(sentence, expected):
