@@ -83,6 +83,8 @@ KILLED = {
     "fatally",
     "hacked",
     "lifeless",
+    "neutralised",  # armies' word for enemies killed: "neutralised around 20 of them"
+    "neutralized",
 }
 INJURED = {
     "injured",
@@ -208,7 +210,8 @@ _ANY_CASUALTY = re.compile(
 )
 MAX_COUNT = 1_000_000  # no single report counts more victims than this
 _CONNECTORS = {"and", ",", "&"}
-_VAGUE = {"death", "life", "die", "injury", "injure", "fatally"}
+# words that count no single victim of their own ("neutralised the bomb")
+_VAGUE = {"death", "life", "die", "injury", "injure", "fatally", "neutralised", "neutralized"}
 _PLURAL = {
     "people",
     "civilians",
@@ -354,6 +357,9 @@ def _number(tokens: list[str], index: int) -> tuple[int, int] | None:
     return None
 
 
+_REPORTING = {"said", "says", "told", "reported", "announced", "added", "stated", "confirmed"}
+
+
 def _not_done(lower: list[str], position: int) -> bool:
     """A killing word that tells no toll of this event: only tried ("nearly lynched", "tried
     to kill"), or one a person is accused of ("accused of killing", "who had killed")."""
@@ -369,8 +375,14 @@ def _not_done(lower: list[str], position: int) -> bool:
         at -= 1
     if at < 0 or lower[at] not in _NOT_DONE:
         return False
-    # "had" only as the pluperfect of the act itself ("who had killed"), not "had been killed"
-    return lower[at] != "had" or at == position - 1 or lower[at + 1] != "been"
+    if lower[at] != "had":
+        return True
+    # "had" only as the pluperfect of an earlier act ("who had killed", "as five patients
+    # had died the month before"), not "had been killed" nor a report's tense ("the army
+    # said soldiers had killed 20 of the attackers")
+    return (at == position - 1 or lower[at + 1] != "been") and not any(
+        word in _REPORTING for word in lower[max(0, at - 6) : at]
+    )
 
 
 def count_casualties(sentence: str) -> tuple[int | None, int | None]:

@@ -62,6 +62,7 @@ from flows.coding.roles import (
     prefer_named,
 )
 from flows.coding.rows import (
+    ARMED_NONSTATE,
     ARMED_SECTORS,
     CROWD_SECTORS,
     MOBILE_SECTORS,
@@ -370,6 +371,13 @@ GROUND_TAKEN = re.compile(
     r"border crossing|crossing|centre|center|capital)\b"
 )
 # from a reaction's word to the event it reacts to: "condemned the", "over the", "into the"
+# a toll or a state of affairs over years, in the present perfect: "have killed thousands
+# across the Sahel since 2015", "has displaced millions over the past decade"
+CUMULATIVE = re.compile(
+    r"\b(?:have|has)\s+(?:been\s+)?[a-z]+(?:ed|en|n)\b[^.;]{0,120}?\b(?:since\s+(?:(?:early|late|"
+    r"mid-?)\s*)?(?:\d{4}|[A-Z][a-z]+\s+\d{4}|the\s+(?:start|beginning|outbreak)\b)|(?:over|in|during)"
+    r"\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades?)|in\s+recent\s+years)"
+)
 REACTED_GAP = re.compile(
     r"\s+(?:(?:[\w'’-]+\s+){0,5}?(?:over|for|against|into|about)\s+)?(?:the|a|an|this)\s+"
     r"(?:[\w'’-]+\s+){0,2}"
@@ -1389,6 +1397,10 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         accident = any(c.ref == "accident" for c in cues)
         if kind in VIOLENT_TYPES and not armed and (self.is_off_topic or accident):
             return False  # "Arsenal beat Chelsea", "killed in a crash": no armed actor
+        if self.text[trigger.start : trigger.start + 8].lower() == "neutrali" and not (
+            counted or any(t.sector in ARMED_SECTORS | ARMED_NONSTATE for t in targets)
+        ):
+            return False  # "neutralised five terrorists", not a bomb, a threat or an effect
         if (
             self.text[trigger.start : trigger.end].lower() in ARMED_ONLY_WORDS
             and not (source is not None and source.sector in ARMED_SECTORS)
@@ -1443,6 +1455,14 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             # The report tells no time for it (at most the time of what it followed): the
             # event is dated to the report, and says so.
             event_date, precision, date_source = self.published_at.date(), "day", "publication"
+        historical = self._is_historical(
+            event_date,
+            cues,
+            sentence_start,
+            clause_start,
+            offset,
+            own_date=date_mention is not None and date_mention in found,
+        )
         place_id = place.chosen(self)  # chosen only for a sentence that codes an event
         event_place, place_source = place_id or self._state_place(targets), "sentence"
         if event_place is None:
@@ -1548,7 +1568,8 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 targets = [accused]
         if not targets and kind in ANSWER_TYPES and trigger.sub.startswith("verb"):
             targets = self._author(trigger, in_clause, source)
-        if self._is_outcome(trigger) and kind in VIOLENT_TYPES:
+        if self._is_outcome(trigger) and kind in VIOLENT_TYPES and not historical:
+            # (not a toll told as background: "have killed thousands since 2015")
             anchor = self._recent_violence(sentence_index, dates, modality, same_sentence=True)
             if anchor is not None:  # "... attacked police. Two officers were killed."
                 if self.text[trigger.start : trigger.end].lower().endswith("ing"):
@@ -1565,9 +1586,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 trigger=self.text[trigger.start : trigger.end],
                 event_date=event_date,
                 date_precision=precision,
-                is_historical=self._is_historical(
-                    event_date, cues, sentence_start, clause_start, offset
-                ),
+                is_historical=historical,
                 is_negated=negated,
                 modality=modality,
                 fatalities=killed,
@@ -2030,8 +2049,16 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         sentence_start: int,
         clause_start: int,
         offset: int,
+        own_date: bool = True,
     ) -> bool:
+        """Background: dated long before the report, or, when the sentence tells no date of
+        its own, a toll over years ("have killed thousands since 2015"); undated, told with
+        a word of the past."""
         reference = self._reference_date() if event_date is not None else None
+        if not own_date and CUMULATIVE.search(
+            self.text, sentence_start + clause_start, sentence_start + offset + 80
+        ):
+            return True  # a toll over years: "have killed thousands since 2015"
         if event_date is not None and reference is not None:
             return event_date < reference - timedelta(days=HISTORICAL_DAYS)
         return any(
@@ -2184,7 +2211,8 @@ GRIEVANCE_SPAN = re.compile(  # from a protest word to the end of the killing it
     r")"
 )
 OUTCOME_LINK = re.compile(  # "killed in clashes", "died during the attack on ..."
-    r"\s+(?:[\w-]+\s+){0,2}(?:in|during|after|following|amid|when)\s+(?:[\w-]+\s+){0,3}"
+    r"\s+(?:(?:at\s+least|more\s+than|as\s+many\s+as|about|around|some|nearly)\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:in|during|after|following|amid|when)\s+(?:[\w-]+\s+){0,3}"
 )
 ANAPHORIC = re.compile(  # searched in the lower-cased 30 characters before a nominal trigger
     r"\b(?:the|this|that|these|those|such|ensuing|subsequent)\s+(?:[\w-]+\s+){0,2}$"

@@ -151,7 +151,11 @@ class EventMerging:
         for other in reversed(self.events):
             if other.event_code.split(".")[0] != kind:
                 continue
-            if other.is_negated != row.is_negated or other.modality != row.modality:
+            if (
+                other.is_negated != row.is_negated
+                or other.modality != row.modality
+                or other.is_historical != row.is_historical
+            ):
                 continue
             if (
                 other.event_date is not None

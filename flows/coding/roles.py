@@ -110,7 +110,7 @@ KILL_WORDS = (
     *("lives", "life", "fatalities", "fatally", "slain", "murdered", "murdering", "bodies"),
     *("body", "injured", "injuring", "injures", "injure", "injury", "wounded", "wounding"),
     *("injuries", "hurt", "maimed", "lynched", "beheaded", "massacred", "executed", "perished"),
-    *("assassinated", "hacked", "lifeless", "shot"),
+    *("assassinated", "hacked", "lifeless", "shot", "neutralised", "neutralized"),
 )
 KILL_WORD = re.compile(r"\b(?:" + "|".join(KILL_WORDS) + r")\b")  # in lower-cased text
 ANAPHORS = {
@@ -132,6 +132,12 @@ PLACE_COMMA = re.compile(  # "Lilongwe, ", "Mbale district, " before a country's
     rf"(?:\s+(?:{'|'.join(reversed(_COMMA_AREAS))}))?,\s*$", re.I
 )
 UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:[A-Z][\w'’-]+\s?){1,3}$")
+# a wire story's dateline: the city in capitals, a date, the agency ("KABUL, Aug 13
+# (Reuters) - ", "NAIROBI (AP) — ", "GENEVA, March 3 — ")
+DATELINE = re.compile(
+    r"\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}"
+    r"(?:,\s*[\w .]{2,30}?\s*(?:\([\w .&/-]{1,40}\))?|\s*\([\w .&/-]{1,40}\))\s*[-–—]+\s"
+)
 STATE_OF_NAME = re.compile(r"(?<![\w'’-])(?!The\b|A\b|An\b|This\b)[A-Z][\w'’-]+\s+$")
 MEMBER_OF = re.compile(  # searched in the lower-cased 60 characters before an organization
     r"\b(?:members?|militants?|guerrillas?|fighters?|rebels?|insurgents?|terrorists?|gunmen|"
@@ -294,6 +300,8 @@ class ActorRoles:
         place_spans = {(m.start, m.end) for m in places}
         entity: list[Mention] = []
         seen: set[tuple[int, int, str]] = set()
+        dateline = DATELINE.match(self.text, sentence_start)
+        dateline_end = dateline.end() if dateline else -1
         for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
             if (
                 mention.kind in ("actor", "noun")
@@ -316,6 +324,8 @@ class ActorRoles:
             if info is None:
                 continue
             country, sector, actor_type = info
+            if mention.start < dateline_end:
+                continue  # "KABUL, Aug 13 (Reuters) - ": where and by whom, no party
             origin = actors[-1] if actors else None
             if actor_type == "country" and mention.sub in ("name", "demonym"):
                 if BORDER_AFTER.match(self.lowered, mention.end, mention.end + 30):

@@ -305,3 +305,31 @@ def test_maoist_rebels_are_an_armed_group_that_kills_civilians(batch):
     sources = coded.event_actors.filter(pl.col("role") == "source")["actor_id"].to_list()
     assert sources == ["IND.REB"]
     assert coded.events["event_code"].to_list() == ["ASSAULT.kill"]
+
+
+def test_a_wire_dateline_names_neither_a_party_nor_a_second_attack(batch):
+    coded = batch(
+        "OUAGADOUGOU, April 18 (Reuters) - Suspected jihadist militants killed at least 12 "
+        "civilians in an attack on a village in northern Burkina Faso on Saturday."
+    )
+    assert len(coded.events) == 1  # "killed ... in an attack": one attack
+    event = coded.events.row(0, named=True)
+    assert event["fatalities"] == 12
+    sources = coded.event_actors.filter(pl.col("role") == "source")["actor_id"].to_list()
+    assert sources == ["BFA.REB"]  # not Reuters, nor the capital of the dateline
+
+
+def test_a_toll_over_years_is_background_and_not_added_to_the_attack(code):
+    events = code(
+        "On 17 April 2021, gunmen stormed a village in Burkina Faso. Several houses were set on "
+        "fire. Militants have killed thousands of people across the Sahel since 2015."
+    )
+    toll = events.filter(pl.col("fatalities") == 1000)
+    assert toll["is_historical"].to_list() == [True]
+    assert events.filter(~pl.col("is_historical"))["fatalities"].drop_nulls().is_empty()
+
+
+def test_enemies_neutralised_are_killed_but_a_neutralised_effect_is_nothing(code):
+    events = code("On 18 April 2021, the army said soldiers had neutralised 20 of the attackers.")
+    assert events["fatalities"].to_list() == [20]  # a report's pluperfect is no earlier act
+    assert code("The central bank neutralised the effect of the rate rise.").is_empty()
