@@ -132,6 +132,9 @@ PLACE_COMMA = re.compile(  # "Lilongwe, ", "Mbale district, " before a country's
     rf"(?:\s+(?:{'|'.join(reversed(_COMMA_AREAS))}))?,\s*$", re.I
 )
 UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:[A-Z][\w'’-]+\s?){1,3}$")
+VERB_THEN_PREPOSITION = re.compile(
+    r"(?<![\w-])(?!and\b|or\b)[\w-]+\s+(?:to|for|with|from|on|at|into|against|by)\s+$", re.I
+)
 # a wire story's dateline: the city in capitals, a date, the agency ("KABUL, Aug 13
 # (Reuters) - ", "NAIROBI (AP) — ", "GENEVA, March 3 — ")
 DATELINE = re.compile(
@@ -677,7 +680,10 @@ class ActorRoles:
         chosen = [first]
         for actor in after[1:]:
             gap = self.text[chosen[-1].end : actor.start]
-            if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?(?:[\w-]+\s+){0,2}", gap):
+            # "... and Syrian troops", "... and to Y"; not "... and turned to Y" (a verb's)
+            if re.fullmatch(
+                r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?(?:[\w-]+\s+){0,2}", gap
+            ) and not VERB_THEN_PREPOSITION.search(gap):
                 chosen.append(actor)
             else:
                 break

@@ -1031,3 +1031,15 @@ def test_the_agent_of_a_reacted_to_shooting_is_named_after_by(coded):
     roles = batch.event_actors.filter(pl.col("event_id") == shooting["event_id"][0])
     source = roles.filter(pl.col("role") == "source")["actor_id"].to_list()
     assert [actor.split(".")[-1] for actor in source] == ["COP"]
+
+
+def test_an_actor_after_a_second_verb_is_not_a_coordinated_target(coded):
+    batch = coded("The junta expelled French troops and turned to Russia for support.")
+    expel = batch.events.filter(pl.col("event_code").str.starts_with("SANCTION"))
+    assert len(expel) == 1
+    targets = batch.event_actors.filter(
+        (pl.col("event_id") == expel["event_id"][0]) & (pl.col("role") == "target")
+    )["actor_id"].to_list()
+    assert targets == ["FRA.MIL"]
+    aid = coded("Japan sent aid to Haiti and to Cuba.")
+    assert len(aid.events.filter(pl.col("event_code").str.starts_with("AID"))) == 2
