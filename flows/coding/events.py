@@ -371,6 +371,9 @@ GROUND_TAKEN = re.compile(
     r"border crossing|crossing|centre|center|capital)\b"
 )
 # from a reaction's word to the event it reacts to: "condemned the", "over the", "into the"
+PRESENT_TENSE = re.compile(
+    r"\b(?:has|have|is|are)\s+(?:been\s+|not\s+)?[a-z]+(?:ed|en|ing)\b|\b(?:will|says)\b"
+)
 # a toll or a state of affairs over years, in the present perfect: "have killed thousands
 # across the Sahel since 2015", "has displaced millions over the past decade"
 CUMULATIVE = re.compile(
@@ -1023,7 +1026,21 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         start = self.sentences[-1][1]
         dates = self._dates_between(max(0, start - EARLIER_DATE_CHARS), start)
         dates = [d for d in dates if not d.is_background]
-        return dates[-1] if dates else None
+        if not dates:
+            return None
+        # a date of the past is no guess for a sentence told in the present ("The war began
+        # on Oct. 7 ... Egypt and Qatar have been mediating talks"): it would make it
+        # background; a story of the past goes on in the past tense ("They killed 20")
+        reference = self._reference_date()
+        value = dates[-1].value
+        if (
+            value is not None
+            and reference is not None
+            and value < reference - timedelta(days=HISTORICAL_DAYS)
+            and PRESENT_TENSE.search(self.text, start, self.sentences[-1][2])
+        ):
+            return None
+        return dates[-1]
 
     def _code_trigger(
         self,

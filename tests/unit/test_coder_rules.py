@@ -1043,3 +1043,15 @@ def test_an_actor_after_a_second_verb_is_not_a_coordinated_target(coded):
     assert targets == ["FRA.MIL"]
     aid = coded("Japan sent aid to Haiti and to Cuba.")
     assert len(aid.events.filter(pl.col("event_code").str.starts_with("AID"))) == 2
+
+
+def test_a_present_tense_sentence_after_a_past_date_is_not_background(code):
+    events = code(
+        "The war began on Oct. 7, 2023, when militants stormed into southern Israel. "
+        "Egypt and Qatar have been mediating talks between the sides."
+    )
+    talks = events.filter(pl.col("event_code").str.starts_with("CONSULT"))
+    assert talks["is_historical"].to_list() == [False]
+    story = code("In 1944, soldiers stormed the village of Oradour. They killed 640 people.")
+    killing = story.filter(pl.col("fatalities") == 640)
+    assert killing["is_historical"].to_list() == [True]  # a story of the past goes on
