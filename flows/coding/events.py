@@ -453,6 +453,9 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         self.place_mentions: list[Actor] = []  # countries named as places ("in Iran")
         self.sentence_places: list[Mention] = []  # the current sentence's place names
         self.demonym_starts: set[int] = set()  # where a country is named by its demonym
+        # the country of the last state force named with one ("Israeli troops", the IDF):
+        # "the army", "soldiers" told later without one are its
+        self.force_countries: dict[str, str] = {}
         self.sentences: list[tuple[int, int, int]] = []  # (index, start, end) coded so far
         # each sentence's place, in order: chosen only when something asks for it (most
         # sentences hold no event, and most reports need few of their places)
@@ -475,6 +478,9 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         sentence = self.text[start:end]
         self.place_mentions.clear()
         actors, places = self._actors(start, mentions)
+        for actor in actors:
+            if actor.country_code and actor.sector in STATE_ARMED:
+                self.force_countries[actor.sector] = actor.country_code
         self.sentence_places = places
         for actor in [*actors, *self.place_mentions]:
             self.mentions.append((sentence_index, actor))

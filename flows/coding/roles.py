@@ -692,7 +692,12 @@ class ActorRoles:
     def _resolve(self, actor: Actor | None, country: str | None) -> Actor | None:
         if actor is None or actor.actor_id is not None:
             return actor
-        code = actor.country_code or country or self.main_country()
+        code = (
+            actor.country_code
+            or self.force_countries.get(actor.sector or "")
+            or country
+            or self.main_country()
+        )
         # the mention is this actor too (its first event's reading, when it has several)
         self.resolved.setdefault((actor.start, actor.end), f"{code or 'UNK'}.{actor.sector}")
         return Actor(

@@ -1055,3 +1055,15 @@ def test_a_present_tense_sentence_after_a_past_date_is_not_background(code):
     story = code("In 1944, soldiers stormed the village of Oradour. They killed 640 people.")
     killing = story.filter(pl.col("fatalities") == 640)
     assert killing["is_historical"].to_list() == [True]  # a story of the past goes on
+
+
+def test_soldiers_told_without_a_country_are_of_the_force_named_before(coded):
+    batch = coded(
+        "Israeli troops raided the camp in Jenin on Monday. "
+        "Soldiers arrested five men during the raid, the army said."
+    )
+    arrest = batch.events.filter(pl.col("event_code").str.starts_with("COERCE.arrest"))
+    sources = batch.event_actors.filter(
+        (pl.col("event_id") == arrest["event_id"][0]) & (pl.col("role") == "source")
+    )["actor_id"].to_list()
+    assert sources == ["ISR.MIL"]  # not the forces of the place's country
