@@ -380,6 +380,8 @@ CUMULATIVE = re.compile(
     r"\b(?:have|has)\s+(?:been\s+)?[a-z]+(?:ed|en|n)\b[^.;]{0,120}?\b(?:since\s+(?:(?:early|late|"
     r"mid-?)\s*)?(?:\d{4}|[A-Z][a-z]+\s+\d{4}|the\s+(?:start|beginning|outbreak)\b)|(?:over|in|during)"
     r"\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades?)|in\s+recent\s+years)"
+    # a habit, not a deed: "militants have repeatedly targeted polio teams"
+    r"|\b(?:have|has)\s+(?:repeatedly|frequently|often|regularly|routinely|long)\s+[a-z]+ed\b"
 )
 REACTED_GAP = re.compile(
     r"\s+(?:(?:[\w'’-]+\s+){0,5}?(?:over|for|against|into|about)\s+)?(?:the|a|an|this)\s+"

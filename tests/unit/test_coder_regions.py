@@ -329,6 +329,16 @@ def test_a_toll_over_years_is_background_and_not_added_to_the_attack(code):
     assert events.filter(~pl.col("is_historical"))["fatalities"].drop_nulls().is_empty()
 
 
+def test_a_habit_in_the_present_perfect_is_background(code):
+    events = code(
+        "On 9 April 2021, gunmen shot dead seven police officers guarding polio vaccinators in "
+        "Pakistan. Militants have repeatedly targeted polio teams in Pakistan."
+    )
+    habit = events.filter(pl.col("char_start") > 90)
+    assert habit["is_historical"].to_list() == [True]
+    assert events.filter(pl.col("char_start") < 90)["is_historical"].to_list() == [False]
+
+
 def test_enemies_neutralised_are_killed_but_a_neutralised_effect_is_nothing(code):
     events = code("On 18 April 2021, the army said soldiers had neutralised 20 of the attackers.")
     assert events["fatalities"].to_list() == [20]  # a report's pluperfect is no earlier act
