@@ -1299,7 +1299,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             t
             for t in triggers
             if t.start < trigger.start
-            and t.ref.split(".")[0] in COMPLEMENT_TYPES
+            and (t.ref.split(".")[0] in COMPLEMENT_TYPES or t.ref == "COERCE.ban")
             and t.start - sentence_start >= clause_start
         ]
         if modality == "asserted" and any(self._governs(g, trigger.start) for g in governing):
@@ -1841,6 +1841,15 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             )
         ):
             return True  # "demanded the resignation", "called for the release", "rejected talks"
+        preposition = r"(?:of|against)\s+" if governor.ref.split(".")[0] == "THREATEN" else ""
+        if (
+            governor.ref == "COERCE.ban" or governor.ref.split(".")[0] == "THREATEN"
+        ) and re.fullmatch(
+            rf"\s*{preposition}(?:(?:the|a|an|all|any|further|future|more|new|public|street|"
+            r"planned|possible|renewed|its|their)\s+)*",
+            gap,
+        ):
+            return True  # "banned all demonstrations", "warned of violence": not (yet) done
         if governor.ref.split(".")[0] == "REQUEST" and re.search(r"\bthat\b", gap):
             return len(words) <= 8  # "demanded that Israel ease restrictions"
         return len(words) <= 8 and re.search(r"\bto\b", gap) is not None

@@ -1067,3 +1067,18 @@ def test_soldiers_told_without_a_country_are_of_the_force_named_before(coded):
         (pl.col("event_id") == arrest["event_id"][0]) & (pl.col("role") == "source")
     )["actor_id"].to_list()
     assert sources == ["ISR.MIL"]  # not the forces of the place's country
+
+
+def test_banned_demonstrations_and_feared_violence_did_not_happen(code):
+    banned = code("The government has banned all demonstrations in the capital.")
+    assert banned.filter(pl.col("event_code").str.starts_with("PROTEST"))["modality"].to_list() == [
+        "hypothetical"
+    ]
+    warned = code("Organisers postponed the march after police warned of violence.")
+    violence = warned.filter(pl.col("event_code").str.starts_with("ASSAULT"))
+    assert violence["modality"].to_list() == ["hypothetical"]
+    invasion = code("Israel mounted its long-threatened invasion of South Lebanon.")
+    assert (
+        "asserted"
+        in invasion.filter(pl.col("event_code").str.starts_with("FIGHT"))["modality"].to_list()
+    )
