@@ -1082,3 +1082,8 @@ def test_banned_demonstrations_and_feared_violence_did_not_happen(code):
         "asserted"
         in invasion.filter(pl.col("event_code").str.starts_with("FIGHT"))["modality"].to_list()
     )
+
+
+def test_sanctions_being_considered_are_hypothetical(code):
+    events = code("The US is considering sanctions against Ethiopian officials.")
+    assert events["modality"].to_list() == ["hypothetical"]
