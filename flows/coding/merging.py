@@ -80,6 +80,7 @@ class EventMerging:
                     duplicate.date_source = row.date_source
                 if duplicate.place_id is None:
                     duplicate.place_id, duplicate.place_source = row.place_id, row.place_source
+                duplicate.confidence = max(duplicate.confidence, row.confidence)
                 if duplicate.source is None:
                     duplicate.source = row.source
                 if not duplicate.targets:
@@ -180,7 +181,8 @@ class EventMerging:
                 return other  # "killed seven villagers and wounded four others"
             if (
                 same_sentence
-                and kind == "ASSAULT"
+                # (two words for one fight with one code: "missiles struck Kyiv")
+                and (kind == "ASSAULT" or (kind == "FIGHT" and row.event_code == other.event_code))
                 and row.place_id in (other.place_id, None)
                 and (
                     other.source is None

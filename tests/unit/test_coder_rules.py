@@ -1087,3 +1087,11 @@ def test_banned_demonstrations_and_feared_violence_did_not_happen(code):
 def test_sanctions_being_considered_are_hypothetical(code):
     events = code("The US is considering sanctions against Ethiopian officials.")
     assert events["modality"].to_list() == ["hypothetical"]
+
+
+def test_missiles_that_struck_a_city_are_one_strike(coded):
+    batch = coded("Ukraine said Russian missiles struck Kyiv overnight.")
+    strikes = batch.events.filter(pl.col("event_code").str.starts_with("FIGHT"))
+    assert len(strikes) == 1
+    targets = batch.event_actors.filter(pl.col("role") == "target")["actor_id"].to_list()
+    assert targets == ["UKR"]
