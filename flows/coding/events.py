@@ -1241,8 +1241,8 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                     for a in before
                     if a is not source
                     and (source is None or a.start > source.end)
-                    and words_before(self.text, a.start, 1)
-                    and words_before(self.text, a.start, 1)[0] in OBJECT_VERBS
+                    and (verb := [w for w in words_before(self.text, a.start, 2) if w != "the"])
+                    and verb[-1] in OBJECT_VERBS  # "gave (the) Ivory Coast ... aid"
                 ]
                 targets = objects[-1:]
         if not nominal and not passive:

@@ -1095,3 +1095,11 @@ def test_missiles_that_struck_a_city_are_one_strike(coded):
     assert len(strikes) == 1
     targets = batch.event_actors.filter(pl.col("role") == "target")["actor_id"].to_list()
     assert targets == ["UKR"]
+
+
+def test_who_is_given_aid_is_its_target_even_after_the(coded):
+    batch = coded("The European Union gave the Ivory Coast 5 million dollars of aid.")
+    targets = batch.event_actors.filter(pl.col("role") == "target")["actor_id"].to_list()
+    assert targets == ["CIV"]
+    bosnia = coded("Britain sent aid to Bosnia on Friday.")
+    assert bosnia.event_actors.filter(pl.col("role") == "target")["actor_id"].to_list() == ["BIH"]
