@@ -1070,6 +1070,10 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             return False  # "suspended military aid": the aid cut is the event (a SANCTION)
         if self._is_month(trigger):
             return False  # "On March 19th": the month, not a march
+        if self.text[trigger.start : trigger.end].lower() in ("wounded", "injured") and (
+            words_before(self.text, trigger.start, 1) in (["the"], ["their"], ["its"])
+        ):
+            return False  # "evacuated the wounded", "the injured were taken": people
         if kind in VIOLENT_TYPES and self._is_figurative(trigger, cues):
             return False  # "shot wide", "slashed 2,000 jobs": no violence
         if kind in VIOLENT_TYPES and SCORE_AFTER.match(self.text, trigger.end):

@@ -1103,3 +1103,13 @@ def test_who_is_given_aid_is_its_target_even_after_the(coded):
     assert targets == ["CIV"]
     bosnia = coded("Britain sent aid to Bosnia on Friday.")
     assert bosnia.event_actors.filter(pl.col("role") == "target")["actor_id"].to_list() == ["BIH"]
+
+
+def test_the_wounded_are_people_not_an_attack(code):
+    events = code("UN helicopters evacuated the wounded from the town of Gorazde on Friday.")
+    assert events.filter(pl.col("event_code").str.starts_with("ASSAULT")).is_empty()
+    assert (
+        code("The blast wounded five soldiers.")["event_code"]
+        .to_list()[0]
+        .startswith(("ASSAULT", "FIGHT"))
+    )
