@@ -1566,7 +1566,9 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         ):
             # "three killed in clashes": the clash that follows gets the count; "police
             # killed five militants in a raid": and the killers and their victims
-            if source is not None:
+            if source is not None or (passive and targets):
+                # ("two soldiers were killed by a roadside bomb": the bomb's victims, and
+                # not its doers)
                 self._outcome_roles[linked.start] = (source, targets)
             return False
         if (
@@ -2250,7 +2252,7 @@ GRIEVANCE_SPAN = re.compile(  # from a protest word to the end of the killing it
 )
 OUTCOME_LINK = re.compile(  # "killed in clashes", "died during the attack on ..."
     r"\s+(?:(?:at\s+least|more\s+than|as\s+many\s+as|about|around|some|nearly)\s+)?"
-    r"(?:[\w-]+\s+){0,2}(?:in|during|after|following|amid|when)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:[\w-]+\s+){0,2}(?:in|during|after|following|amid|when|by)\s+(?:[\w-]+\s+){0,3}"
 )
 ANAPHORIC = re.compile(  # searched in the lower-cased 30 characters before a nominal trigger
     r"\b(?:the|this|that|these|those|such|ensuing|subsequent)\s+(?:[\w-]+\s+){0,2}$"

@@ -1113,3 +1113,13 @@ def test_the_wounded_are_people_not_an_attack(code):
         .to_list()[0]
         .startswith(("ASSAULT", "FIGHT"))
     )
+
+
+def test_soldiers_killed_by_a_roadside_bomb_are_its_victims_in_one_event(coded):
+    batch = coded("Two Kenyan soldiers were killed by a roadside bomb in Mandera.")
+    assert len(batch.events) == 1
+    event = batch.events.row(0, named=True)
+    assert event["event_code"] == "ASSAULT.ied"
+    assert event["fatalities"] == 2
+    roles = batch.event_actors.select("role", "actor_id").rows()
+    assert roles == [("target", "KEN.MIL")]  # the soldiers did not plant it
