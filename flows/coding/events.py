@@ -185,6 +185,13 @@ VICTIM_TAIL = re.compile(
     r"\s*(?:dead\b|$|[.,;:(]|-|while\b|in\b|at\b|on\b|during\b|after\b|when\b|as\b|"
     r"near\b|following\b|over\b|outside\b|inside\b|along\b|amid\b|by\b)"
 )
+VICTIM_BEFORE = re.compile(  # from a subject that died or was hurt to the attack that did it
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:died|dies|perished|succumbed|(?:was|were|been|being|got)\s+"
+    r"(?:\w+\s+)?(?:killed|injured|wounded|hurt|shot|tortured|beaten))\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:in|during|after|following|from|of|due\s+to|as\s+a\s+result\s+of)\s+"
+    r"(?:(?:the|a|an|an?\s+apparent|suspected|alleged)\s+)?(?:[\w'’-]+\s+){0,2}"
+)
+CUSTODY_AFTER = re.compile(r"(?:['’]s)?\s+custody\b", re.I)
 DYING_WORDS = {"died", "die", "dies", "dead", "perished", "lost their lives", "succumbed"}
 REPORTED = re.compile(  # the speech verb of a reported "will", searched before "would"
     r"\b(?:said|says|announced|announces|confirmed|confirms|declared|declares|stated|told|"
@@ -1320,6 +1327,26 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             and any(e.event_code.split(".")[0] == kind for e in self.events)
         ):
             return False  # "the attack", "such warnings": a reference to an event already coded
+        if (
+            nominal
+            and kind == "ASSAULT"  # (not a side of a fight: "died in a shootout with police")
+            and source is not None
+            and source.end <= trigger.start
+            and VICTIM_BEFORE.fullmatch(self.text[source.end : trigger.start].lower())
+        ):
+            # "a prisoner died as a result of torture", "two men were killed in an ambush":
+            # the subject suffered the attack
+            targets, source = [source, *targets], None
+            keeper = next(
+                (
+                    a
+                    for a in actors
+                    if a.start > trigger.end and CUSTODY_AFTER.match(self.text, a.end)
+                ),
+                None,
+            )
+            if keeper is not None:  # "... while in Israeli police custody": its doer
+                source, targets = keeper, [t for t in targets if t is not keeper]
         if nominal and kind in VIOLENT_TYPES and ANAPHORIC.search(preceding):
             anchor = self._recent_violence(sentence_index, dates)
             if source is not None and KILL_WORD.search(
@@ -1335,7 +1362,10 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 return casualties != (None, None)
         roles = self._outcome_roles.pop(trigger.start, None)
         if roles is not None:
-            source, targets = roles[0], roles[1] or targets
+            # (the told doer of the attack itself stays: "killed in an ambush by bandits")
+            agent = source if source is not None and source.start > trigger.end else None
+            told = [t for t in roles[1] if agent is None or t.start != agent.start]
+            source, targets = roles[0] or agent, told or targets
         victims = not targets and kind in VIOLENT_TYPES
         if victims:
             targets = self._victims(sentence, sentence_start, actors, source)
@@ -1566,7 +1596,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         ):
             # "three killed in clashes": the clash that follows gets the count; "police
             # killed five militants in a raid": and the killers and their victims
-            if source is not None or (passive and targets):
+            if source is not None or targets:
                 # ("two soldiers were killed by a roadside bomb": the bomb's victims, and
                 # not its doers)
                 self._outcome_roles[linked.start] = (source, targets)
@@ -2252,7 +2282,8 @@ GRIEVANCE_SPAN = re.compile(  # from a protest word to the end of the killing it
 )
 OUTCOME_LINK = re.compile(  # "killed in clashes", "died during the attack on ..."
     r"\s+(?:(?:at\s+least|more\s+than|as\s+many\s+as|about|around|some|nearly)\s+)?"
-    r"(?:[\w-]+\s+){0,2}(?:in|during|after|following|amid|when|by)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:[\w-]+\s+){0,2}(?:in|during|after|following|amid|when|by|from|of|due\s+to|"
+    r"as\s+a\s+result\s+of)\s+(?:[\w-]+\s+){0,3}"
 )
 ANAPHORIC = re.compile(  # searched in the lower-cased 30 characters before a nominal trigger
     r"\b(?:the|this|that|these|those|such|ensuing|subsequent)\s+(?:[\w-]+\s+){0,2}$"

@@ -1123,3 +1123,14 @@ def test_soldiers_killed_by_a_roadside_bomb_are_its_victims_in_one_event(coded):
     assert event["fatalities"] == 2
     roles = batch.event_actors.select("role", "actor_id").rows()
     assert roles == [("target", "KEN.MIL")]  # the soldiers did not plant it
+
+
+def test_who_died_of_an_attack_suffered_it_and_a_custodian_did_it(coded):
+    batch = coded(
+        "A Palestinian prisoner died as a result of torture while in Israeli police custody."
+    )
+    roles = sorted(batch.event_actors.select("role", "actor_id").rows())
+    assert roles == [("source", "ISR.COP"), ("target", "PSE")]
+    ambush = coded("Two herders were killed in an ambush by bandits near Baragoi.")
+    sources = ambush.event_actors.filter(pl.col("role") == "source")["actor_id"].to_list()
+    assert [s.split(".")[-1] for s in sources] == ["CRM"]
