@@ -240,7 +240,7 @@ PUT_AT_CODED = re.compile(r"\bcoded\s+(?:as|at)\s+(?:the\s+)?$", re.I)
 PUT_AT_COORDINATES = re.compile(r"\bcoordinates\s+(?:for|of)\s+(?:the\s+)?$", re.I)
 USED = re.compile(r"[^().;]{0,60}?\bused\b", re.I)  # "... for Tarbaj, Wajir, used"
 CAPITAL_BEFORE = re.compile(r"\bcapital\s*[=:]\s*$", re.I)
-PUT_AT_AFTER = re.compile(r"\s+coordinates\s+(?:were\s+|have\s+been\s+|are\s+)?used\b", re.I)
+PUT_AT_AFTER = re.compile(r",?\s+coordinates\s+(?:were\s+|have\s+been\s+|are\s+)?used\b", re.I)
 LOCATION_FIELD = re.compile(r"\bLOCATION\s*:")
 DEMANDED = "verb.demanded"  # the part of speech of a verb made a REQUEST by "must"
 DEMANDED_REACH = 20

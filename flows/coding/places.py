@@ -350,6 +350,13 @@ CONTAINED = re.compile(
 REGION_AFTER = re.compile(
     r"\s+([Cc]ounty|[Pp]rovince|[Ss]tate|[Dd]epartment|[Gg]overnorate|[Pp]refecture)\b"
 )
+# people "from X" came from there: "teachers from Wajir region protested in Nairobi" (not
+# "travelling from X to Y", the road, nor "5 km from X")
+FROM_BEFORE = re.compile(
+    r"\b(?!(?:kilomet(?:er|re)s|km|kms|miles|met(?:er|re)s|minutes|hours)\b)"
+    r"(?:[a-z]+s|[a-z]*men|people|[a-z]+ia)\s+from\s+(?:the\s+)?$",
+    re.I,
+)
 LABEL_BEFORE = re.compile(r"[A-Z][\w'’]+\s*[-–]\s*$")
 PLACE_PREPOSITIONS = {
     "in",
@@ -569,6 +576,8 @@ def _role(text: str, sentence_start: int, candidate: PlaceCandidate) -> float:
         role = 0.5  # "Over half...", "Post-election...": a first word is capitalized anyway
     elif CONTAINER_OF.match(following):
         role = 1  # "the West Bank town of Jenin": the region around the place
+    elif FROM_BEFORE.search(text, max(sentence_start, candidate.start - 40), candidate.start):
+        role = 0.75  # "teachers from Wajir region protested in Nairobi": where they came from
     else:
         after = re.match(r"\s+([\w-]+)", following)
         role = 1 + (

@@ -214,6 +214,9 @@ def test_a_coders_note_of_the_coordinates_used_is_the_place(place_of):
     assert place_of("Raiders stole 200 goats in Turkana West (Kakuma coordinates used).") == (
         "Kakuma"
     )
+    assert place_of("Raiders shot two herders near Lomelo (Turkana, coordinates used).") == (
+        "Turkana"
+    )
     # news that only mentions coordinates puts nothing anywhere
     assert place_of("Police shot two robbers in Eldoret. Coordinates for Nairobi were shared.") == (
         "Eldoret"
@@ -240,3 +243,13 @@ def test_a_location_field_naming_a_district_like_a_far_town_means_the_district(c
         "LOCATION: Lemolo village in Samburu District."
     )
     assert events["place_id"][0] == "KEN:samburu"  # not the village Samburu near the coast
+
+
+def test_where_people_came_from_is_not_where_they_acted(place_of):
+    assert place_of("Nurses from Kitui region staged a protest at the ministry in Nairobi.") == (
+        "Nairobi"
+    )
+    assert place_of("A group of men from Nyeri attacked Othaya on Sunday night.") == "Othaya"
+    # a road between towns and a distance from a town still tell the place
+    assert place_of("Gunmen ambushed a bus travelling from Garsen to Lamu.") == "Garsen"
+    assert place_of("Raiders attacked a village 20 km from Lodwar on Monday.") == "Lodwar"
