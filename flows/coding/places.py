@@ -517,7 +517,44 @@ def choose_place(
             )
             if best is None or score > best[0]:
                 best = (score, place_id)
+    if best is None or place_info.get(best[1], (None, ""))[1] == "country":
+        region = _region_of_a_people(
+            text,
+            sentence_start,
+            candidates,
+            mention_starts,
+            place_info,
+            is_known_word,
+            story_countries,
+        )
+        if region is not None:
+            return region
     return best[1] if best else None
+
+
+def _region_of_a_people(
+    text: str,
+    sentence_start: int,
+    candidates: list[PlaceCandidate],
+    mention_starts: set[int],
+    place_info: Mapping[str, tuple[str | None, str, int | None]],
+    is_known_word: Callable[[str], bool],
+    story_countries: Collection[str],
+) -> str | None:
+    """ "Turkana raiders killed two herders", "Wajir herders clashed": a group named after a
+    region acts in it when the sentence names no other place; a town named like a people
+    ("Kikuyu") is no such home."""
+    for candidate in sorted(candidates, key=lambda c: c.start):
+        if _is_person(text, sentence_start, candidate, mention_starts, is_known_word) or not (
+            PEOPLE_WORDS.match(text[candidate.end : candidate.end + 80])
+            or _names_a_people(text, text[candidate.start : candidate.end])
+        ):
+            continue
+        for ref in candidate.refs:
+            info = place_info.get(ref)
+            if info and info[1] == "admin1" and (not story_countries or info[0] in story_countries):
+                return ref
+    return None
 
 
 # "militia from Somalia", "a Somalia-based group": where people came from, not the scene

@@ -253,3 +253,11 @@ def test_where_people_came_from_is_not_where_they_acted(place_of):
     # a road between towns and a distance from a town still tell the place
     assert place_of("Gunmen ambushed a bus travelling from Garsen to Lamu.") == "Garsen"
     assert place_of("Raiders attacked a village 20 km from Lodwar on Monday.") == "Lodwar"
+
+
+def test_a_group_named_after_a_region_acts_there_when_no_other_place_is_named(code, place_of):
+    events = code("Two groups of Wajir herders clashed over pasture, killing one.")
+    assert events["place_id"][0] == "KEN:wajir"  # the county, not just Kenya
+    assert place_of("Turkana raiders stole 300 goats in Baringo on Monday.") == "Baringo"
+    # a town named like a people is no home region
+    assert place_of("Two people were killed when Kikuyu and Maasai groups clashed.") != "Kikuyu"
