@@ -352,6 +352,10 @@ REGION_AFTER = re.compile(
 )
 # people "from X" came from there: "teachers from Wajir region protested in Nairobi" (not
 # "travelling from X to Y", the road, nor "5 km from X")
+INSTITUTION_AFTER = re.compile(
+    r"(?: +[A-Z][\w'’-]*){0,2} +(?:Institute|Centre|Center|College|University|Polytechnic|"
+    r"School|Academy|Hospital|Seminary)\b"
+)
 FROM_BEFORE = re.compile(
     r"\b(?!(?:kilomet(?:er|re)s|km|kms|miles|met(?:er|re)s|minutes|hours)\b)"
     r"(?:[a-z]+s|[a-z]*men|people|[a-z]+ia)\s+from\s+(?:the\s+)?$",
@@ -866,12 +870,16 @@ def _is_person(
     if after is not None and not possessive:
         word = after.group(1).lower().removesuffix("'s").removesuffix("’s")
         following = re.match(r" +([\w'’-]+)", text[candidate.end + after.end() :])
+        # "Meru Technical Training Institute", "Maseno Universitys": a place's institution
+        named = INSTITUTION_AFTER.match(text, candidate.end + after.end())
         if (
             word not in PLACE_WORDS
+            and word.removesuffix("s") not in PLACE_WORDS
             and word not in MONTHS_AND_DAYS
             and candidate.end + 1 not in mention_starts
             and not is_known_word(word)
             and not (following and following.group(1).lower() in PLACE_WORDS)
+            and not named
         ):
             return True
     next_word = re.match(r"\s+([\w-]+)", text[candidate.end : candidate.end + 30])

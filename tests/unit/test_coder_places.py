@@ -261,3 +261,10 @@ def test_a_group_named_after_a_region_acts_there_when_no_other_place_is_named(co
     assert place_of("Turkana raiders stole 300 goats in Baringo on Monday.") == "Baringo"
     # a town named like a people is no home region
     assert place_of("Two people were killed when Kikuyu and Maasai groups clashed.") != "Kikuyu"
+
+
+def test_an_institution_named_after_its_town_puts_the_event_in_the_town(place_of):
+    assert place_of("Rival supporters clashed at Embu Technical Training Institute.") == "Embu"
+    assert place_of("Students burnt Kisii Universitys library on Monday night.") == "Kisii"
+    # a first name joined to a surname is still a person
+    assert place_of("French police arrested Nancy Dupont after a riot.") != "Nancy"
