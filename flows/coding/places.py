@@ -351,15 +351,28 @@ REGION_AFTER = re.compile(
     r"\s+([Cc]ounty|[Pp]rovince|[Ss]tate|[Dd]epartment|[Gg]overnorate|[Pp]refecture)\b"
 )
 # people "from X" came from there: "teachers from Wajir region protested in Nairobi" (not
-# "travelling from X to Y", the road, nor "5 km from X")
+# "travelling from X to Y", the road, nor "5 km from X", nor "Iestyn Harris from Leeds")
+INSTITUTION_WORDS = {
+    "institute",
+    "centre",
+    "center",
+    "college",
+    "university",
+    "polytechnic",
+    "school",
+    "academy",
+    "hospital",
+    "seminary",
+}
+# "Meru Technical Training Institute": a place's institution, up to two words between
 INSTITUTION_AFTER = re.compile(
-    r"(?: +[A-Z][\w'’-]*){0,2} +(?:Institute|Centre|Center|College|University|Polytechnic|"
-    r"School|Academy|Hospital|Seminary)\b"
+    r"(?: +[A-Z][\w'’-]*){0,2} +(?:" + "|".join(w.title() for w in INSTITUTION_WORDS) + r")\b"
 )
 FROM_BEFORE = re.compile(
     r"\b(?!(?:kilomet(?:er|re)s|km|kms|miles|met(?:er|re)s|minutes|hours)\b)"
-    r"(?:[a-z]+s|[a-z]*men|people|[a-z]+ia)\s+from\s+(?:the\s+)?$",
-    re.I,
+    r"(?:[a-z]+s|[a-z]*men|people|[a-z]+ia)\s+from\s+(?:the\s+)?$"
+    # ... or the sentence's first word: "Teachers from Wajir protested"
+    r"|^\s*[A-Z][a-z]*(?:s|men|ia)\s+from\s+(?:the\s+)?$"
 )
 LABEL_BEFORE = re.compile(r"[A-Z][\w'’]+\s*[-–]\s*$")
 PLACE_PREPOSITIONS = {
@@ -617,7 +630,7 @@ def _role(text: str, sentence_start: int, candidate: PlaceCandidate) -> float:
         role = 0.5  # "Over half...", "Post-election...": a first word is capitalized anyway
     elif CONTAINER_OF.match(following):
         role = 1  # "the West Bank town of Jenin": the region around the place
-    elif FROM_BEFORE.search(text, max(sentence_start, candidate.start - 40), candidate.start):
+    elif FROM_BEFORE.search(text[max(sentence_start, candidate.start - 40) : candidate.start]):
         role = 0.75  # "teachers from Wajir region protested in Nairobi": where they came from
     else:
         after = re.match(r"\s+([\w-]+)", following)
@@ -874,7 +887,7 @@ def _is_person(
         named = INSTITUTION_AFTER.match(text, candidate.end + after.end())
         if (
             word not in PLACE_WORDS
-            and word.removesuffix("s") not in PLACE_WORDS
+            and word.removesuffix("s") not in INSTITUTION_WORDS  # "Maseno Universitys"
             and word not in MONTHS_AND_DAYS
             and candidate.end + 1 not in mention_starts
             and not is_known_word(word)
