@@ -2021,7 +2021,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]):
                 country = votes[0][0]
         for place in self._places:
-            for candidate in self._in_country(place.candidates, country):
+            for candidate in self._meanings_in(place.candidates, country):
                 before = self.text[max(0, candidate.start - 30) : candidate.start]
                 if (
                     PUT_AT_AFTER.match(self.text, candidate.end)
@@ -2036,7 +2036,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             if place.sentence_start > field.start():
                 break
             named = [
-                c for c in self._in_country(place.candidates, country) if c.start >= field.end()
+                c for c in self._meanings_in(place.candidates, country) if c.start >= field.end()
             ]
             if not named:
                 continue
@@ -2063,7 +2063,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             ),
         )
 
-    def _in_country(
+    def _meanings_in(
         self, candidates: list[PlaceCandidate] | None, country: str | None
     ) -> list[PlaceCandidate]:
         """The candidates' meanings in ``country`` (all, when None); a name with none there

@@ -562,15 +562,25 @@ def _region_of_a_people(
     region acts in it when the sentence names no other place; a town named like a people
     ("Kikuyu") is no such home."""
     for candidate in sorted(candidates, key=lambda c: c.start):
-        if _is_person(text, sentence_start, candidate, mention_starts, is_known_word) or not (
-            PEOPLE_WORDS.match(text[candidate.end : candidate.end + 80])
-            or _names_a_people(text, text[candidate.start : candidate.end])
+        region = next(
+            (
+                ref
+                for ref in candidate.refs
+                if (info := place_info.get(ref))
+                and info[1] == "admin1"
+                and (not story_countries or info[0] in story_countries)
+            ),
+            None,
+        )
+        if (
+            region is not None
+            and (
+                PEOPLE_WORDS.match(text[candidate.end : candidate.end + 80])
+                or _names_a_people(text, text[candidate.start : candidate.end])
+            )
+            and not _is_person(text, sentence_start, candidate, mention_starts, is_known_word)
         ):
-            continue
-        for ref in candidate.refs:
-            info = place_info.get(ref)
-            if info and info[1] == "admin1" and (not story_countries or info[0] in story_countries):
-                return ref
+            return region
     return None
 
 
