@@ -350,6 +350,30 @@ CONTAINED = re.compile(
 REGION_AFTER = re.compile(
     r"\s+([Cc]ounty|[Pp]rovince|[Ss]tate|[Dd]epartment|[Gg]overnorate|[Pp]refecture)\b"
 )
+# people "from X" came from there: "teachers from Wajir region protested in Nairobi" (not
+# "travelling from X to Y", the road, nor "5 km from X", nor "Iestyn Harris from Leeds")
+INSTITUTION_WORDS = {
+    "institute",
+    "centre",
+    "center",
+    "college",
+    "university",
+    "polytechnic",
+    "school",
+    "academy",
+    "hospital",
+    "seminary",
+}
+# "Meru Technical Training Institute": a place's institution, up to two words between
+INSTITUTION_AFTER = re.compile(
+    r"(?: +[A-Z][\w'’-]*){0,2} +(?:" + "|".join(w.title() for w in INSTITUTION_WORDS) + r")\b"
+)
+FROM_BEFORE = re.compile(
+    r"\b(?!(?:kilomet(?:er|re)s|km|kms|miles|met(?:er|re)s|minutes|hours)\b)"
+    r"(?:[a-z]+s|[a-z]*men|people|[a-z]+ia)\s+from\s+(?:the\s+)?$"
+    # ... or the sentence's first word: "Teachers from Wajir protested"
+    r"|^\s*[A-Z][a-z]*(?:s|men|ia)\s+from\s+(?:the\s+)?$"
+)
 LABEL_BEFORE = re.compile(r"[A-Z][\w'’]+\s*[-–]\s*$")
 PLACE_PREPOSITIONS = {
     "in",
@@ -510,7 +534,54 @@ def choose_place(
             )
             if best is None or score > best[0]:
                 best = (score, place_id)
+    if best is None or place_info.get(best[1], (None, ""))[1] == "country":
+        region = _region_of_a_people(
+            text,
+            sentence_start,
+            candidates,
+            mention_starts,
+            place_info,
+            is_known_word,
+            story_countries,
+        )
+        if region is not None:
+            return region
     return best[1] if best else None
+
+
+def _region_of_a_people(
+    text: str,
+    sentence_start: int,
+    candidates: list[PlaceCandidate],
+    mention_starts: set[int],
+    place_info: Mapping[str, tuple[str | None, str, int | None]],
+    is_known_word: Callable[[str], bool],
+    story_countries: Collection[str],
+) -> str | None:
+    """ "Turkana raiders killed two herders", "Wajir herders clashed": a group named after a
+    region acts in it when the sentence names no other place; a town named like a people
+    ("Kikuyu") is no such home."""
+    for candidate in sorted(candidates, key=lambda c: c.start):
+        region = next(
+            (
+                ref
+                for ref in candidate.refs
+                if (info := place_info.get(ref))
+                and info[1] == "admin1"
+                and (not story_countries or info[0] in story_countries)
+            ),
+            None,
+        )
+        if (
+            region is not None
+            and (
+                PEOPLE_WORDS.match(text[candidate.end : candidate.end + 80])
+                or _names_a_people(text, text[candidate.start : candidate.end])
+            )
+            and not _is_person(text, sentence_start, candidate, mention_starts, is_known_word)
+        ):
+            return region
+    return None
 
 
 # "militia from Somalia", "a Somalia-based group": where people came from, not the scene
@@ -569,6 +640,8 @@ def _role(text: str, sentence_start: int, candidate: PlaceCandidate) -> float:
         role = 0.5  # "Over half...", "Post-election...": a first word is capitalized anyway
     elif CONTAINER_OF.match(following):
         role = 1  # "the West Bank town of Jenin": the region around the place
+    elif FROM_BEFORE.search(text[max(sentence_start, candidate.start - 40) : candidate.start]):
+        role = 0.75  # "teachers from Wajir region protested in Nairobi": where they came from
     else:
         after = re.match(r"\s+([\w-]+)", following)
         role = 1 + (
@@ -820,12 +893,16 @@ def _is_person(
     if after is not None and not possessive:
         word = after.group(1).lower().removesuffix("'s").removesuffix("’s")
         following = re.match(r" +([\w'’-]+)", text[candidate.end + after.end() :])
+        # "Meru Technical Training Institute", "Maseno Universitys": a place's institution
+        named = INSTITUTION_AFTER.match(text, candidate.end + after.end())
         if (
             word not in PLACE_WORDS
+            and word.removesuffix("s") not in INSTITUTION_WORDS  # "Maseno Universitys"
             and word not in MONTHS_AND_DAYS
             and candidate.end + 1 not in mention_starts
             and not is_known_word(word)
             and not (following and following.group(1).lower() in PLACE_WORDS)
+            and not named
         ):
             return True
     next_word = re.match(r"\s+([\w-]+)", text[candidate.end : candidate.end + 30])

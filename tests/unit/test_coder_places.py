@@ -202,3 +202,69 @@ def test_a_town_in_a_chain_is_as_attached_as_the_county_holding_it(place_of):
     assert place_of("Traders rioted in Kitale, Endebess and Kiminini, Trans Nzoia County.") == (
         "Kitale"
     )
+
+
+def test_a_coders_note_of_the_coordinates_used_is_the_place(place_of):
+    # ACLED's notes tell where an unfound village was put on the map
+    text = "Bandits shot dead a trader at a market in Marsabit County (coordinates for {} used)."
+    assert place_of(text.format("Laisamis")) == "Laisamis"
+    assert place_of("Residents protested a land grab in Kitui (coded as Mwingi with GP2).") == (
+        "Mwingi"
+    )
+    assert place_of("Raiders stole 200 goats in Turkana West (Kakuma coordinates used).") == (
+        "Kakuma"
+    )
+    assert place_of("Raiders shot two herders near Lomelo (Turkana, coordinates used).") == (
+        "Turkana"
+    )
+    # news that only mentions coordinates puts nothing anywhere
+    assert place_of("Police shot two robbers in Eldoret. Coordinates for Nairobi were shared.") == (
+        "Eldoret"
+    )
+
+
+def test_a_location_field_tells_the_place_or_the_capital_given_for_an_unknown_one(place_of):
+    attack = "Armed youths torched a school and injured two teachers. LOCATION: "
+    assert place_of(attack + "Nyahururu, Laikipia District.") == "Nyahururu"
+    # a known town beats the capital the field gives; an unknown one yields to it
+    assert place_of(attack + "Kakuma in Turkana District (district capital = Lodwar).") == "Kakuma"
+    assert place_of(
+        attack + "Ngoloko village, Pokot District (district capital = Kapenguria)."
+    ) == ("Kapenguria")
+    # a namesake far from the district named with it is a place the gazetteer lacks
+    assert place_of(attack + "Kibera village, Bungoma District (district capital = Bungoma).") == (
+        "Bungoma"
+    )
+
+
+def test_a_location_field_naming_a_district_like_a_far_town_means_the_district(code):
+    events = code(
+        "Armed youths torched a school and injured two teachers. "
+        "LOCATION: Lemolo village in Samburu District."
+    )
+    assert events["place_id"][0] == "KEN:samburu"  # not the village Samburu near the coast
+
+
+def test_where_people_came_from_is_not_where_they_acted(place_of):
+    assert place_of("Nurses from Kitui region staged a protest at the ministry in Nairobi.") == (
+        "Nairobi"
+    )
+    assert place_of("A group of men from Nyeri attacked Othaya on Sunday night.") == "Othaya"
+    # a road between towns and a distance from a town still tell the place
+    assert place_of("Gunmen ambushed a bus travelling from Garsen to Lamu.") == "Garsen"
+    assert place_of("Raiders attacked a village 20 km from Lodwar on Monday.") == "Lodwar"
+
+
+def test_a_group_named_after_a_region_acts_there_when_no_other_place_is_named(code, place_of):
+    events = code("Two groups of Wajir herders clashed over pasture, killing one.")
+    assert events["place_id"][0] == "KEN:wajir"  # the county, not just Kenya
+    assert place_of("Turkana raiders stole 300 goats in Baringo on Monday.") == "Baringo"
+    # a town named like a people is no home region
+    assert place_of("Two people were killed when Kikuyu and Maasai groups clashed.") != "Kikuyu"
+
+
+def test_an_institution_named_after_its_town_puts_the_event_in_the_town(place_of):
+    assert place_of("Rival supporters clashed at Embu Technical Training Institute.") == "Embu"
+    assert place_of("Students burnt Kisii Universitys library on Monday night.") == "Kisii"
+    # a first name joined to a surname is still a person
+    assert place_of("French police arrested Nancy Dupont after a riot.") != "Nancy"
