@@ -1306,6 +1306,11 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         if source is not None:
             targets = [t for t in targets if t.actor_id != source.actor_id or t.actor_id is None]
             targets = [t for t in targets if all(t.actor_id != c.actor_id for c in co_sources)]
+            if co_sources and kind not in VIOLENT_TYPES:
+                # "Israel and Lebanon renewed talks on an Israeli pullback": what two sides do
+                # together is not done to either of them
+                sides = {a.country_code for a in (source, *co_sources)} - {None}
+                targets = [t for t in targets if t.country_code not in sides]
         previous = [t.end - sentence_start for t in triggers if t.end <= trigger.start]
         scope_start = max([clause_start, *previous])
         negated, modality, halted = self._modality(

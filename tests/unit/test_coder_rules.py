@@ -1134,3 +1134,14 @@ def test_who_died_of_an_attack_suffered_it_and_a_custodian_did_it(coded):
     ambush = coded("Two herders were killed in an ambush by bandits near Baragoi.")
     sources = ambush.event_actors.filter(pl.col("role") == "source")["actor_id"].to_list()
     assert [s.split(".")[-1] for s in sources] == ["CRM"]
+
+
+def test_what_two_sides_do_together_has_neither_as_target(coded):
+    batch = coded("Israel and Lebanon renewed negotiations on an Israeli troop pullback.")
+    talks = batch.events.filter(pl.col("event_code").str.starts_with("CONSULT"))
+    roles = batch.event_actors.filter(pl.col("event_id") == talks["event_id"][0])
+    assert sorted(roles.filter(pl.col("role") == "source")["actor_id"].to_list()) == [
+        "ISR",
+        "LBN",
+    ]
+    assert roles.filter(pl.col("role") == "target").is_empty()
