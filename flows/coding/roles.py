@@ -132,6 +132,7 @@ PLACE_COMMA = re.compile(  # "Lilongwe, ", "Mbale district, " before a country's
     rf"(?:\s+(?:{'|'.join(reversed(_COMMA_AREAS))}))?,\s*$", re.I
 )
 UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:[A-Z][\w'’-]+\s?){1,3}$")
+STANCE_BEFORE = re.compile(r"(?<![\w-])(?:anti|pro)-$", re.I)
 VERB_THEN_PREPOSITION = re.compile(
     r"(?<![\w-])(?!and\b|or\b)[\w-]+\s+(?:to|for|with|from|on|at|into|against|by)\s+$", re.I
 )
@@ -359,6 +360,10 @@ class ActorRoles:
                     )
                     place_spans.add((mention.start, mention.end))
                 continue
+            if actor_type == "country" and STANCE_BEFORE.search(
+                self.text, max(0, mention.start - 5), mention.start
+            ):
+                continue  # "an anti-Syria journalist", "pro-Russian separatists": a stance
             if any(a.start == mention.start and a.end == mention.end for a in actors):
                 continue  # one span, two readings of one actor
             following = next((m for m in entity[index + 1 :] if m.start >= mention.end), None)
@@ -489,6 +494,13 @@ class ActorRoles:
                 if (
                     words
                     and not any(word in NOT_NAMES for word in words)
+                    # a stance, not a name: "pro-Russian separatists"
+                    and not words[0].startswith(("pro-", "anti-"))
+                    and not STANCE_BEFORE.search(
+                        self.text,
+                        max(0, window_start + named.start(1) - 5),
+                        window_start + named.start(1),
+                    )
                     and not (
                         self.is_lowercase and any(word in self.lex.vocabulary for word in words)
                     )

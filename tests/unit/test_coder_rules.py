@@ -1145,3 +1145,13 @@ def test_what_two_sides_do_together_has_neither_as_target(coded):
         "LBN",
     ]
     assert roles.filter(pl.col("role") == "target").is_empty()
+
+
+def test_a_pro_or_anti_country_stance_is_no_nationality(coded):
+    killed = coded("An anti-Syria journalist was killed in a car bomb blast in Beirut.")
+    assert killed.event_actors.filter(pl.col("role") == "target")["actor_id"].to_list() == [
+        "LBN.MED"
+    ]
+    shelled = coded("pro-Russian separatists shelled the town of Avdiivka in Ukraine.")
+    sources = shelled.event_actors.filter(pl.col("role") == "source")["actor_id"].to_list()
+    assert sources == ["UKR.REB"]
