@@ -38,6 +38,7 @@ from flows.coding.acled import (
     NO_HARM,
     NO_VIOLENCE,
     PROTEST_WORDS,
+    REMOTE_MODES,
     RESISTED,
     RIOT,
     RIOTING,
@@ -1977,6 +1978,28 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         self._date_from_later_text()
         self._drop_restated_counts()
         self._rank_aftermath()
+        self._rank_property()
+
+    def _rank_property(self) -> None:
+        """Property burnt, looted or seized, people evicted or a place shut in a report that
+        also tells people attacked, a clash, a riot or a protest: ACLED codes the violence
+        or the demonstration, the property is its detail ("residents stoned a man to death
+        and razed his home", "protesters blocked the road and burnt a lorry"), so the
+        property event ranks below the first such event."""
+        told = [
+            e.confidence
+            for e in self.events
+            if e.event_code.startswith(("ASSAULT", "FIGHT", "PROTEST"))
+            and e.event_code.partition(".")[2] not in REMOTE_MODES
+            and not e.is_negated
+            and e.modality == "asserted"
+        ]
+        if not told:
+            return
+        below = round(max(told) - 0.01, 2)
+        for event in self.events:
+            if event.event_code in PROPERTY_CODES and event.confidence > below:
+                event.confidence = below
 
     def _rank_aftermath(self) -> None:
         """An arrest or a deployment of forces in a report of an attack, a clash or a
@@ -2267,6 +2290,14 @@ COORDINATED_VERB = re.compile(r"\band\s+(?:then\s+|later\s+|\w+ly\s+)?$")
 TRAILING_SPACE = re.compile(r"\s*$")
 AFTERMATH_CODES = {"COERCE.arrest", "MOBILIZE.troops"}  # told with violence: ranked below it
 AFTERMATH_WEIGHT = 0.6
+PROPERTY_CODES = {  # told with violence or a protest: ranked below it
+    "COERCE.destroy",
+    "COERCE.loot",
+    "COERCE.deport",
+    "COERCE.occupy",
+    "COERCE.seize",
+    "COERCE.restrict",
+}
 
 
 def _is_headline(sentence: str, text: str, end: int) -> bool:

@@ -1123,3 +1123,19 @@ def test_soldiers_killed_by_a_roadside_bomb_are_its_victims_in_one_event(coded):
     assert event["fatalities"] == 2
     roles = batch.event_actors.select("role", "actor_id").rows()
     assert roles == [("target", "KEN.MIL")]  # the soldiers did not plant it
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security officers burnt several homes in Wajir on Monday. Several residents were beaten.",
+        "Armed men seized a fishing boat off Lamu on Monday. The crew was attacked and robbed.",
+        "Police evicted hundreds of squatters from a farm in Kitale on Monday. Residents fought "
+        "back with stones and arrows.",
+    ],
+)
+def test_property_burnt_or_seized_ranks_below_the_violence_told_with_it(code, text):
+    assert _main_event(code(text)).split(".")[0] in ("ASSAULT", "FIGHT", "PROTEST")
+
+
+def test_property_burnt_with_no_violence_told_stays_the_main_event(code):
+    events = code("Security officers burnt several homes in Wajir on Monday.")
+    assert _main_event(events) == "COERCE.destroy"
