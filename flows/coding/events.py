@@ -1979,6 +1979,18 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         self._drop_restated_counts()
         self._rank_aftermath()
         self._rank_property()
+        self._rank_heading()
+
+    def _rank_heading(self) -> None:
+        """A report headed by the name of its kind of event ("Arrests: police detained
+        ...", "Looting: raiders stole ..."): the heading says what the report is about, so
+        the event its words tell ranks first."""
+        heading = KIND_HEADING.match(self.text)
+        if heading is None or not any(e.end <= heading.end() for e in self.events):
+            return
+        for event in self.events:
+            # the heading's event first, whatever else the report tells as surely
+            event.confidence = 1.0 if event.end <= heading.end() else min(event.confidence, 0.99)
 
     def _rank_property(self) -> None:
         """Property burnt, looted or seized, people evicted or a place shut in a report that
@@ -2290,6 +2302,8 @@ COORDINATED_VERB = re.compile(r"\band\s+(?:then\s+|later\s+|\w+ly\s+)?$")
 TRAILING_SPACE = re.compile(r"\s*$")
 AFTERMATH_CODES = {"COERCE.arrest", "MOBILIZE.troops"}  # told with violence: ranked below it
 AFTERMATH_WEIGHT = 0.6
+# a short label and a colon opening the report ("Property destruction: ..."), as written
+KIND_HEADING = re.compile(r"\s*[A-Z][a-z]+(?:[ -][A-Za-z]+){0,3}:\s")
 PROPERTY_CODES = {  # told with violence or a protest: ranked below it
     "COERCE.destroy",
     "COERCE.loot",

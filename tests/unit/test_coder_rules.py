@@ -1139,3 +1139,22 @@ def test_property_burnt_or_seized_ranks_below_the_violence_told_with_it(code, te
 def test_property_burnt_with_no_violence_told_stays_the_main_event(code):
     events = code("Security officers burnt several homes in Wajir on Monday.")
     assert _main_event(events) == "COERCE.destroy"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arrests: Police raided a house in Lira and arrested five suspects.", "COERCE.arrest"),
+        ("Looting: Raiders attacked Lira village on Monday and stole 300 goats.", "COERCE.loot"),
+        ("Property destruction: Youths vandalised a school bus in Lira.", "COERCE.destroy"),
+        ("Movement of forces: Reports of rebels spotted near Lira.", "MOBILIZE.troops"),
+        ("Defusal: Police dismantled a bomb planted near a church in Lira.", "COERCE.disrupt"),
+    ],
+)
+def test_a_report_headed_by_its_kind_of_event_is_about_that_event(code, text, expected):
+    assert _main_event(code(text)) == expected
+
+
+def test_a_place_heading_a_report_changes_nothing(code):
+    events = code("Kenya: Raiders attacked a village near Lira. Police arrested five suspects.")
+    assert _main_event(events).startswith("ASSAULT")
