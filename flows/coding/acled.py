@@ -195,8 +195,8 @@ STORM_WORDS = {"stormed", "storm", "storms", "storming"}
 DEMANDING = re.compile(r"\bdemand(?:s|ed|ing)?\b|\bto protest\b|\bin protest\b")
 GANG_WORDS = re.compile(r"\byouths?\b|\bsupporters\b")
 CROWD_WORDS = re.compile(
-    r"\b(?:residents|villagers|locals|youths?|boda ?boda|riders|operators|traders|students|"
-    r"mourners|crowds?|public|worshippers|fans|supporters)\b"
+    r"\b(?:residents|villagers|locals|voters|neighbou?rs|youths?|boda ?boda|riders|operators|"
+    r"traders|students|mourners|crowds?|public|worshippers|fans|supporters)\b"
 )
 MOB = re.compile(
     r"\bmobs?\b|lynch|mob justice|(?:angry|irate|enraged|furious) (?:residents|villagers|youths?|"

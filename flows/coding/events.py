@@ -1146,6 +1146,25 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 ),
                 None,
             )
+            if (
+                agent is None
+                and next_verb is not None
+                and SHARED_PASSIVE.fullmatch(self.text[trigger.end : next_verb.start])
+            ):
+                # "was beaten to death and set on fire by residents": the two verbs share
+                # their agent
+                agent = next(
+                    (
+                        a
+                        for a in in_clause
+                        if a.start >= next_verb.end
+                        and re.fullmatch(
+                            r"\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}",
+                            self.text[next_verb.end : a.start].lower(),
+                        )
+                    ),
+                    None,
+                )
             source = agent
             subjects = [a for a in before if not self._is_object(a, actors)]
             targets = subjects[-1:] if subjects else []
@@ -2294,6 +2313,7 @@ ANAPHORIC = re.compile(  # searched in the lower-cased 30 characters before a no
 )
 
 
+SHARED_PASSIVE = re.compile(r"\s*,?\s+and\s+(?:then\s+|later\s+)?")  # "beaten and (then) burnt"
 BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,4}by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}")
 RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|which|that|whose)\b", re.I)
 BEING_AFTER = re.compile(r"\b(?:after|before|while|upon|on|without|despite)\s+being\s+$")

@@ -1158,3 +1158,21 @@ def test_a_report_headed_by_its_kind_of_event_is_about_that_event(code, text, ex
 def test_a_place_heading_a_report_changes_nothing(code):
     events = code("Kenya: Raiders attacked a village near Lira. Police arrested five suspects.")
     assert _main_event(events).startswith("ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters in Kisa beat up a county official who was trying to buy votes.",
+        "A county official was attacked by voters in Kisa over claims of vote buying.",
+    ],
+)
+def test_voters_setting_upon_someone_are_mob_violence(code, text):
+    assert "PROTEST.mob" in code(text)["event_code"].to_list()
+
+
+def test_two_passive_verbs_share_the_agent_told_after_the_second(code):
+    events = code("A man was beaten to death and set on fire by residents in Kisa village.")
+    assert _main_event(events) == "PROTEST.mob"
+    events = code("Two demonstrators were shot and injured by police in Kisa during a protest.")
+    assert _main_event(events) == "ASSAULT.protesters"
