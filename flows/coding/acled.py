@@ -366,7 +366,32 @@ class AcledTypes:
         co_sources: list[Actor] | None = None,
         word: str = "",
     ) -> str:
-        """Choose the code the context implies: weapons, clashes, repression, riots."""
+        """Choose the code the context implies: weapons, clashes, repression, riots; no riot
+        in a report of armed attackers that tells no crowd, protest or riot ("bandits
+        burnt the houses and stole the cattle": violence against civilians, ACLED)."""
+        refined = self._refine_context(code, source, targets, sentence, co_sources, word)
+        if (
+            refined in ("PROTEST.mob", "PROTEST.riot")
+            and self._doc_matches(ATTACKERS)
+            and not self._has_mob()
+            and not self._doc_matches(PROTEST_WORDS)
+            and not self._doc_matches(RIOTING)
+            and not self._doc_matches(STONING)
+            and self.lex.has_code("ASSAULT")
+        ):
+            return "ASSAULT"
+        return refined
+
+    def _refine_context(
+        self,
+        code: str,
+        source: Actor | None,
+        targets: list[Actor],
+        sentence: str,
+        co_sources: list[Actor] | None = None,
+        word: str = "",
+    ) -> str:
+        """The code the sentence's words, actors and weapons imply."""
         kind, _, mode = code.partition(".")
         lowered = sentence.lower()
         source_sector = force_sector(source)

@@ -1176,3 +1176,24 @@ def test_two_passive_verbs_share_the_agent_told_after_the_second(code):
     assert _main_event(events) == "PROTEST.mob"
     events = code("Two demonstrators were shot and injured by police in Kisa during a protest.")
     assert _main_event(events) == "ASSAULT.protesters"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One person has been killed and about 500 cattle stolen by suspected bandits along the "
+        "Lokori border. This is believed to be part of a dispute between two communities.",
+        "Thousands fled their homes after bandits burned 70 houses. The houses were torched in "
+        "a retaliatory attack. The group stormed in, injured four people and stole livestock.",
+        "Families are fleeing Lira following intense fighting at the border. Eight people were "
+        "hit by bullets fired by militiamen.",
+    ],
+)
+def test_armed_raiders_in_a_report_of_no_crowd_attack_civilians_not_riot(code, text):
+    events = code(text)
+    assert not events["event_code"].is_in(["PROTEST.mob", "PROTEST.riot"]).any()
+
+
+def test_an_angry_crowd_stealing_goods_is_still_mob_violence(code):
+    events = code("Angry residents stormed the market, injured four traders and stole goods.")
+    assert _main_event(events) == "PROTEST.mob"
