@@ -39,6 +39,10 @@ RIOT = re.compile(
 )
 
 
+DISPERSAL = re.compile(
+    r"\bdispers(?:e|ed|es|ing|al)\b|\bto clear (?:the )?(?:crowds?|protesters|"
+    r"demonstrators|youths?|residents|citizens|people)\b"
+)
 RIOTING = re.compile(  # rioters, rioting, a riot: a protest told as violent by name
     r"(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers?)?\b(?! police| squad| gear| unit| officers?)"
 )
@@ -584,10 +588,19 @@ class AcledTypes:
             # violence by a crowd, residents or unarmed civilians: ACLED's mob violence
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
         protest_told = "PRO" in target_sectors or (
-            (self._doc_matches(PROTEST_WORDS) or self._doc_matches(RIOTING))  # victims named or not
+            (
+                self._doc_matches(PROTEST_WORDS)
+                or self._doc_matches(RIOTING)
+                # "fired to disperse the youths": a crowd, unless armed men fought there
+                or (
+                    self._doc_matches(DISPERSAL)
+                    and not self._doc_matches(RESISTED)
+                    and not self._doc_matches(ATTACKERS)
+                )
+            )  # victims named or not
             and not target_sectors & ARMED_NONSTATE  # troops against rebels: no protest
         )
-        violent_protest = protest_told and self._violent_report()
+        violent_protest = protest_told and (self._violent_report() or self._has_mob())
         if (
             violent_protest
             and source is None

@@ -1197,3 +1197,19 @@ def test_armed_raiders_in_a_report_of_no_crowd_attack_civilians_not_riot(code, t
 def test_an_angry_crowd_stealing_goods_is_still_mob_violence(code):
     events = code("Angry residents stormed the market, injured four traders and stole goods.")
     assert _main_event(events) == "PROTEST.mob"
+
+
+def test_police_firing_to_clear_a_crowd_is_the_riot_not_an_attack_on_civilians(code):
+    events = code(
+        "Police fired gunshots at a polling station in Kisa to clear citizens who were trying "
+        "to block their entry."
+    )
+    assert events["event_code"].to_list() == ["PROTEST.riot"]
+
+
+def test_police_dispersing_people_where_raiders_died_in_a_shootout_is_still_a_battle(code):
+    events = code(
+        "Police shot dead a man in Kisa who attacked an officer as he tried to disperse people "
+        "who had invaded a farm. Two raiders died in a shootout."
+    )
+    assert _main_event(events) == "FIGHT.firearms"
