@@ -133,6 +133,11 @@ LIGHT_VERB = re.compile(  # a verb whose noun is the event: "staged mass demonst
     r"announc|order|resum|end|step)\w*\s+(?:(?:a|an|the|their|its|his|her)\s+)?"
     r"(?:[\w-]+\s+)?$"
 )
+# an opening adverbial clause, up to the trigger, not yet closed by its comma
+LEADING_CLAUSE = re.compile(
+    r"\s*(?:after|following|before|when|since|as|although|though|because|while|once|until)\b[^,;]*$",
+    re.I,
+)
 INFINITIVE = re.compile(r"\b(?:to|in|by|of|for|from|after|while|when)\s+(?:\w+ly\s+)?$")
 COMPLEMENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
 OUTCOME_WORDS = {
@@ -750,6 +755,8 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 continue
             if NOMINAL_BEFORE.search(preceding.lower()) or INFINITIVE.search(preceding.lower()):
                 continue  # "the attack", "to demand", "in demanding": not the clause's verb
+            if LEADING_CLAUSE.match(self.text, sentence_start, trigger.start):
+                continue  # "After a pastor attacked a man, members protested": the protest
             return trigger
         return None
 

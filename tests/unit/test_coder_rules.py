@@ -1213,3 +1213,11 @@ def test_police_dispersing_people_where_raiders_died_in_a_shootout_is_still_a_ba
         "who had invaded a farm. Two raiders died in a shootout."
     )
     assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_an_event_in_an_opening_after_clause_is_not_the_sentence_s_main_verb(code):
+    events = code(
+        "After a pastor attacked a worshipper in Kisa, church members gathered outside the "
+        "church to protest."
+    )
+    assert _main_event(events).startswith("PROTEST")
