@@ -138,6 +138,11 @@ LEADING_CLAUSE = re.compile(
     r"\s*(?:after|following|before|when|since|as|although|though|because|while|once|until)\b[^,;]*$",
     re.I,
 )
+# a participle after the object of a preposition modifies it ("of a man beheaded by")
+REDUCED_RELATIVE = re.compile(
+    r"\b(?:of|for|with|against|about)\s+(?:a|an|the|two|three|four|five|\d+)\s+"
+    r"(?:(?!(?:is|are|was|were|be|been|being|has|have|had)\b)[\w-]+\s+){0,2}$"
+)
 INFINITIVE = re.compile(r"\b(?:to|in|by|of|for|from|after|while|when)\s+(?:\w+ly\s+)?$")
 COMPLEMENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
 OUTCOME_WORDS = {
@@ -757,6 +762,8 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 continue  # "the attack", "to demand", "in demanding": not the clause's verb
             if LEADING_CLAUSE.match(self.text, sentence_start, trigger.start):
                 continue  # "After a pastor attacked a man, members protested": the protest
+            if word.lower().endswith(("ed", "en")) and REDUCED_RELATIVE.search(preceding.lower()):
+                continue  # "colleagues of a man beheaded by ... protested": the protest
             return trigger
         return None
 

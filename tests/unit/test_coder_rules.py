@@ -1221,3 +1221,12 @@ def test_an_event_in_an_opening_after_clause_is_not_the_sentence_s_main_verb(cod
         "church to protest."
     )
     assert _main_event(events).startswith("PROTEST")
+
+
+def test_a_participle_after_a_preposition_s_object_is_not_the_main_verb(code):
+    events = code(
+        "Colleagues of a trader stabbed by robbers in Kisa protested in Lira, demanding the "
+        "arrest of the killers."
+    )
+    assert _main_event(events).startswith("PROTEST")
+    assert _main_event(code("A father of four was killed by raiders in Kisa.")) == "ASSAULT.kill"
