@@ -483,6 +483,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         # the sentences that may hold a word of killing (found for a batch at once), or
         # None: any sentence may
         self.kill_sentences: set[int] | None = None
+        self.heading_codes: set[str] = set()  # event codes a report's heading names
 
     # ------------------------------------------------------------------ events
     def code_sentence(
@@ -511,6 +512,9 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         ]
         if any(t.ref == "MOBILIZE.test" for t in triggers):
             triggers = _without_tested(self.text, triggers)
+        if start == 0 and triggers and (heading := KIND_HEADING.match(self.text)):
+            # the kinds a heading names ("Movement of forces: ..."), told or not as an event
+            self.heading_codes = {t.ref for t in triggers if t.end <= heading.end()}
         cues = [
             m
             for m in mentions
@@ -2019,11 +2023,19 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         ...", "Looting: raiders stole ..."): the heading says what the report is about, so
         the event its words tell ranks first."""
         heading = KIND_HEADING.match(self.text)
-        if heading is None or not any(e.end <= heading.end() for e in self.events):
+        if heading is None:
+            return
+        first = next((e for e in self.events if e.end <= heading.end()), None) or next(
+            # a heading that is no event of its own ("Movement of forces:" before a report
+            # naming no actor in it) ranks the first event of its kind the report tells
+            (e for e in self.events if e.event_code in self.heading_codes and not e.is_negated),
+            None,
+        )
+        if first is None:
             return
         for event in self.events:
             # the heading's event first, whatever else the report tells as surely
-            event.confidence = 1.0 if event.end <= heading.end() else min(event.confidence, 0.99)
+            event.confidence = 1.0 if event is first else min(event.confidence, 0.99)
 
     def _rank_property(self) -> None:
         """Property burnt, looted or seized, people evicted or a place shut in a report that

@@ -1149,6 +1149,11 @@ def test_property_burnt_with_no_violence_told_stays_the_main_event(code):
         ("Property destruction: Youths vandalised a school bus in Lira.", "COERCE.destroy"),
         ("Movement of forces: Reports of rebels spotted near Lira.", "MOBILIZE.troops"),
         ("Defusal: Police dismantled a bomb planted near a church in Lira.", "COERCE.disrupt"),
+        (
+            "Movement of forces: On 5 July, the government deployed troops to Lira to look for "
+            "rebels who have been attacking civilians.",
+            "MOBILIZE.troops",
+        ),
     ],
 )
 def test_a_report_headed_by_its_kind_of_event_is_about_that_event(code, text, expected):
