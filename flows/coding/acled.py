@@ -372,7 +372,8 @@ class AcledTypes:
     ) -> str:
         """Choose the code the context implies: weapons, clashes, repression, riots; no riot
         in a report of armed attackers that tells no crowd, protest or riot ("bandits
-        burnt the houses and stole the cattle": violence against civilians, ACLED)."""
+        burnt the houses and stole the cattle": violence against civilians, ACLED), and no
+        battle in a report of a mob that tells no armed attackers or exchange of fire."""
         refined = self._refine_context(code, source, targets, sentence, co_sources, word)
         if (
             refined in ("PROTEST.mob", "PROTEST.riot")
@@ -384,6 +385,16 @@ class AcledTypes:
             and self.lex.has_code("ASSAULT")
         ):
             return "ASSAULT"
+        if (
+            refined == "FIGHT.firearms"
+            and self._has_mob()
+            and not self._doc_matches(RESISTED)
+            and not self._doc_matches(ATTACKERS)
+            and self.lex.has_code("PROTEST.mob")
+        ):
+            # "a vigilante mob overpowered the police to lynch the suspects": the mob's
+            # violence, not a battle of armed forces (ACLED mob violence)
+            return "PROTEST.mob"
         return refined
 
     def _refine_context(

@@ -1235,3 +1235,22 @@ def test_a_participle_after_a_preposition_s_object_is_not_the_main_verb(code):
     )
     assert _main_event(events).startswith("PROTEST")
     assert _main_event(code("A father of four was killed by raiders in Kisa.")) == "ASSAULT.kill"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mob overpowered police in Kisa to lynch two suspected criminals.",
+        "A vigilante mob stormed a police station in Kisa and clashed with officers in a bid to "
+        "lynch a suspected criminal.",
+    ],
+)
+def test_a_mob_fighting_police_to_lynch_suspects_is_no_battle(code, text):
+    events = code(text)
+    assert not events["event_code"].str.starts_with("FIGHT").any()
+    assert _main_event(events).startswith("PROTEST")
+
+
+def test_police_in_an_exchange_of_fire_by_a_crowd_still_fight_a_battle(code):
+    events = code("Police shot dead two robbers in Kisa after an exchange of fire; a crowd came.")
+    assert _main_event(events) == "FIGHT.firearms"
