@@ -143,6 +143,11 @@ REDUCED_RELATIVE = re.compile(
     r"\b(?:of|for|with|against|about)\s+(?:a|an|the|two|three|four|five|\d+)\s+"
     r"(?:(?!(?:is|are|was|were|be|been|being|has|have|had)\b)[\w-]+\s+){0,2}$"
 )
+# the violence an act is meant to stop ("to quell the violence", "to put an end to raids")
+PURPOSE_OBJECT = re.compile(
+    r"\b(?:to|of)\s+(?:quell|end|stop|curb|prevent|halt|contain|put an end to|deter|avert|"
+    r"forestall)\s+(?:the\s+|any\s+|further\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$"
+)
 INFINITIVE = re.compile(r"\b(?:to|in|by|of|for|from|after|while|when)\s+(?:\w+ly\s+)?$")
 COMPLEMENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
 OUTCOME_WORDS = {
@@ -1575,6 +1580,10 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             confidence *= 0.8  # "protested the killing of...": the protest is the news
         elif kind in VIOLENT_TYPES and nominal and self._reacted_to(trigger, triggers):
             confidence *= 0.8  # "condemned the bombing", "expelled diplomats over the murder"
+        if kind in ("ASSAULT", "FIGHT") and PURPOSE_OBJECT.search(
+            self.text[max(0, trigger.start - 60) : trigger.start].lower()
+        ):
+            confidence *= 0.6  # "deployed troops to quell the violence": the deployment
         if negated or modality != "asserted":
             confidence *= 0.7
         linked = (

@@ -1254,3 +1254,8 @@ def test_a_mob_fighting_police_to_lynch_suspects_is_no_battle(code, text):
 def test_police_in_an_exchange_of_fire_by_a_crowd_still_fight_a_battle(code):
     events = code("Police shot dead two robbers in Kisa after an exchange of fire; a crowd came.")
     assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_the_violence_an_act_is_meant_to_stop_is_not_the_news(code):
+    events = code("The president deployed the army to quell violence in Kisa.")
+    assert _main_event(events) == "MOBILIZE.troops"
