@@ -1123,6 +1123,8 @@ def test_soldiers_killed_by_a_roadside_bomb_are_its_victims_in_one_event(coded):
     assert event["fatalities"] == 2
     roles = batch.event_actors.select("role", "actor_id").rows()
     assert roles == [("target", "KEN.MIL")]  # the soldiers did not plant it
+
+
 @pytest.mark.parametrize(
     "text",
     [
