@@ -39,6 +39,10 @@ RIOT = re.compile(
 )
 
 
+DISPERSAL = re.compile(
+    r"\bdispers(?:e|ed|es|ing|al)\b|\bto clear (?:the )?(?:crowds?|protesters|"
+    r"demonstrators|youths?|residents|citizens|people)\b"
+)
 RIOTING = re.compile(  # rioters, rioting, a riot: a protest told as violent by name
     r"(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers?)?\b(?! police| squad| gear| unit| officers?)"
 )
@@ -195,8 +199,8 @@ STORM_WORDS = {"stormed", "storm", "storms", "storming"}
 DEMANDING = re.compile(r"\bdemand(?:s|ed|ing)?\b|\bto protest\b|\bin protest\b")
 GANG_WORDS = re.compile(r"\byouths?\b|\bsupporters\b")
 CROWD_WORDS = re.compile(
-    r"\b(?:residents|villagers|locals|youths?|boda ?boda|riders|operators|traders|students|"
-    r"mourners|crowds?|public|worshippers|fans|supporters)\b"
+    r"\b(?:residents|villagers|locals|voters|neighbou?rs|youths?|boda ?boda|riders|operators|"
+    r"traders|students|mourners|crowds?|public|worshippers|fans|supporters)\b"
 )
 MOB = re.compile(
     r"\bmobs?\b|lynch|mob justice|(?:angry|irate|enraged|furious) (?:residents|villagers|youths?|"
@@ -366,7 +370,43 @@ class AcledTypes:
         co_sources: list[Actor] | None = None,
         word: str = "",
     ) -> str:
-        """Choose the code the context implies: weapons, clashes, repression, riots."""
+        """Choose the code the context implies: weapons, clashes, repression, riots; no riot
+        in a report of armed attackers that tells no crowd, protest or riot ("bandits
+        burnt the houses and stole the cattle": violence against civilians, ACLED), and no
+        battle in a report of a mob that tells no armed attackers or exchange of fire."""
+        refined = self._refine_context(code, source, targets, sentence, co_sources, word)
+        if (
+            refined in ("PROTEST.mob", "PROTEST.riot")
+            and self._doc_matches(ATTACKERS)
+            and not self._has_mob()
+            and not self._doc_matches(PROTEST_WORDS)
+            and not self._doc_matches(RIOTING)
+            and not self._doc_matches(STONING)
+            and self.lex.has_code("ASSAULT")
+        ):
+            return "ASSAULT"
+        if (
+            refined == "FIGHT.firearms"
+            and self._has_mob()
+            and not self._doc_matches(RESISTED)
+            and not self._doc_matches(ATTACKERS)
+            and self.lex.has_code("PROTEST.mob")
+        ):
+            # "a vigilante mob overpowered the police to lynch the suspects": the mob's
+            # violence, not a battle of armed forces (ACLED mob violence)
+            return "PROTEST.mob"
+        return refined
+
+    def _refine_context(
+        self,
+        code: str,
+        source: Actor | None,
+        targets: list[Actor],
+        sentence: str,
+        co_sources: list[Actor] | None = None,
+        word: str = "",
+    ) -> str:
+        """The code the sentence's words, actors and weapons imply."""
         kind, _, mode = code.partition(".")
         lowered = sentence.lower()
         source_sector = force_sector(source)
@@ -559,10 +599,19 @@ class AcledTypes:
             # violence by a crowd, residents or unarmed civilians: ACLED's mob violence
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
         protest_told = "PRO" in target_sectors or (
-            (self._doc_matches(PROTEST_WORDS) or self._doc_matches(RIOTING))  # victims named or not
+            (
+                self._doc_matches(PROTEST_WORDS)
+                or self._doc_matches(RIOTING)
+                # "fired to disperse the youths": a crowd, unless armed men fought there
+                or (
+                    self._doc_matches(DISPERSAL)
+                    and not self._doc_matches(RESISTED)
+                    and not self._doc_matches(ATTACKERS)
+                )
+            )  # victims named or not
             and not target_sectors & ARMED_NONSTATE  # troops against rebels: no protest
         )
-        violent_protest = protest_told and self._violent_report()
+        violent_protest = protest_told and (self._violent_report() or self._has_mob())
         if (
             violent_protest
             and source is None

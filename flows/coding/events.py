@@ -39,6 +39,7 @@ from flows.coding.acled import (
     NO_HARM,
     NO_VIOLENCE,
     PROTEST_WORDS,
+    REMOTE_MODES,
     RESISTED,
     RIOT,
     RIOTING,
@@ -139,6 +140,21 @@ LIGHT_VERB = re.compile(  # a verb whose noun is the event: "staged mass demonst
     r"\b(?:stag|h[oe]ld|beg[au]n|continu|declar|launch|mount|impos|lodg|issu|start|"
     r"announc|order|resum|end|step)\w*\s+(?:(?:a|an|the|their|its|his|her)\s+)?"
     r"(?:[\w-]+\s+)?$"
+)
+# an opening adverbial clause, up to the trigger, not yet closed by its comma
+LEADING_CLAUSE = re.compile(
+    r"\s*(?:after|following|before|when|since|as|although|though|because|while|once|until)\b[^,;]*$",
+    re.I,
+)
+# a participle after the object of a preposition modifies it ("of a man beheaded by")
+REDUCED_RELATIVE = re.compile(
+    r"\b(?:of|for|with|against|about)\s+(?:a|an|the|two|three|four|five|\d+)\s+"
+    r"(?:(?!(?:is|are|was|were|be|been|being|has|have|had)\b)[\w-]+\s+){0,2}$"
+)
+# the violence an act is meant to stop ("to quell the violence", "to put an end to raids")
+PURPOSE_OBJECT = re.compile(
+    r"\b(?:to|of)\s+(?:quell|end|stop|curb|prevent|halt|contain|put an end to|deter|avert|"
+    r"forestall)\s+(?:the\s+|any\s+|further\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$"
 )
 INFINITIVE = re.compile(r"\b(?:to|in|by|of|for|from|after|while|when)\s+(?:\w+ly\s+)?$")
 COMPLEMENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
@@ -497,6 +513,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         # the sentences that may hold a word of killing (found for a batch at once), or
         # None: any sentence may
         self.kill_sentences: set[int] | None = None
+        self.heading_codes: set[str] = set()  # event codes a report's heading names
 
     # ------------------------------------------------------------------ events
     def code_sentence(
@@ -525,6 +542,9 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         ]
         if any(t.ref == "MOBILIZE.test" for t in triggers):
             triggers = _without_tested(self.text, triggers)
+        if start == 0 and triggers and (heading := KIND_HEADING.match(self.text)):
+            # the kinds a heading names ("Movement of forces: ..."), told or not as an event
+            self.heading_codes = {t.ref for t in triggers if t.end <= heading.end()}
         cues = [
             m
             for m in mentions
@@ -774,6 +794,10 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 continue
             if NOMINAL_BEFORE.search(preceding.lower()) or INFINITIVE.search(preceding.lower()):
                 continue  # "the attack", "to demand", "in demanding": not the clause's verb
+            if LEADING_CLAUSE.match(self.text, sentence_start, trigger.start):
+                continue  # "After a pastor attacked a man, members protested": the protest
+            if word.lower().endswith(("ed", "en")) and REDUCED_RELATIVE.search(preceding.lower()):
+                continue  # "colleagues of a man beheaded by ... protested": the protest
             return trigger
         return None
 
@@ -1170,6 +1194,25 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 ),
                 None,
             )
+            if (
+                agent is None
+                and next_verb is not None
+                and SHARED_PASSIVE.fullmatch(self.text[trigger.end : next_verb.start])
+            ):
+                # "was beaten to death and set on fire by residents": the two verbs share
+                # their agent
+                agent = next(
+                    (
+                        a
+                        for a in in_clause
+                        if a.start >= next_verb.end
+                        and re.fullmatch(
+                            r"\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}",
+                            self.text[next_verb.end : a.start].lower(),
+                        )
+                    ),
+                    None,
+                )
             source = agent
             subjects = [a for a in before if not self._is_object(a, actors)]
             targets = subjects[-1:] if subjects else []
@@ -1590,6 +1633,10 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             confidence *= 0.8  # "protested the killing of...": the protest is the news
         elif kind in VIOLENT_TYPES and nominal and self._reacted_to(trigger, triggers):
             confidence *= 0.8  # "condemned the bombing", "expelled diplomats over the murder"
+        if kind in ("ASSAULT", "FIGHT") and PURPOSE_OBJECT.search(
+            self.text[max(0, trigger.start - 60) : trigger.start].lower()
+        ):
+            confidence *= 0.6  # "deployed troops to quell the violence": the deployment
         if negated or modality != "asserted":
             confidence *= 0.7
         linked = (
@@ -2034,6 +2081,48 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         self._date_from_later_text()
         self._drop_restated_counts()
         self._rank_aftermath()
+        self._rank_property()
+        self._rank_heading()
+
+    def _rank_heading(self) -> None:
+        """A report headed by the name of its kind of event ("Arrests: police detained
+        ...", "Looting: raiders stole ..."): the heading says what the report is about, so
+        the event its words tell ranks first."""
+        heading = KIND_HEADING.match(self.text)
+        if heading is None:
+            return
+        first = next((e for e in self.events if e.end <= heading.end()), None) or next(
+            # a heading that is no event of its own ("Movement of forces:" before a report
+            # naming no actor in it) ranks the first event of its kind the report tells
+            (e for e in self.events if e.event_code in self.heading_codes and not e.is_negated),
+            None,
+        )
+        if first is None:
+            return
+        for event in self.events:
+            # the heading's event first, whatever else the report tells as surely
+            event.confidence = 1.0 if event is first else min(event.confidence, 0.99)
+
+    def _rank_property(self) -> None:
+        """Property burnt, looted or seized, people evicted or a place shut in a report that
+        also tells people attacked, a clash, a riot or a protest: ACLED codes the violence
+        or the demonstration, the property is its detail ("residents stoned a man to death
+        and razed his home", "protesters blocked the road and burnt a lorry"), so the
+        property event ranks below the first such event."""
+        told = [
+            e.confidence
+            for e in self.events
+            if e.event_code.startswith(("ASSAULT", "FIGHT", "PROTEST"))
+            and e.event_code.partition(".")[2] not in REMOTE_MODES
+            and not e.is_negated
+            and e.modality == "asserted"
+        ]
+        if not told:
+            return
+        below = round(max(told) - 0.01, 2)
+        for event in self.events:
+            if event.event_code in PROPERTY_CODES and event.confidence > below:
+                event.confidence = below
 
     def _place_put_at(self) -> str | None:
         """The place a coder's note says the report's events were put at ("(Wajir,
@@ -2425,6 +2514,7 @@ ANAPHORIC = re.compile(  # searched in the lower-cased 30 characters before a no
 )
 
 
+SHARED_PASSIVE = re.compile(r"\s*,?\s+and\s+(?:then\s+|later\s+)?")  # "beaten and (then) burnt"
 BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,4}by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}")
 RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|which|that|whose)\b", re.I)
 BEING_AFTER = re.compile(r"\b(?:after|before|while|upon|on|without|despite)\s+being\s+$")
@@ -2433,6 +2523,16 @@ COORDINATED_VERB = re.compile(r"\band\s+(?:then\s+|later\s+|\w+ly\s+)?$")
 TRAILING_SPACE = re.compile(r"\s*$")
 AFTERMATH_CODES = {"COERCE.arrest", "MOBILIZE.troops"}  # told with violence: ranked below it
 AFTERMATH_WEIGHT = 0.6
+# a short label and a colon opening the report ("Property destruction: ..."), as written
+KIND_HEADING = re.compile(r"\s*[A-Z][a-z]+(?:[ -][A-Za-z]+){0,3}:\s")
+PROPERTY_CODES = {  # told with violence or a protest: ranked below it
+    "COERCE.destroy",
+    "COERCE.loot",
+    "COERCE.deport",
+    "COERCE.occupy",
+    "COERCE.seize",
+    "COERCE.restrict",
+}
 
 
 def _is_headline(sentence: str, text: str, end: int) -> bool:

@@ -1155,3 +1155,141 @@ def test_a_pro_or_anti_country_stance_is_no_nationality(coded):
     shelled = coded("pro-Russian separatists shelled the town of Avdiivka in Ukraine.")
     sources = shelled.event_actors.filter(pl.col("role") == "source")["actor_id"].to_list()
     assert sources == ["UKR.REB"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security officers burnt several homes in Wajir on Monday. Several residents were beaten.",
+        "Armed men seized a fishing boat off Lamu on Monday. The crew was attacked and robbed.",
+        "Police evicted hundreds of squatters from a farm in Kitale on Monday. Residents fought "
+        "back with stones and arrows.",
+    ],
+)
+def test_property_burnt_or_seized_ranks_below_the_violence_told_with_it(code, text):
+    assert _main_event(code(text)).split(".")[0] in ("ASSAULT", "FIGHT", "PROTEST")
+
+
+def test_property_burnt_with_no_violence_told_stays_the_main_event(code):
+    events = code("Security officers burnt several homes in Wajir on Monday.")
+    assert _main_event(events) == "COERCE.destroy"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arrests: Police raided a house in Lira and arrested five suspects.", "COERCE.arrest"),
+        ("Looting: Raiders attacked Lira village on Monday and stole 300 goats.", "COERCE.loot"),
+        ("Property destruction: Youths vandalised a school bus in Lira.", "COERCE.destroy"),
+        ("Movement of forces: Reports of rebels spotted near Lira.", "MOBILIZE.troops"),
+        ("Defusal: Police dismantled a bomb planted near a church in Lira.", "COERCE.disrupt"),
+        (
+            "Movement of forces: On 5 July, the government deployed troops to Lira to look for "
+            "rebels who have been attacking civilians.",
+            "MOBILIZE.troops",
+        ),
+    ],
+)
+def test_a_report_headed_by_its_kind_of_event_is_about_that_event(code, text, expected):
+    assert _main_event(code(text)) == expected
+
+
+def test_a_place_heading_a_report_changes_nothing(code):
+    events = code("Kenya: Raiders attacked a village near Lira. Police arrested five suspects.")
+    assert _main_event(events).startswith("ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters in Kisa beat up a county official who was trying to buy votes.",
+        "A county official was attacked by voters in Kisa over claims of vote buying.",
+    ],
+)
+def test_voters_setting_upon_someone_are_mob_violence(code, text):
+    assert "PROTEST.mob" in code(text)["event_code"].to_list()
+
+
+def test_two_passive_verbs_share_the_agent_told_after_the_second(code):
+    events = code("A man was beaten to death and set on fire by residents in Kisa village.")
+    assert _main_event(events) == "PROTEST.mob"
+    events = code("Two demonstrators were shot and injured by police in Kisa during a protest.")
+    assert _main_event(events) == "ASSAULT.protesters"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One person has been killed and about 500 cattle stolen by suspected bandits along the "
+        "Lokori border. This is believed to be part of a dispute between two communities.",
+        "Thousands fled their homes after bandits burned 70 houses. The houses were torched in "
+        "a retaliatory attack. The group stormed in, injured four people and stole livestock.",
+        "Families are fleeing Lira following intense fighting at the border. Eight people were "
+        "hit by bullets fired by militiamen.",
+    ],
+)
+def test_armed_raiders_in_a_report_of_no_crowd_attack_civilians_not_riot(code, text):
+    events = code(text)
+    assert not events["event_code"].is_in(["PROTEST.mob", "PROTEST.riot"]).any()
+
+
+def test_an_angry_crowd_stealing_goods_is_still_mob_violence(code):
+    events = code("Angry residents stormed the market, injured four traders and stole goods.")
+    assert _main_event(events) == "PROTEST.mob"
+
+
+def test_police_firing_to_clear_a_crowd_is_the_riot_not_an_attack_on_civilians(code):
+    events = code(
+        "Police fired gunshots at a polling station in Kisa to clear citizens who were trying "
+        "to block their entry."
+    )
+    assert events["event_code"].to_list() == ["PROTEST.riot"]
+
+
+def test_police_dispersing_people_where_raiders_died_in_a_shootout_is_still_a_battle(code):
+    events = code(
+        "Police shot dead a man in Kisa who attacked an officer as he tried to disperse people "
+        "who had invaded a farm. Two raiders died in a shootout."
+    )
+    assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_an_event_in_an_opening_after_clause_is_not_the_sentence_s_main_verb(code):
+    events = code(
+        "After a pastor attacked a worshipper in Kisa, church members gathered outside the "
+        "church to protest."
+    )
+    assert _main_event(events).startswith("PROTEST")
+
+
+def test_a_participle_after_a_preposition_s_object_is_not_the_main_verb(code):
+    events = code(
+        "Colleagues of a trader stabbed by robbers in Kisa protested in Lira, demanding the "
+        "arrest of the killers."
+    )
+    assert _main_event(events).startswith("PROTEST")
+    assert _main_event(code("A father of four was killed by raiders in Kisa.")) == "ASSAULT.kill"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mob overpowered police in Kisa to lynch two suspected criminals.",
+        "A vigilante mob stormed a police station in Kisa and clashed with officers in a bid to "
+        "lynch a suspected criminal.",
+    ],
+)
+def test_a_mob_fighting_police_to_lynch_suspects_is_no_battle(code, text):
+    events = code(text)
+    assert not events["event_code"].str.starts_with("FIGHT").any()
+    assert _main_event(events).startswith("PROTEST")
+
+
+def test_police_in_an_exchange_of_fire_by_a_crowd_still_fight_a_battle(code):
+    events = code("Police shot dead two robbers in Kisa after an exchange of fire; a crowd came.")
+    assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_the_violence_an_act_is_meant_to_stop_is_not_the_news(code):
+    events = code("The president deployed the army to quell violence in Kisa.")
+    assert _main_event(events) == "MOBILIZE.troops"
