@@ -31,7 +31,9 @@ from datetime import date, datetime, timedelta
 from functools import partial
 
 from flows.coding.acled import (
+    ATTACKERS,
     DEFENCELESS,
+    DISPERSAL,
     FORCES_HIT,
     GRIEVANCE,
     INTERVENTION,
@@ -43,6 +45,7 @@ from flows.coding.acled import (
     RESISTED,
     RIOT,
     RIOTING,
+    STONING,
     STRUCK_BACK,
     AcledTypes,
 )
@@ -133,6 +136,9 @@ REPORT_PATTERNS = (
     NO_HARM,
     NO_VIOLENCE,
     GRIEVANCE,
+    ATTACKERS,
+    DISPERSAL,
+    STONING,
 )
 TESTED_REACH = 40  # how far after "test-fired" the weapons it fired are named
 HEAD_BONUS = 0.15
@@ -231,6 +237,7 @@ FIGURATIVE_GAP = re.compile(r"\s+(?:(?:its|their|his|her|our|the|a|an|[\d,.]+)\s
 ARMED_ONLY_WORDS = {"struck"}
 # "Iran accused Israel of sabotaging", "blamed the rebels for the attack": what one side
 # accuses another of is an allegation (the words before an event word, to its start)
+ACCUSED_WORDS = ("ccus", "lam", "uspect", "onvict", "harged", "anted")  # a cheap prefilter
 ACCUSED_OF = re.compile(
     r"(?:\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:[\w'’-]+\s+){1,5}?(?:of|for)"
     # "two men accused of kidnapping children", "a man suspected of killing": a deed alleged
@@ -417,6 +424,7 @@ PRESENT_TENSE = re.compile(
 )
 # a toll or a state of affairs over years, in the present perfect: "have killed thousands
 # across the Sahel since 2015", "has displaced millions over the past decade"
+CUMULATIVE_WORDS = re.compile(r"\bha(?:ve|s)\b")  # a cheap prefilter for CUMULATIVE
 CUMULATIVE = re.compile(
     r"\b(?:have|has)\s+(?:been\s+)?[a-z]+(?:ed|en|n)\b[^.;]{0,120}?\b(?:since\s+(?:(?:early|late|"
     r"mid-?)\s*)?(?:\d{4}|[A-Z][a-z]+\s+\d{4}|the\s+(?:start|beginning|outbreak)\b)|(?:over|in|during)"
@@ -1029,7 +1037,11 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                     modality = "obligation"  # resolved by the caller into a REQUEST
                 elif cue.ref == "cessation":
                     halted = True
-        if modality == "asserted" and ACCUSED_OF.search(sentence, window_start - 35, offset):
+        if (
+            modality == "asserted"
+            and any(word in sentence for word in ACCUSED_WORDS)
+            and ACCUSED_OF.search(sentence, window_start - 35, offset)
+        ):
             modality = "claimed"
         return negated, modality, halted
 
@@ -2349,8 +2361,12 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         its own, a toll over years ("have killed thousands since 2015"); undated, told with
         a word of the past."""
         reference = self._reference_date() if event_date is not None else None
-        if not own_date and CUMULATIVE.search(
-            self.text, sentence_start + clause_start, sentence_start + offset + 80
+        if (
+            not own_date
+            and CUMULATIVE_WORDS.search(self.text, sentence_start, sentence_start + offset + 80)
+            and CUMULATIVE.search(
+                self.text, sentence_start + clause_start, sentence_start + offset + 80
+            )
         ):
             return True  # a toll over years: "have killed thousands since 2015"
         if event_date is not None and reference is not None:
