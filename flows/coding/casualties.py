@@ -534,8 +534,8 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
                 if listed is not None:
                     totals[kind] = listed
                     break
-            if any(word in _PLURAL or word in _ORDINALS for word in window):
-                continue
+            if any(word in _PLURAL or word in _ORDINALS or word == "number" for word in window):
+                continue  # (nor "an unknown number of militants": no count told)
             if (
                 any(word in _SINGULAR for word in window)
                 # "James Orengo was killed": the verb itself tells one victim

@@ -1174,19 +1174,29 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             )
         )
         passive = (
-            not nominal
-            # "is suing", "is refusing": a progressive, not a passive (the violent and
-            # protest rules keep their older reading, which the ACLED scores were tuned on)
-            and not (
-                kind not in VIOLENT_TYPES | {"PROTEST"}
-                and self.text[trigger.start : trigger.end].lower().endswith("ing")
+            (
+                not nominal
+                # "is suing", "is refusing": a progressive, not a passive (the violent and
+                # protest rules keep their older reading, which the ACLED scores were tuned on)
+                and not (
+                    kind not in VIOLENT_TYPES | {"PROTEST"}
+                    and self.text[trigger.start : trigger.end].lower().endswith("ing")
+                )
+                # "is opposed to", "is committed to": a stance, not a passive (which takes "by")
+                and not (
+                    kind in ("REJECT", "AGREE")
+                    and re.match(r"\s+to\b", self.text[trigger.end : trigger.end + 4])
+                )
+                and passive_aux
             )
-            # "is opposed to", "is committed to": a stance, not a passive (which takes "by")
-            and not (
-                kind in ("REJECT", "AGREE")
-                and re.match(r"\s+to\b", self.text[trigger.end : trigger.end + 4])
+            or (
+                # "a man accused of witchcraft": accused, by no one named (an active "accused"
+                # takes its object before "of")
+                kind == "ACCUSE"
+                and not nominal
+                and re.match(r"\s+of\b", self.text[trigger.end : trigger.end + 4]) is not None
+                and self.text[trigger.start : trigger.end].lower() == "accused"
             )
-            and passive_aux
         )
         between = re.match(
             r"\s+(?:\w+\s+){0,2}between\s", self.text[trigger.end : trigger.end + 40].lower()
@@ -1283,7 +1293,8 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 ):
                     source = adjacent[-1]  # "in the midst of an ELN offensive": its author
                 elif subjects and not (
-                    kind in VIOLENT_TYPES and self._reacted_to(trigger, triggers)
+                    (kind in VIOLENT_TYPES and self._reacted_to(trigger, triggers))
+                    or (kind not in VIOLENT_TYPES and self._protested_over(trigger, triggers))
                 ):
                     source = prefer_named(subjects, trigger.start, sentence_start + clause_start)
             elif subjects and PRONOUN_SUBJECT.search(preceding):
@@ -1645,6 +1656,8 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             confidence *= 0.8  # "protested the killing of...": the protest is the news
         elif kind in VIOLENT_TYPES and nominal and self._reacted_to(trigger, triggers):
             confidence *= 0.8  # "condemned the bombing", "expelled diplomats over the murder"
+        elif nominal and kind != "PROTEST" and self._protested_over(trigger, triggers):
+            confidence *= 0.8  # "protested against the seizure of their land"
         if kind in ("ASSAULT", "FIGHT") and PURPOSE_OBJECT.search(
             self.text[max(0, trigger.start - 60) : trigger.start].lower()
         ):
@@ -1745,6 +1758,16 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             together=victims,
         )
         return killed is not None or injured is not None
+
+    def _protested_over(self, trigger: Mention, triggers: list[Mention]) -> bool:
+        """True when an event word is a grievance a protest before it names ("farmers
+        protested against the seizure of their land"): the protesters did not do it."""
+        return any(
+            t.end <= trigger.start
+            and t.ref.startswith("PROTEST")
+            and self._is_grievance(t, trigger.start)
+            for t in triggers
+        )
 
     def _reacted_to(self, trigger: Mention, triggers: list[Mention]) -> bool:
         """True when an event word is what an earlier non-violent event of its sentence

@@ -1293,3 +1293,17 @@ def test_police_in_an_exchange_of_fire_by_a_crowd_still_fight_a_battle(code):
 def test_the_violence_an_act_is_meant_to_stop_is_not_the_news(code):
     events = code("The president deployed the army to quell violence in Kisa.")
     assert _main_event(events) == "MOBILIZE.troops"
+
+
+def test_a_man_accused_of_witchcraft_is_the_accused_not_the_accuser(coded):
+    batch = coded("Residents lynched a man accused of witchcraft in Kakamega.")
+    accuse = batch.events.filter(pl.col("event_code").str.starts_with("ACCUSE"))
+    roles = batch.event_actors.filter(pl.col("event_id") == accuse["event_id"][0])
+    assert roles["role"].to_list() == ["target"]
+
+
+def test_what_protesters_protest_against_was_not_done_by_them(coded):
+    batch = coded("Farmers protested in Lokoja against the seizure of their land.")
+    seizure = batch.events.filter(pl.col("event_code") == "COERCE.seize")
+    roles = batch.event_actors.filter(pl.col("event_id") == seizure["event_id"][0])
+    assert roles.filter(pl.col("role") == "source").is_empty()

@@ -132,6 +132,8 @@ def test_find_phrases_respects_word_boundaries_and_longest_match():
         ("One of the two guards was killed.", (1, None)),
         # a family counted by its members
         ("A mine exploded under a car, killing a family of four.", (4, None)),
+        # no count told
+        ("Airstrikes hit the camp, killing an unknown number of militants.", (None, None)),
     ],
 )
 def test_casualty_counts_follow_acled_conventions(sentence, expected):
