@@ -436,6 +436,10 @@ REACTED_GAP = re.compile(
     r"\s+(?:(?:[\w'’-]+\s+){0,5}?(?:over|for|against|into|about)\s+)?(?:the|a|an|this)\s+"
     r"(?:[\w'’-]+\s+){0,2}"
 )
+PROTESTED_GAP = re.compile(  # from a protest word to what it is against
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:against|over|about|demanding|denouncing|condemning)\s+"
+    r"(?:(?:the|a|an|their|its|his|her)\s+)?(?:[\w'’-]+\s+){0,2}"
+)
 # what reacts to an event without being it: condemning, investigating, sanctioning,
 # resigning, demanding, discussing (not "accused X of" or "blamed for": those name its doer)
 REACTION_CODES = {"ACCUSE.disapprove", "ACCUSE.investigate", "RETREAT.resign"}
@@ -1294,7 +1298,9 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                     source = adjacent[-1]  # "in the midst of an ELN offensive": its author
                 elif subjects and not (
                     (kind in VIOLENT_TYPES and self._reacted_to(trigger, triggers))
-                    or (kind not in VIOLENT_TYPES and self._protested_over(trigger, triggers))
+                    or (
+                        kind not in ("ASSAULT", "FIGHT") and self._protested_over(trigger, triggers)
+                    )
                 ):
                     source = prefer_named(subjects, trigger.start, sentence_start + clause_start)
             elif subjects and PRONOUN_SUBJECT.search(preceding):
@@ -1760,12 +1766,12 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         return killed is not None or injured is not None
 
     def _protested_over(self, trigger: Mention, triggers: list[Mention]) -> bool:
-        """True when an event word is a grievance a protest before it names ("farmers
+        """True when an event word is what a protest before it is against ("farmers
         protested against the seizure of their land"): the protesters did not do it."""
         return any(
             t.end <= trigger.start
             and t.ref.startswith("PROTEST")
-            and self._is_grievance(t, trigger.start)
+            and PROTESTED_GAP.fullmatch(self.text[t.end : trigger.start].lower()) is not None
             for t in triggers
         )
 
