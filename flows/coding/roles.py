@@ -49,9 +49,11 @@ PREPOSITIONS = {
     "including",
 }
 # "after" and "before" also open a clause: "after militants ambushed the convoy"
-CLAUSE_CONJUNCTIONS = {"after", "before"}
+CLAUSE_CONJUNCTIONS = {"after", "before", "when", "while", "until", "because", "once"}
 CLAUSE_VERB = re.compile(  # a past-tense verb right after an actor: it is the clause's subject
-    r"[\"'”’]?\s+(?:\w+ly\s+)?(?:had\s+|have\s+|has\s+)?(?!armed\b)[a-z]+ed\b(?!\s+by\b)"
+    r"[\"'”’]?\s+(?:\w+ly\s+)?(?:had\s+|have\s+|has\s+)?(?:(?!armed\b)[a-z]+ed\b(?!\s+by\b)|"
+    r"(?:withdrew|fled|struck|took|fought|shot|threw|stole|broke|ran|left|came|went|began|"
+    r"overran|hit|beat|burnt|sent|gave|held|won|lost|opened|stormed)\b)"
 )
 PLACE_PREPOSITIONS = {
     "in",

@@ -1307,3 +1307,12 @@ def test_what_protesters_protest_against_was_not_done_by_them(coded):
     seizure = batch.events.filter(pl.col("event_code") == "COERCE.seize")
     roles = batch.event_actors.filter(pl.col("event_id") == seizure["event_id"][0])
     assert roles.filter(pl.col("role") == "source").is_empty()
+
+
+def test_the_subject_of_a_clause_after_after_or_when_is_its_doer(coded):
+    batch = coded("Militants seized the town after soldiers withdrew from it.")
+    withdraw = batch.events.filter(pl.col("event_code").str.starts_with("RETREAT"))
+    sources = batch.event_actors.filter(
+        (pl.col("event_id") == withdraw["event_id"][0]) & (pl.col("role") == "source")
+    )["actor_id"].to_list()
+    assert [s.split(".")[-1] for s in sources] == ["MIL"]
