@@ -239,7 +239,7 @@ ARMED_ONLY_WORDS = {"struck"}
 # accuses another of is an allegation (the words before an event word, to its start)
 ACCUSED_WORDS = ("ccus", "lam", "uspect", "onvict", "harged", "anted")  # a cheap prefilter
 ACCUSED_OF = re.compile(
-    r"(?:\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:[\w'’-]+\s+){1,5}?(?:of|for)"
+    r"(?:\b(?:accus(?:e|ed|es|ing)|blam(?:e|ed|es|ing))\s+(?:[\w'’-]+\s+){1,5}?(?:of|for)"
     # "two men accused of kidnapping children", "a man suspected of killing": a deed alleged
     r"|\b(?:accused|suspected|convicted)\s+of|\bcharged\s+with|\bwanted\s+for)\s+"
     r"(?:(?:the|an?|its|their|his|her)\s+)?$",

@@ -1316,3 +1316,9 @@ def test_the_subject_of_a_clause_after_after_or_when_is_its_doer(coded):
         (pl.col("event_id") == withdraw["event_id"][0]) & (pl.col("role") == "source")
     )["actor_id"].to_list()
     assert [s.split(".")[-1] for s in sources] == ["MIL"]
+
+
+def test_what_groups_accuse_police_of_is_an_allegation(code):
+    events = code("Human rights groups accuse police of using excessive force against protesters.")
+    force = events.filter(pl.col("event_code").str.starts_with("ASSAULT"))
+    assert force["modality"].to_list() == ["claimed"]
