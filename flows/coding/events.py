@@ -242,7 +242,7 @@ ACCUSED_OF = re.compile(
     r"(?:\b(?:accus(?:e|ed|es|ing)|blam(?:e|ed|es|ing))\s+(?:[\w'’-]+\s+){1,5}?(?:of|for)"
     # "two men accused of kidnapping children", "a man suspected of killing": a deed alleged
     r"|\b(?:accused|suspected|convicted)\s+of|\bcharged\s+with|\bwanted\s+for)\s+"
-    r"(?:(?:the|an?|its|their|his|her)\s+)?$",
+    r"(?:[a-z]+ing\s+)?(?:(?:the|an?|its|their|his|her)\s+)?$",  # "of using excessive force"
     re.I,
 )
 ATTRIBUTION_GAP = re.compile(r"[\s-]+(?:to\s+be\s+|of\s+being\s+)?(?:an?\s+|the\s+)?")
