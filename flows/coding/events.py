@@ -1813,6 +1813,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         self._date_from_later_text()
         self._drop_restated_counts()
         self._rank_aftermath()
+        self._rank_clash_outcomes()
 
     def _rank_aftermath(self) -> None:
         """An arrest or a deployment of forces in a report of an attack, a clash or a
@@ -1832,6 +1833,34 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         for event in self.events:
             if event.event_code in AFTERMATH_CODES:
                 event.confidence = round(event.confidence * AFTERMATH_WEIGHT, 2)
+
+    def _rank_clash_outcomes(self) -> None:
+        """Harm told with no doer in a report of a clash ("two clans clashed. Four people
+        were injured", "one dead and houses destroyed in a clash") is the clash's toll:
+        the clash is the news, so the doerless harm ranks below it."""
+        starts = {index: start for index, start, _ in self.sentences}
+        clashes = [
+            e
+            for e in self.events
+            if e.event_code.startswith("FIGHT")
+            and not e.is_negated
+            and not e.is_historical
+            and e.modality in ("asserted", "claimed")
+            and CLASH_WORD.search(e.trigger.lower())
+            and not CLASH_BACKGROUND.search(
+                self.text[starts.get(e.sentence_index, e.start) : e.start].lower()
+            )
+        ]
+        if not clashes:
+            return
+        top = max(e.confidence for e in clashes)
+        for event in self.events:
+            if (
+                event.source is None
+                and event.event_code in DOERLESS_HARM
+                and event.confidence >= top
+            ):
+                event.confidence = round(top - 0.01, 2)
 
     def _drop_restated_counts(self) -> None:
         """A toll told again in a later sentence is the same victims, counted once ("Five
@@ -2094,6 +2123,23 @@ COORDINATED_VERB = re.compile(r"\band\s+(?:then\s+|later\s+|\w+ly\s+)?$")
 TRAILING_SPACE = re.compile(r"\s*$")
 AFTERMATH_CODES = {"COERCE.arrest", "MOBILIZE.troops"}  # told with violence: ranked below it
 AFTERMATH_WEIGHT = 0.6
+# a clash told as such (not "ethnic violence", "hostilities"), and not as the background of
+# the harm ("linked to clashes between ...", "a spillover of the fighting")
+CLASH_WORD = re.compile(r"clash|fight|fought|battl|gunfire|exchange|shoot|skirmish")
+CLASH_BACKGROUND = re.compile(
+    r"\b(?:linked|related|relation|attributed|connected|carry over|spill ?over|part of)\b"
+    r"[^.]{0,60}$"
+)
+# harm with no weapon of its own (not a bomb's): the toll of a clash told beside it
+DOERLESS_HARM = {
+    "ASSAULT",
+    "ASSAULT.kill",
+    "ASSAULT.firearms",
+    "ASSAULT.edged",
+    "ASSAULT.beat",
+    "COERCE.destroy",
+    "COERCE.loot",
+}
 
 
 def _is_headline(sentence: str, text: str, end: int) -> bool:

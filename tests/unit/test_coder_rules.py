@@ -1002,3 +1002,27 @@ def test_squatters_throwing_stones_and_arrows_at_police_are_no_battle(code):
 def test_students_whose_arson_police_thwarted_fought_no_battle(code):
     events = code("Students were injured when police thwarted their attempt to burn a dormitory.")
     assert not _main_event(events).startswith("FIGHT")
+
+
+def test_people_hurt_as_they_fought_back_were_in_a_battle(code):
+    events = code(
+        "Militants attacked a village near Garissa on Monday; two herders were wounded as "
+        "they tried to fight back."
+    )
+    assert _main_event(events).startswith("FIGHT")
+
+
+def test_doerless_harm_in_a_clash_is_the_clash_toll_not_the_news(code):
+    events = code(
+        "One dead, four injured and property destroyed in a clash over grazing land near "
+        "Kinyago on Monday."
+    )
+    assert _main_event(events).startswith("FIGHT")
+
+
+def test_a_killing_linked_to_earlier_clashes_stays_the_news(code):
+    events = code(
+        "A trader was found dead in his shop on Monday. The killing is linked to clashes "
+        "between two clans last month."
+    )
+    assert _main_event(events).startswith("ASSAULT")
