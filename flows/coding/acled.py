@@ -236,6 +236,7 @@ ONE_SIDED_MODES = {  # violence done to someone who cannot fight back: never a b
     "massacre",
     "cleansing",
 }
+HELD_WEAPONS = {"explosives", "ied", "grenade", "car-bomb"}  # a militant's, not a patrol's
 REMOTE_MODES = {
     "explosives",
     "ied",
@@ -520,8 +521,17 @@ class AcledTypes:
         if (
             weapon
             and mode in ("", "kill", "firearms", "beat")
+            and not (
+                source_sector in STATE_ARMED
+                and weapon in HELD_WEAPONS
+                and (mode in ("kill", "firearms") or kind == "FIGHT")
+                and not FORCES_HIT.search(lowered)  # "a police truck hit a mine, killing two"
+            )
             and self.lex.has_code(f"ASSAULT.{weapon}")
         ):
+            # the sentence's weapon is the attack's, unless police or soldiers shoot or kill
+            # beside it ("police shot two men planting a bomb"): forces fire guns, the bomb
+            # is their foes'
             mode = weapon
         if (
             kind == "ASSAULT"

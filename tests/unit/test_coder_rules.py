@@ -646,7 +646,8 @@ def test_a_bomb_that_killed_people_stays_an_explosion(code):
 def test_a_shooting_told_with_recovered_grenades_is_no_defusal(code):
     events = code("Police gunned down a suspect in Diani and recovered two hand grenades.")
     shooting = events.filter(pl.col("trigger") == "gunned down")
-    assert shooting["event_code"].str.starts_with("ASSAULT").all()
+    # police shooting an armed suspect: a shooting (a clash), never a defused bomb
+    assert shooting["event_code"].str.contains("^(?:ASSAULT|FIGHT)").all()
 
 
 def test_a_missile_test_is_a_show_of_force_not_an_attack(code):
@@ -1026,3 +1027,15 @@ def test_a_killing_linked_to_earlier_clashes_stays_the_news(code):
         "between two clans last month."
     )
     assert _main_event(events).startswith("ASSAULT")
+
+
+def test_soldiers_shooting_bomb_planters_fight_them_not_bomb_them(code):
+    events = code(
+        "Soldiers shot dead three militants who were trying to plant a bomb near Mandera on Monday."
+    )
+    assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_a_grenade_thrown_at_police_stays_a_grenade_attack(code):
+    events = code("Militants threw a grenade at a police patrol in Garissa, injuring two.")
+    assert _main_event(events) == "ASSAULT.grenade"
