@@ -1839,28 +1839,29 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         were injured", "one dead and houses destroyed in a clash") is the clash's toll:
         the clash is the news, so the doerless harm ranks below it."""
         starts = {index: start for index, start, _ in self.sentences}
-        clashes = [
+        fights = [
             e
             for e in self.events
             if e.event_code.startswith("FIGHT")
             and not e.is_negated
             and not e.is_historical
             and e.modality in ("asserted", "claimed")
-            and CLASH_WORD.search(e.trigger.lower())
             and not CLASH_BACKGROUND.search(
                 self.text[starts.get(e.sentence_index, e.start) : e.start].lower()
             )
         ]
-        if not clashes:
-            return
-        top = max(e.confidence for e in clashes)
-        for event in self.events:
-            if (
-                event.source is None
-                and event.event_code in DOERLESS_HARM
-                and event.confidence >= top
-            ):
-                event.confidence = round(top - 0.01, 2)
+        clashes = [e for e in fights if CLASH_WORD.search(e.trigger.lower())]
+        for told, ranked in ((clashes, DOERLESS_HARM), (fights, BATTLE_DETAILS)):
+            if not told:
+                continue
+            top = max(e.confidence for e in told)
+            for event in self.events:
+                if (
+                    (event.source is None or ranked is BATTLE_DETAILS)
+                    and event.event_code in ranked
+                    and event.confidence >= top
+                ):
+                    event.confidence = round(top - 0.01, 2)
 
     def _drop_restated_counts(self) -> None:
         """A toll told again in a later sentence is the same victims, counted once ("Five
@@ -2140,6 +2141,9 @@ DOERLESS_HARM = {
     "COERCE.destroy",
     "COERCE.loot",
 }
+# what the attackers of a battle also did, whoever did it ("set fire to the post", "stole
+# the cattle", "took control of the town"): details of the battle, not the news
+BATTLE_DETAILS = {"COERCE.destroy", "COERCE.loot", "COERCE.occupy"}
 
 
 def _is_headline(sentence: str, text: str, end: int) -> bool:

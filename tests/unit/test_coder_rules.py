@@ -1039,3 +1039,11 @@ def test_soldiers_shooting_bomb_planters_fight_them_not_bomb_them(code):
 def test_a_grenade_thrown_at_police_stays_a_grenade_attack(code):
     events = code("Militants threw a grenade at a police patrol in Garissa, injuring two.")
     assert _main_event(events) == "ASSAULT.grenade"
+
+
+def test_burning_the_post_after_attacking_it_is_a_detail_of_the_battle(code):
+    events = code(
+        "About thirty militants attacked a police post near Garissa on Monday evening. "
+        "The attackers also set fire to the police post on Monday."
+    )
+    assert _main_event(events) == "FIGHT.firearms"
