@@ -171,6 +171,7 @@ SUFFERED_WORDS = {
     "kidnapped",
     "lynched",
     "ambushed",
+    "targeted",
 }
 SUFFERED_IN = re.compile(  # the gap in "two (police) officers (were) killed in an ambush"
     r"\s+(?:(?:officers?|men|man|personnel|members|troops|soldiers|guards|agents|staff)\s+)?"
@@ -1851,6 +1852,18 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             )
         ]
         clashes = [e for e in fights if CLASH_WORD.search(e.trigger.lower())]
+        for event in self.events:
+            # "battled the police, killed one and abducted five": people taken in the
+            # course of a battle are its detail, the battle is the news
+            if event.event_code.startswith("ASSAULT") and TAKING.search(event.trigger.lower()):
+                rivals = [
+                    f
+                    for f in fights
+                    if f.sentence_index == event.sentence_index and f.start < event.start
+                ]
+                top = max((f.confidence for f in rivals), default=0.0)
+                if rivals and event.confidence >= top:
+                    event.confidence = round(top - 0.01, 2)
         for told, ranked in ((clashes, DOERLESS_HARM), (fights, BATTLE_DETAILS)):
             if not told:
                 continue
@@ -2141,6 +2154,7 @@ DOERLESS_HARM = {
     "COERCE.destroy",
     "COERCE.loot",
 }
+TAKING = re.compile(r"abduct|kidnap|hostage")  # people taken, later found dead or not
 # what the attackers of a battle also did, whoever did it ("set fire to the post", "stole
 # the cattle", "took control of the town"): details of the battle, not the news
 BATTLE_DETAILS = {"COERCE.destroy", "COERCE.loot", "COERCE.occupy"}

@@ -1047,3 +1047,16 @@ def test_burning_the_post_after_attacking_it_is_a_detail_of_the_battle(code):
         "The attackers also set fire to the police post on Monday."
     )
     assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_people_abducted_in_a_battle_are_its_detail(code):
+    events = code("Gunmen from across the border battle police, kill one, abduct five others.")
+    assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_a_headline_passive_with_targeted_names_its_doer_after_by(code, coded):
+    text = "Suspected rebels targeted by soldiers near Garissa on Monday, three dead."
+    assert _main_event(code(text)) == "FIGHT.firearms"
+    batch = coded(text)
+    roles = batch.event_actors.join(batch.actors, on="actor_id", how="left")
+    assert roles.filter(pl.col("role") == "source")["sector"].to_list() == ["MIL"]
