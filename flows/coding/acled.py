@@ -124,7 +124,11 @@ FORCES_HIT = re.compile(  # police, soldiers or guards among the victims: they a
     # "officers (escorting a bus) were killed", "two soldiers have died"
     rf"\b{_FORCES} (?:(?:escorting|guarding|patrolling|manning|on patrol|travell?ing|riding)"
     r"\b[^.,;]{0,30} )?(?:(?:were|was|are|is|have been|had been|being) (?:\w+ )?"
-    r"(?:killed|injured|wounded|shot|hurt)|(?:have |had |has )?died)\b|"
+    r"(?:killed|injured|wounded|shot|hurt)|(?:have |had |has )?died|"
+    r"(?:are|were|is|was) (?:feared|reported|confirmed|presumed) dead)\b|"
+    # "the shooting left two police officers dead"
+    rf"\b(?:leav(?:es|ing)|left) (?:(?:a|an|the|two|three|four|five|six|several|\d+|one) )?"
+    rf"{_FORCES} (?:dead|injured|wounded)\b|"
     r"\b(?:killing|injuring|wounding|killed|injured|wounded|kill|kills|shot dead|shooting dead)"
     rf"(?: (?:a|an|the|two|three|four|five|six|several|\d+|one|other|fellow)){{0,2}} {_FORCES}\b|"
     # a headline's reduced passive, "policeman killed after an ambush", "four police and a

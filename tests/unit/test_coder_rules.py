@@ -1060,3 +1060,14 @@ def test_a_headline_passive_with_targeted_names_its_doer_after_by(code, coded):
     batch = coded(text)
     roles = batch.event_actors.join(batch.actors, on="actor_id", how="left")
     assert roles.filter(pl.col("role") == "source")["sector"].to_list() == ["MIL"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunfire by suspected militants leaves two police officers dead in Garissa.",
+        "Three soldiers are feared dead after an attack by militants near Kora.",
+    ],
+)
+def test_forces_left_dead_or_feared_dead_were_a_side_of_a_battle(code, text):
+    assert _main_event(code(text)) == "FIGHT.firearms"
