@@ -1852,6 +1852,21 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             )
         ]
         clashes = [e for e in fights if CLASH_WORD.search(e.trigger.lower())]
+        for fight in self.events:
+            # "cattle herders killed ten in communal violence": "violence" tells no clash,
+            # the killing its doers did is the news
+            if not (fight.event_code.startswith("FIGHT") and VAGUE_VIOLENCE.search(fight.trigger)):
+                continue
+            done = [
+                e.confidence
+                for e in self.events
+                if e.sentence_index == fight.sentence_index
+                and e.source is not None
+                and e.event_code.startswith("ASSAULT")
+                and not e.is_negated
+            ]
+            if done and fight.confidence >= max(done):
+                fight.confidence = round(max(done) - 0.01, 2)
         for event in self.events:
             # "battled the police, killed one and abducted five": people taken in the
             # course of a battle are its detail, the battle is the news
@@ -2154,6 +2169,7 @@ DOERLESS_HARM = {
     "COERCE.destroy",
     "COERCE.loot",
 }
+VAGUE_VIOLENCE = re.compile(r"violence$", re.I)  # "ethnic violence": no sides told
 TAKING = re.compile(r"abduct|kidnap|hostage")  # people taken, later found dead or not
 # what the attackers of a battle also did, whoever did it ("set fire to the post", "stole
 # the cattle", "took control of the town"): details of the battle, not the news

@@ -1071,3 +1071,14 @@ def test_a_headline_passive_with_targeted_names_its_doer_after_by(code, coded):
 )
 def test_forces_left_dead_or_feared_dead_were_a_side_of_a_battle(code, text):
     assert _main_event(code(text)) == "FIGHT.firearms"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armed herders killed ten villagers near Baragoi on Monday in communal violence.",
+        "Youths killed two traders in Kisumu on Monday - ongoing post-election ethnic violence.",
+    ],
+)
+def test_a_killing_by_named_doers_outranks_the_vague_violence_it_was_part_of(code, text):
+    assert _main_event(code(text)).startswith("ASSAULT")
