@@ -139,7 +139,11 @@ FORCES_HIT = re.compile(  # police, soldiers or guards among the victims: they a
 )
 COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACLED Battles)
     r"\b(?:communit(?:y|ies)|clans?|clansmen|tribes?|tribesmen|tribal|ethnic|"
-    r"inter-?(?:communal|clan|ethnic|tribal)|(?:two|rival|neighbouring|neighboring) villages)\b"
+    r"inter-?(?:communal|clan|ethnic|tribal)|(?:two|rival|neighbouring|neighboring) villages)\b|"
+    # groups fighting over grazing, water or a boundary: the stakes of communal militias
+    r"\b(?:clash\w*|fought|fight\w*|battl\w*) (?:\w+ ){0,2}over (?:the |a |an )?(?:\w+ )?"
+    r"(?:grazing|pastures?|water(?:ing)? (?:points?|holes?)|boreholes?|boundar(?:y|ies)|"
+    r"border|cattle|livestock|animals)\b"
 )
 # two named peoples clashing ("clashes between the Ameru and Bakongo", "Ameru and Bakongo
 # clashed"): communal militias (ACLED Battles); searched in the sentence as written

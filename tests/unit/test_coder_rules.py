@@ -1082,3 +1082,14 @@ def test_forces_left_dead_or_feared_dead_were_a_side_of_a_battle(code, text):
 )
 def test_a_killing_by_named_doers_outranks_the_vague_violence_it_was_part_of(code, text):
     assert _main_event(code(text)).startswith("ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three people were injured when two groups clashed over grazing land near Isiolo.",
+        "Residents of two hamlets clashed over a boundary dispute near Nakuru on Sunday.",
+    ],
+)
+def test_groups_clashing_over_grazing_or_a_boundary_are_communal_militias(code, text):
+    assert _main_event(code(text)) == "FIGHT.communal"
