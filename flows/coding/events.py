@@ -66,6 +66,7 @@ from flows.coding.rows import (
     CROWD_SECTORS,
     MOBILE_SECTORS,
     ORGANIZED,
+    STATE_ARMED,
     VIOLENT_TYPES,
     Actor,
     EventRow,
@@ -1887,6 +1888,18 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 if (
                     (event.source is None or ranked is BATTLE_DETAILS)
                     and event.event_code in ranked
+                    and event.confidence >= top
+                ):
+                    event.confidence = round(top - 0.01, 2)
+        communal = [e for e in clashes if e.event_code == "FIGHT.communal"]
+        if communal and not self._has_mob():
+            # "two clans clashed; youths burnt twenty homes": no mob is told, the burning
+            # and killing are the communal militias' clash
+            top = max(e.confidence for e in communal)
+            for event in self.events:
+                if (
+                    event.event_code == "PROTEST.mob"
+                    and (event.source is None or event.source.sector not in STATE_ARMED)
                     and event.confidence >= top
                 ):
                     event.confidence = round(top - 0.01, 2)

@@ -1093,3 +1093,11 @@ def test_a_killing_by_named_doers_outranks_the_vague_violence_it_was_part_of(cod
 )
 def test_groups_clashing_over_grazing_or_a_boundary_are_communal_militias(code, text):
     assert _main_event(code(text)) == "FIGHT.communal"
+
+
+def test_burning_told_with_a_communal_clash_and_no_mob_is_the_clash(code):
+    events = code(
+        "One man was injured and property destroyed after members of two communities "
+        "clashed over a parcel of land near Nakuru."
+    )
+    assert _main_event(events) == "FIGHT.communal"
