@@ -80,6 +80,9 @@ RESISTED = re.compile(
 RESPONDED = re.compile(
     r"\b(?:intervened|intervene|responded|respond|pursued|pursue|gave chase|engaged)\b"
 )
+RAIDERS = re.compile(  # armed men attacking a place
+    r"\b(?:raiders|raiding|invading|attackers|bandits|militants|militiamen|gunmen|warriors)\b"
+)
 ATTACKERS = re.compile(
     r"\b(?:raiders|attackers|assailants|gunmen|bandits|militiamen|militants|"
     r"armed (?:group|gang|men)|(?:the )?(?:gang|militia) (?:members|fighters))\b"
@@ -424,6 +427,19 @@ class AcledTypes:
         ):
             return "PROTEST.strike"  # "a strike on the underground", "a strike ballot"
         crowd_source = source_sector in CROWD_SECTORS or source_sector == "OPP"
+        if (
+            kind in ("ASSAULT", "FIGHT")
+            and mode in ("", "kill", "firearms", "edged", "communal")
+            and (source is None or crowd_source)
+            and RAIDERS.search(lowered)
+            and RESISTED.search(lowered)
+            and not MOB_JUSTICE.search(lowered)
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            # "villagers fought back and killed five raiders", "residents took up arms to
+            # battle the raiding militants": people defending themselves with arms against
+            # armed raiders fight them (ACLED Battles), no mob
+            return "FIGHT.firearms"
         if (
             kind == "COERCE"
             and (mode in ("destroy", "loot") or (mode == "deport" and crowd_source))

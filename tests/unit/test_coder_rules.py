@@ -1101,3 +1101,10 @@ def test_burning_told_with_a_communal_clash_and_no_mob_is_the_clash(code):
         "clashed over a parcel of land near Nakuru."
     )
     assert _main_event(events) == "FIGHT.communal"
+
+
+def test_villagers_who_fought_back_against_raiders_fought_a_battle_not_a_mob(code):
+    events = code(
+        "Four raiders were killed by villagers who fought back during a night raid near Baringo."
+    )
+    assert _main_event(events) == "FIGHT.firearms"
