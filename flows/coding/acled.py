@@ -80,6 +80,10 @@ RESISTED = re.compile(
 RESPONDED = re.compile(
     r"\b(?:intervened|intervene|responded|respond|pursued|pursue|gave chase|engaged)\b"
 )
+GUNFIRE = re.compile(  # guns fired, besides a bomb thrown
+    r"\b(?:fir(?:ed|ing|e) (?:(?:their |small )?(?:weapons|arms|guns|shots)|at|on|upon|against|"
+    r"back)|opened fire|open fire|gunfire|gunshots?|small arms|ak-?47s?|rifles?|shot at|shootout)\b"
+)
 RAIDERS = re.compile(  # armed men attacking a place
     r"\b(?:raiders|raiding|invading|attackers|bandits|militants|militiamen|gunmen|warriors)\b"
 )
@@ -630,6 +634,16 @@ class AcledTypes:
             # a bomb found, defused or failed, or one that went off in its makers' hands:
             # disrupted weapons use (ACLED), even when it killed them
             return "COERCE.disrupt"
+        if (
+            mode in ("grenade", "explosives")
+            and (bool(target_sectors & {"COP", "MIL"}) or self._doc_matches(FORCES_HIT))
+            and self._doc_matches(GUNFIRE)
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            # "hurled grenades at the police post and fired on the officers", "the police
+            # opened fire after the blast": thrown bombs in a gunfight with the forces are
+            # part of the battle (ACLED Battles)
+            return "FIGHT.firearms"
         if mode in REMOTE_MODES:
             return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
         if mode in ONE_SIDED_MODES:

@@ -1108,3 +1108,13 @@ def test_villagers_who_fought_back_against_raiders_fought_a_battle_not_a_mob(cod
         "Four raiders were killed by villagers who fought back during a night raid near Baringo."
     )
     assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_a_grenade_thrown_in_a_gunfight_with_police_is_part_of_the_battle(code):
+    events = code(
+        "Militants hurled a grenade at a police patrol in Wajir on Monday evening. "
+        "The officers opened fire after the blast."
+    )
+    assert _main_event(events) == "FIGHT.firearms"
+    bus = code("Militants hurled a grenade at a bus in Wajir on Monday evening, injuring six.")
+    assert _main_event(bus) == "ASSAULT.grenade"
