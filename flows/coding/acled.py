@@ -512,6 +512,22 @@ class AcledTypes:
             return "FIGHT.firearms"
         if kind not in ("ASSAULT", "FIGHT"):
             return code
+        if (
+            mode in ("", "kill", "firearms", "edged", "beat")
+            and source_sector not in STATE_ARMED
+            and self._doc_matches(FORCES_HIT)
+            and not self._has_mob()
+            and not self._doc_matches(PROTEST_WORDS)
+            and not self._doc_matches(RIOTING)
+            and not self._doc_matches(DEFENCELESS)
+            and not MOB_JUSTICE.search(lowered)
+            and not self._weapon(lowered)  # a bomb's victims (ACLED remote violence)
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            # "a man shot and injured a police officer", "a clash during a bank robbery; two
+            # officers wounded": police or soldiers hurt, in a report of no crowd, mob or
+            # protest, were a side of a fight with armed men (ACLED Battles), not of a riot
+            return "FIGHT.firearms"
         if kind == "FIGHT" and (
             code == "FIGHT.communal"
             or COMMUNAL.search(lowered)

@@ -1118,3 +1118,20 @@ def test_a_grenade_thrown_in_a_gunfight_with_police_is_part_of_the_battle(code):
     assert _main_event(events) == "FIGHT.firearms"
     bus = code("Militants hurled a grenade at a bus in Wajir on Monday evening, injuring six.")
     assert _main_event(bus) == "ASSAULT.grenade"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man posing as a motorcycle taxi rider shot and injured a police officer in Kilifi.",
+        "Two officers were wounded in a clash during an attempted bank robbery in Thika.",
+    ],
+)
+def test_police_hurt_in_a_report_of_no_crowd_were_a_side_of_a_battle(code, text):
+    assert _main_event(code(text)) == "FIGHT.firearms"
+
+
+def test_a_mob_that_stoned_a_police_officer_stays_mob_violence(code):
+    assert (
+        _main_event(code("A mob stoned a police officer to death in Korogocho.")) == "PROTEST.mob"
+    )
