@@ -1135,3 +1135,8 @@ def test_a_mob_that_stoned_a_police_officer_stays_mob_violence(code):
     assert (
         _main_event(code("A mob stoned a police officer to death in Korogocho.")) == "PROTEST.mob"
     )
+
+
+def test_police_firing_shots_at_an_armed_gang_fight_it(code):
+    events = code("Police fired shots at an armed gang near Naivasha on Monday.")
+    assert _main_event(events) == "FIGHT.firearms"
