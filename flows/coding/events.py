@@ -125,6 +125,10 @@ REPORT_PATTERNS = (
 )
 TESTED_REACH = 40  # how far after "test-fired" the weapons it fired are named
 HEAD_BONUS = 0.15
+# a sentence opening with a subordinate clause, to its comma: "After raiders killed four, "
+SUBORDINATE_OPENING = re.compile(
+    r"\s*(?:After|Following|Before|When|While|As|Although|Though|Once|Because|Since)\b[^,.;]{3,150},"
+)
 LIGHT_VERB = re.compile(  # a verb whose noun is the event: "staged mass demonstrations"
     r"\b(?:stag|h[oe]ld|beg[au]n|continu|declar|launch|mount|impos|lodg|issu|start|"
     r"announc|order|resum|end|step)\w*\s+(?:(?:a|an|the|their|its|his|her)\s+)?"
@@ -660,7 +664,12 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
 
     def _head_trigger(self, sentence_start: int, triggers: list[Mention]) -> Mention | None:
         """The first verb of the sentence's own clause: not a name's word ("Relief
-        Coordinator"), not a compound's part ("Israeli-occupied"), not a noun."""
+        Coordinator"), not a compound's part ("Israeli-occupied"), not a noun, and not a
+        verb of an opening subordinate clause ("After raiders killed four, police shot
+        one": the main clause is the news)."""
+        opening = SUBORDINATE_OPENING.match(self.text, sentence_start)
+        if opening is not None and any(t.start >= opening.end() for t in triggers):
+            triggers = [t for t in triggers if t.start >= opening.end()]
         for trigger in triggers:
             word = self.text[trigger.start : trigger.end]
             preceding = self.text[max(sentence_start, trigger.start - 40) : trigger.start]

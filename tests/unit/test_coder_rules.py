@@ -1140,3 +1140,8 @@ def test_a_mob_that_stoned_a_police_officer_stays_mob_violence(code):
 def test_police_firing_shots_at_an_armed_gang_fight_it(code):
     events = code("Police fired shots at an armed gang near Naivasha on Monday.")
     assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_an_opening_after_clause_is_background_to_the_main_clause(code):
+    events = code("After raiders killed four herders near Baringo, one bandit was shot by police.")
+    assert _main_event(events) == "FIGHT.firearms"
