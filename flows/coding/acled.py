@@ -684,7 +684,11 @@ class AcledTypes:
         if (
             kind == "ASSAULT"
             and source_sector in STATE_ARMED
-            and COMRADE_KILLED.search(lowered)
+            and (
+                COMRADE_KILLED.search(lowered)
+                # "two soldiers were killed when foreign troops ambushed their convoy"
+                or (FORCES_HIT.search(lowered) and not self._doc_matches(DEFENCELESS))
+            )
             and self.lex.has_code("FIGHT.firearms")
         ):
             return "FIGHT.firearms"  # "an officer shot dead two colleagues" (ACLED Battles)

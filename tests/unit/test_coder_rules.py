@@ -1145,3 +1145,11 @@ def test_police_firing_shots_at_an_armed_gang_fight_it(code):
 def test_an_opening_after_clause_is_background_to_the_main_clause(code):
     events = code("After raiders killed four herders near Baringo, one bandit was shot by police.")
     assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_soldiers_killed_in_an_ambush_by_other_soldiers_is_a_battle(code):
+    events = code(
+        "Two Kenyan soldiers were killed when foreign soldiers ambushed their convoy along "
+        "the border."
+    )
+    assert _main_event(events) == "FIGHT.firearms"
