@@ -75,7 +75,7 @@ EXCHANGE = re.compile(  # an exchange of fire told in the sentence: armed men on
 RESISTED = re.compile(
     EXCHANGE.pattern + r"|(?<!running )\bbattl(?:ed?|es|ing)\b"
     r"(?! for| over| against disease| against hunger| against cancer)"
-    r"|\bf(?:ight|ought|ighting|ights) back\b|\bshoot(?:ing)? out\b"
+    r"|\bf(?:ight|ought|ighting|ights) back\b|\bshoot(?:ing)? out\b|\bretaliated\b"
 )
 RESPONDED = re.compile(
     r"\b(?:intervened|intervene|responded|respond|pursued|pursue|gave chase|engaged)\b"

@@ -1153,3 +1153,15 @@ def test_soldiers_killed_in_an_ambush_by_other_soldiers_is_a_battle(code):
         "the border."
     )
     assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_raided_villagers_who_retaliated_make_the_raid_a_battle(code):
+    events = code(
+        "Raiders attacked a village near Maralal and killed a child. The villagers retaliated."
+    )
+    assert _main_event(events) == "FIGHT.firearms"
+    one_sided = code(
+        "Armed raiders attacked a village near Maralal in retaliation for a cattle theft, "
+        "killing a child."
+    )
+    assert _main_event(one_sided).startswith("ASSAULT")
