@@ -250,6 +250,7 @@ ONE_SIDED_MODES = {  # violence done to someone who cannot fight back: never a b
     "human-shield",
     "massacre",
     "cleansing",
+    "assassination",
 }
 HELD_WEAPONS = {"explosives", "ied", "grenade", "car-bomb"}  # a militant's, not a patrol's
 REMOTE_MODES = {

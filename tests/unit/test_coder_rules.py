@@ -1165,3 +1165,8 @@ def test_raided_villagers_who_retaliated_make_the_raid_a_battle(code):
         "killing a child."
     )
     assert _main_event(one_sided).startswith("ASSAULT")
+
+
+def test_an_assassination_is_one_sided_even_of_an_armed_man(code):
+    events = code("Paramilitary gunmen assassinated a rebel sympathiser along a road in Garissa.")
+    assert _main_event(events) == "ASSAULT.assassination"
