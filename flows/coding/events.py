@@ -1900,7 +1900,11 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                     and event.confidence >= top
                 ):
                     event.confidence = round(top - 0.01, 2)
-        communal = [e for e in clashes if e.event_code == "FIGHT.communal"]
+        communal = [
+            e
+            for e in fights
+            if e.event_code == "FIGHT.communal" and not VAGUE_VIOLENCE.search(e.trigger)
+        ]
         if communal and not self._has_mob():
             # "two clans clashed; youths burnt twenty homes": no mob is told, the burning
             # and killing are the communal militias' clash
