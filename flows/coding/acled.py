@@ -695,6 +695,21 @@ class AcledTypes:
             return "FIGHT.firearms"  # "an officer shot dead two colleagues" (ACLED Battles)
         if (
             kind == "ASSAULT"
+            and mode in ("", "kill", "firearms")
+            and source_sector in STATE_ARMED
+            and word
+            and ARMED_CUE.search(lowered, max(0, lowered.find(word.lower())) + len(word))
+            and not self._doc_matches(PROTEST_WORDS)
+            and not self._doc_matches(RIOTING)
+            and not self._has_mob()
+            and not self._doc_matches(DEFENCELESS)
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            # "police shot dead two armed robbers", "soldiers killed men carrying rifles":
+            # the victims were armed, a side of a fight (ACLED Battles)
+            return "FIGHT.firearms"
+        if (
+            kind == "ASSAULT"
             and source_sector in STATE_ARMED
             and RESPONDED.search(self.lowered)
             and ATTACKERS.search(self.lowered)

@@ -1170,3 +1170,10 @@ def test_raided_villagers_who_retaliated_make_the_raid_a_battle(code):
 def test_an_assassination_is_one_sided_even_of_an_armed_man(code):
     events = code("Paramilitary gunmen assassinated a rebel sympathiser along a road in Garissa.")
     assert _main_event(events) == "ASSAULT.assassination"
+
+
+def test_police_shooting_men_told_as_armed_fought_them(code):
+    events = code("Police shot dead two men armed with rifles near Garissa on Monday.")
+    assert _main_event(events) == "FIGHT.firearms"
+    fired = code("A soldier opened fire on two schoolboys in Rumuruti, killing one.")
+    assert not _main_event(fired).startswith("FIGHT")
