@@ -252,6 +252,7 @@ ONE_SIDED_MODES = {  # violence done to someone who cannot fight back: never a b
     "cleansing",
     "assassination",
 }
+BOMB_THROWN = re.compile(r"\b(?:thr[eo]ws?|throwing|hurl(?:s|ed|ing)?|lobb(?:ed|ing)|lobs)\b")
 HELD_WEAPONS = {"explosives", "ied", "grenade", "car-bomb"}  # a militant's, not a patrol's
 REMOTE_MODES = {
     "explosives",
@@ -571,6 +572,7 @@ class AcledTypes:
                 and weapon in HELD_WEAPONS
                 and (mode in ("kill", "firearms") or kind == "FIGHT")
                 and not FORCES_HIT.search(lowered)  # "a police truck hit a mine, killing two"
+                and not BOMB_THROWN.search(lowered)  # "a policeman ... threw a grenade"
             )
             and self.lex.has_code(f"ASSAULT.{weapon}")
         ):

@@ -1177,3 +1177,8 @@ def test_police_shooting_men_told_as_armed_fought_them(code):
     assert _main_event(events) == "FIGHT.firearms"
     fired = code("A soldier opened fire on two schoolboys in Rumuruti, killing one.")
     assert not _main_event(fired).startswith("FIGHT")
+
+
+def test_a_policeman_who_throws_a_grenade_himself_bombed(code):
+    events = code("A rogue policeman shot a shopkeeper and threw a grenade into a crowd.")
+    assert _main_event(events).startswith("ASSAULT.grenade")
