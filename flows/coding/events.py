@@ -1249,6 +1249,18 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         victims = not targets and kind in VIOLENT_TYPES
         if victims:
             targets = self._victims(sentence, sentence_start, actors, source)
+        if source is None and kind in VIOLENT_TYPES:
+            # "3 killed by police", "5 raiders killed (in the north) by police": the doer
+            source = next(
+                (
+                    a
+                    for a in actors
+                    if 0 <= a.start - trigger.end <= 45
+                    and a not in targets
+                    and BY_DOER.fullmatch(self.text[trigger.end : a.start])
+                ),
+                None,
+            )
         code = self._refine(
             code, source, targets, sentence, co_sources, self.text[trigger.start : trigger.end]
         )
@@ -2170,6 +2182,9 @@ ANAPHORIC = re.compile(  # searched in the lower-cased 30 characters before a no
 )
 
 
+BY_DOER = re.compile(  # the gap from a suffered deed to its doer: "killed (...) by the"
+    r"[^.;,]{0,30}?\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}", re.I
+)
 BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,4}by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}")
 RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|which|that|whose)\b", re.I)
 BEING_AFTER = re.compile(r"\b(?:after|before|while|upon|on|without|despite)\s+being\s+$")

@@ -1182,3 +1182,12 @@ def test_police_shooting_men_told_as_armed_fought_them(code):
 def test_a_policeman_who_throws_a_grenade_himself_bombed(code):
     events = code("A rogue policeman shot a shopkeeper and threw a grenade into a crowd.")
     assert _main_event(events).startswith("ASSAULT.grenade")
+
+
+def test_the_actor_after_by_in_a_headline_toll_is_the_doer_not_a_victim(coded):
+    batch = coded("Three killed and several injured by police in Nairobi on Monday.")
+    roles = batch.event_actors.join(batch.events, on="event_id").filter(
+        pl.col("trigger") == "killed"
+    )
+    assert roles.filter(pl.col("role") == "source")["actor_id"].to_list() == ["KEN.COP"]
+    assert "KEN.COP" not in roles.filter(pl.col("role") == "target")["actor_id"].to_list()
