@@ -133,6 +133,8 @@ FORCES_HIT = re.compile(  # police, soldiers or guards among the victims: they a
     r"\b[^.,;]{0,30} )?(?:(?:were|was|are|is|have been|had been|being) (?:\w+ )?"
     r"(?:killed|injured|wounded|shot|hurt)|(?:have |had |has )?died|"
     r"(?:are|were|is|was) (?:feared|reported|confirmed|presumed) dead)\b|"
+    # "two police officers are recuperating after suffering injuries in the attack"
+    rf"\b{_FORCES} [^.]{{0,60}}?\b(?:suffer\w*|sustain\w*) (?:\w+ )?(?:injuries|wounds)\b|"
     # "the shooting left two police officers dead"
     rf"\b(?:leav(?:es|ing)|left) (?:(?:a|an|the|two|three|four|five|six|several|\d+|one) )?"
     rf"{_FORCES} (?:dead|injured|wounded)\b|"
@@ -141,7 +143,7 @@ FORCES_HIT = re.compile(  # police, soldiers or guards among the victims: they a
     # a headline's reduced passive, "policeman killed after an ambush", "four police and a
     # reservist killed": the participle followed by no object
     rf"(?:\b{_FORCES}|\b(?:\d+|one|two|three|four|five|six|several) police)"
-    r"(?: and (?:[\w-]+ ){1,3})? (?:killed|injured|wounded|shot dead)"
+    r"(?: and (?:[\w-]+ ){1,3})? (?:\w+ly )?(?:killed|injured|wounded|shot dead)"
     r"\s*(?:[.,;]|$|in\b|during\b|after\b|by\b|when\b|while\b|as\b|following\b)"
 )
 COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACLED Battles)

@@ -1191,3 +1191,14 @@ def test_the_actor_after_by_in_a_headline_toll_is_the_doer_not_a_victim(coded):
     )
     assert roles.filter(pl.col("role") == "source")["actor_id"].to_list() == ["KEN.COP"]
     assert "KEN.COP" not in roles.filter(pl.col("role") == "target")["actor_id"].to_list()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two officers are in hospital after suffering injuries in an attack by a gang.",
+        "Six militants were shot dead and a soldier seriously injured in a raid on a barracks.",
+    ],
+)
+def test_forces_suffering_injuries_or_seriously_injured_were_a_side(code, text):
+    assert _main_event(code(text)).startswith("FIGHT")
