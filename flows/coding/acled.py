@@ -104,7 +104,8 @@ STRUCK_BACK = re.compile(
 # who can fight back: a battle (ACLED), even when no one was hurt
 POST_ATTACKED = re.compile(
     r"\b(?:attack(?:ed|s|ing)?|ambush(?:ed|es|ing)?|raid(?:ed|s|ing)?|storm(?:ed|s|ing)?|"
-    r"assault(?:ed|s|ing)?|overr[au]n) (?:[\w-]+ ){0,2}(?:(?:police|military|army|security) "
+    r"assault(?:ed|s|ing)?|overr[au]n) (?:and [\w-]+ (?:[\w-]+ )?)?(?:[\w-]+ ){0,2}"
+    r"(?:(?:police|military|army|security) "
     r"(?:posts?|stations?|camps?|patrols?|vehicles?|bases?|convoys?|checkpoints?)|barracks)\b"
 )
 # the victims told as members of an armed group ("two suspected Rivo members killed", "a

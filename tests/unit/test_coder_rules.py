@@ -1202,3 +1202,8 @@ def test_the_actor_after_by_in_a_headline_toll_is_the_doer_not_a_victim(coded):
 )
 def test_forces_suffering_injuries_or_seriously_injured_were_a_side(code, text):
     assert _main_event(code(text)).startswith("FIGHT")
+
+
+def test_militiamen_who_attack_and_occupy_police_posts_fight_the_police(code):
+    events = code("Armed militiamen attack and occupy two police posts near Lorokon.")
+    assert _main_event(events) == "FIGHT.firearms"
