@@ -255,6 +255,8 @@ ONE_SIDED_MODES = {  # violence done to someone who cannot fight back: never a b
     "cleansing",
     "assassination",
 }
+INCENDIARY = re.compile(r"\b(?:petrol|fire)[- ]?bomb|\bmolotov")
+BLAST = re.compile(r"\b(?:explosi\w+|blasts?|grenades?|ieds?|detonat\w+)\b")
 BOMB_THROWN = re.compile(r"\b(?:thr[eo]ws?|throwing|hurl(?:s|ed|ing)?|lobb(?:ed|ing)|lobs)\b")
 HELD_WEAPONS = {"explosives", "ied", "grenade", "car-bomb"}  # a militant's, not a patrol's
 REMOTE_MODES = {
@@ -666,6 +668,10 @@ class AcledTypes:
             # opened fire after the blast": thrown bombs in a gunfight with the forces are
             # part of the battle (ACLED Battles)
             return "FIGHT.firearms"
+        if mode == "explosives" and INCENDIARY.search(lowered) and not BLAST.search(lowered):
+            # a petrol bomb burns, it does not explode: arson (ACLED counts no remote
+            # violence), whoever threw it
+            code, mode = kind, ""
         if mode in REMOTE_MODES:
             return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
         if mode in ONE_SIDED_MODES:

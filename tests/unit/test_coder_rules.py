@@ -1207,3 +1207,10 @@ def test_forces_suffering_injuries_or_seriously_injured_were_a_side(code, text):
 def test_militiamen_who_attack_and_occupy_police_posts_fight_the_police(code):
     events = code("Armed militiamen attack and occupy two police posts near Lorokon.")
     assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_a_petrol_bomb_is_arson_not_an_explosion(code):
+    burnt = code("Unidentified assailants hurled a petrol bomb at a house in Kisumu, injuring two.")
+    assert _main_event(burnt) == "ASSAULT"
+    blast = code("Unidentified assailants hurled a bomb at a house in Kisumu, injuring two.")
+    assert _main_event(blast) == "ASSAULT.explosives"
