@@ -255,6 +255,11 @@ ONE_SIDED_MODES = {  # violence done to someone who cannot fight back: never a b
     "cleansing",
     "assassination",
 }
+AIRBORNE = re.compile(  # a strike from the air: what flies or is fired
+    r"\bair|aerial|drones?\b|jets?\b|planes?\b|aircraft|helicopters?|warplanes?|missiles?|"
+    r"rockets?|bomb|artillery|shell|precision|targeted strike|military strike"
+)
+STAGED_STRIKE = re.compile(r"\b(?:held|hold|holds|stage[ds]?|on) (?:a )?strike\b")
 INCENDIARY = re.compile(r"\b(?:petrol|fire)[- ]?bomb|\bmolotov")
 BLAST = re.compile(r"\b(?:explosi\w+|blasts?|grenades?|ieds?|detonat\w+)\b")
 BOMB_THROWN = re.compile(r"\b(?:thr[eo]ws?|throwing|hurl(?:s|ed|ing)?|lobb(?:ed|ing)|lobs)\b")
@@ -437,6 +442,15 @@ class AcledTypes:
             and (source_sector in ("LAB", None) or "LAB" in target_sectors)
         ):
             return "PROTEST.strike"  # "a strike on the underground", "a strike ballot"
+        if (
+            code == "ASSAULT.aerial"
+            and word.lower() in ("strike", "strikes")
+            and not AIRBORNE.search(lowered)
+        ):
+            # "raiders strike a village", "workers stage a strike": no aircraft, no air strike
+            if PROTEST_WORDS.search(lowered) or STAGED_STRIKE.search(lowered):
+                return "PROTEST.strike" if self.lex.has_code("PROTEST.strike") else "PROTEST"
+            code, mode = "ASSAULT", ""
         crowd_source = source_sector in CROWD_SECTORS or source_sector == "OPP"
         if (
             kind in ("ASSAULT", "FIGHT")

@@ -1214,3 +1214,13 @@ def test_a_petrol_bomb_is_arson_not_an_explosion(code):
     assert _main_event(burnt) == "ASSAULT"
     blast = code("Unidentified assailants hurled a bomb at a house in Kisumu, injuring two.")
     assert _main_event(blast) == "ASSAULT.explosives"
+
+
+def test_a_strike_with_no_aircraft_is_no_air_strike(code):
+    assert (
+        _main_event(code("Health workers stage a strike over pay in Nakuru.")) == "PROTEST.strike"
+    )
+    raid = code("Raiders strike a village near Sololo and steal cattle.")
+    assert _main_event(raid) == "ASSAULT"
+    drone = code("A drone strike killed three militants near Kismayo.")
+    assert _main_event(drone) == "ASSAULT.aerial"
