@@ -196,7 +196,8 @@ PROTEST_WORDS = re.compile(
 DEFUSAL = re.compile(
     r"\b(?:defus\w*|dismantl\w*|disarm(?:ed|ing)?|disabled|deactivat\w*|discover\w*|"
     r"uncover\w*|found|finds?|recover\w*|spotted|unexploded|failed to explode|"
-    r"did not explode|controlled explosion|bomb squad)\b"
+    r"did not explode|controlled explosion|bomb squad|possession|(?:arrested|caught|found) with|"
+    r"assembl(?:e|es|ed|ing)|caches?)\b"
 )
 GATHERED = re.compile(  # a crowd assembled in the street: the verbs of a demonstration
     r"\b(?:gathered|assembled|camped|thronged|marched|picketed|paraded|staged|"

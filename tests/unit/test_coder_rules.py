@@ -1224,3 +1224,15 @@ def test_a_strike_with_no_aircraft_is_no_air_strike(code):
     assert _main_event(raid) == "ASSAULT"
     drone = code("A drone strike killed three militants near Kismayo.")
     assert _main_event(drone) == "ASSAULT.aerial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two suspects were arrested with explosive devices in Kitale on Monday.",
+        "Militants assemble bombs in a house in Majengo.",
+    ],
+)
+def test_bombs_held_or_assembled_are_no_attack(code, text):
+    events = code(text)
+    assert not events["event_code"].str.starts_with("ASSAULT").any()
