@@ -665,7 +665,14 @@ class AcledTypes:
         if (
             code.partition(".")[2] in ("explosives", "ied", "grenade", "car-bomb")  # the word's
             and (
-                (DEFUSAL.search(lowered) and not KILL_WORD.search(NO_HARM.sub(" ", lowered)))
+                (
+                    (
+                        DEFUSAL.search(lowered)
+                        # police setting off a bomb they found: a controlled explosion
+                        or (source_sector in STATE_ARMED and "detonat" in word.lower())
+                    )
+                    and not KILL_WORD.search(NO_HARM.sub(" ", lowered))
+                )
                 or OWN_BOMB.search(lowered)
             )
             and self.lex.has_code("COERCE.disrupt")

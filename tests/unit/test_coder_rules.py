@@ -1236,3 +1236,8 @@ def test_a_strike_with_no_aircraft_is_no_air_strike(code):
 def test_bombs_held_or_assembled_are_no_attack(code, text):
     events = code(text)
     assert not events["event_code"].str.starts_with("ASSAULT").any()
+
+
+def test_police_detonating_a_found_bomb_is_a_controlled_explosion(code):
+    events = code("A bomb was found at a church in Kutu. Police later detonated the explosive.")
+    assert _main_event(events) == "COERCE.disrupt"
