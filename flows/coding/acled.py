@@ -88,7 +88,7 @@ RAIDERS = re.compile(  # armed men attacking a place
     r"\b(?:raiders|raiding|invading|attackers|bandits|militants|militiamen|gunmen|warriors)\b"
 )
 ATTACKERS = re.compile(
-    r"\b(?:raiders|attackers|assailants|gunmen|bandits|militiamen|militants|"
+    r"\b(?:raiders|attackers|assailants|gunmen|bandits|militiamen|militants|warriors|invaders|"
     r"armed (?:group|gang|men)|(?:the )?(?:gang|militia) (?:members|fighters))\b"
 )
 # police or soldiers told responding to armed attackers and killing or chasing them: the

@@ -1241,3 +1241,7 @@ def test_bombs_held_or_assembled_are_no_attack(code, text):
 def test_police_detonating_a_found_bomb_is_a_controlled_explosion(code):
     events = code("A bomb was found at a church in Kutu. Police later detonated the explosive.")
     assert _main_event(events) == "COERCE.disrupt"
+
+
+def test_police_battling_invading_warriors_fight_armed_men_not_rioters(code):
+    assert _main_event(code("Police battle invading warriors near Baragoi.")).startswith("FIGHT")
