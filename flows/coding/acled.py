@@ -69,6 +69,7 @@ GUNFIGHT = re.compile(  # an exchange of fire is fought by armed men, never by a
 EXCHANGE = re.compile(  # an exchange of fire told in the sentence: armed men on both sides
     GUNFIGHT.pattern
     + r"|\b(?:fired|shot|fire) back\b|return(?:ed|ing)? fire|repuls|repel(?:led|s)?\b"
+    r"|\b(?:driven|drove) (?:them |the \w+ )?(?:out|off|back)\b|\bf(?:ought|ighting) off\b"
 )
 # both sides armed and firing, told anywhere in the report: the attack was a clash (ACLED
 # Battles), whoever struck first ("the guards fired back", "police repulsed the attackers")

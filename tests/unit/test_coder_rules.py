@@ -1245,3 +1245,8 @@ def test_police_detonating_a_found_bomb_is_a_controlled_explosion(code):
 
 def test_police_battling_invading_warriors_fight_armed_men_not_rioters(code):
     assert _main_event(code("Police battle invading warriors near Baragoi.")).startswith("FIGHT")
+
+
+def test_attackers_driven_out_by_police_fought_them(code):
+    events = code("Militants who tried to attack a village were driven out by police officers.")
+    assert _main_event(events) == "FIGHT.firearms"
