@@ -73,18 +73,27 @@ GUNFIGHT = re.compile(  # an exchange of fire is fought by armed men, never by a
 EXCHANGE = re.compile(  # an exchange of fire told in the sentence: armed men on both sides
     GUNFIGHT.pattern
     + r"|\b(?:fired|shot|fire) back\b|return(?:ed|ing)? fire|repuls|repel(?:led|s)?\b"
+    r"|\b(?:driven|drove) (?:them |the \w+ )?(?:out|off|back)\b|\bf(?:ought|ighting) off\b"
 )
 # both sides armed and firing, told anywhere in the report: the attack was a clash (ACLED
 # Battles), whoever struck first ("the guards fired back", "police repulsed the attackers")
 RESISTED = re.compile(
     EXCHANGE.pattern + r"|(?<!running )\bbattl(?:ed?|es|ing)\b"
     r"(?! for| over| against disease| against hunger| against cancer)"
+    r"|\bf(?:ight|ought|ighting|ights) back\b|\bshoot(?:ing)? out\b|\bretaliated\b"
 )
 RESPONDED = re.compile(
     r"\b(?:intervened|intervene|responded|respond|pursued|pursue|gave chase|engaged)\b"
 )
+GUNFIRE = re.compile(  # guns fired, besides a bomb thrown
+    r"\b(?:fir(?:ed|ing|e) (?:(?:their |small )?(?:weapons|arms|guns|shots)|at|on|upon|against|"
+    r"back)|opened fire|open fire|gunfire|gunshots?|small arms|ak-?47s?|rifles?|shot at|shootout)\b"
+)
+RAIDERS = re.compile(  # armed men attacking a place
+    r"\b(?:raiders|raiding|invading|attackers|bandits|militants|militiamen|gunmen|warriors)\b"
+)
 ATTACKERS = re.compile(
-    r"\b(?:raiders|attackers|assailants|gunmen|bandits|militiamen|militants|"
+    r"\b(?:raiders|attackers|assailants|gunmen|bandits|militiamen|militants|warriors|invaders|"
     r"armed (?:group|gang|men)|(?:the )?(?:gang|militia) (?:members|fighters))\b"
 )
 # police or soldiers told responding to armed attackers and killing or chasing them: the
@@ -100,7 +109,8 @@ STRUCK_BACK = re.compile(
 # who can fight back: a battle (ACLED), even when no one was hurt
 POST_ATTACKED = re.compile(
     r"\b(?:attack(?:ed|s|ing)?|ambush(?:ed|es|ing)?|raid(?:ed|s|ing)?|storm(?:ed|s|ing)?|"
-    r"assault(?:ed|s|ing)?|overr[au]n) (?:[\w-]+ ){0,2}(?:(?:police|military|army|security) "
+    r"assault(?:ed|s|ing)?|overr[au]n) (?:and [\w-]+ (?:[\w-]+ )?)?(?:[\w-]+ ){0,2}"
+    r"(?:(?:police|military|army|security) "
     r"(?:posts?|stations?|camps?|patrols?|vehicles?|bases?|convoys?|checkpoints?)|barracks)\b"
 )
 # the victims told as members of an armed group ("two suspected Rivo members killed", "a
@@ -127,18 +137,28 @@ FORCES_HIT = re.compile(  # police, soldiers or guards among the victims: they a
     # "officers (escorting a bus) were killed", "two soldiers have died"
     rf"\b{_FORCES} (?:(?:escorting|guarding|patrolling|manning|on patrol|travell?ing|riding)"
     r"\b[^.,;]{0,30} )?(?:(?:were|was|are|is|have been|had been|being) (?:\w+ )?"
-    r"(?:killed|injured|wounded|shot|hurt)|(?:have |had |has )?died)\b|"
+    r"(?:killed|injured|wounded|shot|hurt)|(?:have |had |has )?died|"
+    r"(?:are|were|is|was) (?:feared|reported|confirmed|presumed) dead)\b|"
+    # "two police officers are recuperating after suffering injuries in the attack"
+    rf"\b{_FORCES} [^.]{{0,60}}?\b(?:suffer\w*|sustain\w*) (?:\w+ )?(?:injuries|wounds)\b|"
+    # "the shooting left two police officers dead"
+    rf"\b(?:leav(?:es|ing)|left) (?:(?:a|an|the|two|three|four|five|six|several|\d+|one) )?"
+    rf"{_FORCES} (?:dead|injured|wounded)\b|"
     r"\b(?:killing|injuring|wounding|killed|injured|wounded|kill|kills|shot dead|shooting dead)"
     rf"(?: (?:a|an|the|two|three|four|five|six|several|\d+|one|other|fellow)){{0,2}} {_FORCES}\b|"
     # a headline's reduced passive, "policeman killed after an ambush", "four police and a
     # reservist killed": the participle followed by no object
     rf"(?:\b{_FORCES}|\b(?:\d+|one|two|three|four|five|six|several) police)"
-    r"(?: and (?:[\w-]+ ){1,3})? (?:killed|injured|wounded|shot dead)"
+    r"(?: and (?:[\w-]+ ){1,3})? (?:\w+ly )?(?:killed|injured|wounded|shot dead)"
     r"\s*(?:[.,;]|$|in\b|during\b|after\b|by\b|when\b|while\b|as\b|following\b)"
 )
 COMMUNAL = re.compile(  # a clash between these is one of communal militias (ACLED Battles)
     r"\b(?:communit(?:y|ies)|clans?|clansmen|tribes?|tribesmen|tribal|ethnic|"
-    r"inter-?(?:communal|clan|ethnic|tribal)|(?:two|rival|neighbouring|neighboring) villages)\b"
+    r"inter-?(?:communal|clan|ethnic|tribal)|(?:two|rival|neighbouring|neighboring) villages)\b|"
+    # groups fighting over grazing, water or a boundary: the stakes of communal militias
+    r"\b(?:clash\w*|fought|fight\w*|battl\w*) (?:\w+ ){0,2}over (?:the |a |an )?(?:\w+ )?"
+    r"(?:grazing|pastures?|water(?:ing)? (?:points?|holes?)|boreholes?|boundar(?:y|ies)|"
+    r"border|cattle|livestock|animals)\b"
 )
 # two named peoples clashing ("clashes between the Ameru and Bakongo", "Ameru and Bakongo
 # clashed"): communal militias (ACLED Battles); searched in the sentence as written
@@ -181,7 +201,8 @@ PROTEST_WORDS = re.compile(
 DEFUSAL = re.compile(
     r"\b(?:defus\w*|dismantl\w*|disarm(?:ed|ing)?|disabled|deactivat\w*|discover\w*|"
     r"uncover\w*|found|finds?|recover\w*|spotted|unexploded|failed to explode|"
-    r"did not explode|controlled explosion|bomb squad)\b"
+    r"did not explode|controlled explosion|bomb squad|possession|(?:arrested|caught|found) with|"
+    r"assembl(?:e|es|ed|ing)|caches?)\b"
 )
 GATHERED = re.compile(  # a crowd assembled in the street: the verbs of a demonstration
     r"\b(?:gathered|assembled|camped|thronged|marched|picketed|paraded|staged|"
@@ -238,7 +259,17 @@ ONE_SIDED_MODES = {  # violence done to someone who cannot fight back: never a b
     "human-shield",
     "massacre",
     "cleansing",
+    "assassination",
 }
+AIRBORNE = re.compile(  # a strike from the air: what flies or is fired
+    r"\bair|aerial|drones?\b|jets?\b|planes?\b|aircraft|helicopters?|warplanes?|missiles?|"
+    r"rockets?|bomb|artillery|shell|precision|targeted strike|military strike"
+)
+STAGED_STRIKE = re.compile(r"\b(?:held|hold|holds|stage[ds]?|on) (?:a )?strike\b")
+INCENDIARY = re.compile(r"\b(?:petrol|fire)[- ]?bomb|\bmolotov")
+BLAST = re.compile(r"\b(?:explosi\w+|blasts?|grenades?|ieds?|detonat\w+)\b")
+BOMB_THROWN = re.compile(r"\b(?:thr[eo]ws?|throwing|hurl(?:s|ed|ing)?|lobb(?:ed|ing)|lobs)\b")
+HELD_WEAPONS = {"explosives", "ied", "grenade", "car-bomb"}  # a militant's, not a patrol's
 REMOTE_MODES = {
     "explosives",
     "ied",
@@ -453,7 +484,29 @@ class AcledTypes:
             and (source_sector in ("LAB", None) or "LAB" in target_sectors)
         ):
             return "PROTEST.strike"  # "a strike on the underground", "a strike ballot"
+        if (
+            code == "ASSAULT.aerial"
+            and word.lower() in ("strike", "strikes")
+            and not AIRBORNE.search(lowered)
+        ):
+            # "raiders strike a village", "workers stage a strike": no aircraft, no air strike
+            if PROTEST_WORDS.search(lowered) or STAGED_STRIKE.search(lowered):
+                return "PROTEST.strike" if self.lex.has_code("PROTEST.strike") else "PROTEST"
+            code, mode = "ASSAULT", ""
         crowd_source = source_sector in CROWD_SECTORS or source_sector == "OPP"
+        if (
+            kind in ("ASSAULT", "FIGHT")
+            and mode in ("", "kill", "firearms", "edged", "communal")
+            and (source is None or crowd_source)
+            and RAIDERS.search(lowered)
+            and RESISTED.search(lowered)
+            and not MOB_JUSTICE.search(lowered)
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            # "villagers fought back and killed five raiders", "residents took up arms to
+            # battle the raiding militants": people defending themselves with arms against
+            # armed raiders fight them (ACLED Battles), no mob
+            return "FIGHT.firearms"
         if (
             kind == "COERCE"
             and (mode in ("destroy", "loot") or (mode == "deport" and crowd_source))
@@ -522,6 +575,22 @@ class AcledTypes:
             return "FIGHT.firearms"
         if kind not in ("ASSAULT", "FIGHT"):
             return code
+        if (
+            mode in ("", "kill", "firearms", "edged", "beat")
+            and source_sector not in STATE_ARMED
+            and self._doc_matches(FORCES_HIT)
+            and not self._has_mob()
+            and not self._doc_matches(PROTEST_WORDS)
+            and not self._doc_matches(RIOTING)
+            and not self._doc_matches(DEFENCELESS)
+            and not MOB_JUSTICE.search(lowered)
+            and not self._weapon(lowered)  # a bomb's victims (ACLED remote violence)
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            # "a man shot and injured a police officer", "a clash during a bank robbery; two
+            # officers wounded": police or soldiers hurt, in a report of no crowd, mob or
+            # protest, were a side of a fight with armed men (ACLED Battles), not of a riot
+            return "FIGHT.firearms"
         if kind == "FIGHT" and (
             code == "FIGHT.communal"
             or COMMUNAL.search(lowered)
@@ -559,8 +628,18 @@ class AcledTypes:
         if (
             weapon
             and mode in ("", "kill", "firearms", "beat")
+            and not (
+                source_sector in STATE_ARMED
+                and weapon in HELD_WEAPONS
+                and (mode in ("kill", "firearms") or kind == "FIGHT")
+                and not FORCES_HIT.search(lowered)  # "a police truck hit a mine, killing two"
+                and not BOMB_THROWN.search(lowered)  # "a policeman ... threw a grenade"
+            )
             and self.lex.has_code(f"ASSAULT.{weapon}")
         ):
+            # the sentence's weapon is the attack's, unless police or soldiers shoot or kill
+            # beside it ("police shot two men planting a bomb"): forces fire guns, the bomb
+            # is their foes'
             mode = weapon
         if (
             kind == "ASSAULT"
@@ -636,7 +715,14 @@ class AcledTypes:
         if (
             code.partition(".")[2] in ("explosives", "ied", "grenade", "car-bomb")  # the word's
             and (
-                (DEFUSAL.search(lowered) and not KILL_WORD.search(NO_HARM.sub(" ", lowered)))
+                (
+                    (
+                        DEFUSAL.search(lowered)
+                        # police setting off a bomb they found: a controlled explosion
+                        or (source_sector in STATE_ARMED and "detonat" in word.lower())
+                    )
+                    and not KILL_WORD.search(NO_HARM.sub(" ", lowered))
+                )
                 or OWN_BOMB.search(lowered)
             )
             and self.lex.has_code("COERCE.disrupt")
@@ -644,6 +730,20 @@ class AcledTypes:
             # a bomb found, defused or failed, or one that went off in its makers' hands:
             # disrupted weapons use (ACLED), even when it killed them
             return "COERCE.disrupt"
+        if (
+            mode in ("grenade", "explosives")
+            and (bool(target_sectors & {"COP", "MIL"}) or self._doc_matches(FORCES_HIT))
+            and self._doc_matches(GUNFIRE)
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            # "hurled grenades at the police post and fired on the officers", "the police
+            # opened fire after the blast": thrown bombs in a gunfight with the forces are
+            # part of the battle (ACLED Battles)
+            return "FIGHT.firearms"
+        if mode == "explosives" and INCENDIARY.search(lowered) and not BLAST.search(lowered):
+            # a petrol bomb burns, it does not explode: arson (ACLED counts no remote
+            # violence), whoever threw it
+            code, mode = kind, ""
         if mode in REMOTE_MODES:
             return f"ASSAULT.{mode}" if self.lex.has_code(f"ASSAULT.{mode}") else code
         if mode in ONE_SIDED_MODES:
@@ -668,10 +768,29 @@ class AcledTypes:
         if (
             kind == "ASSAULT"
             and source_sector in STATE_ARMED
-            and COMRADE_KILLED.search(lowered)
+            and (
+                COMRADE_KILLED.search(lowered)
+                # "two soldiers were killed when foreign troops ambushed their convoy"
+                or (FORCES_HIT.search(lowered) and not self._doc_matches(DEFENCELESS))
+            )
             and self.lex.has_code("FIGHT.firearms")
         ):
             return "FIGHT.firearms"  # "an officer shot dead two colleagues" (ACLED Battles)
+        if (
+            kind == "ASSAULT"
+            and mode in ("", "kill", "firearms")
+            and source_sector in STATE_ARMED
+            and word
+            and ARMED_CUE.search(lowered, max(0, lowered.find(word.lower())) + len(word))
+            and not self._doc_matches(PROTEST_WORDS)
+            and not self._doc_matches(RIOTING)
+            and not self._has_mob()
+            and not self._doc_matches(DEFENCELESS)
+            and self.lex.has_code("FIGHT.firearms")
+        ):
+            # "police shot dead two armed robbers", "soldiers killed men carrying rifles":
+            # the victims were armed, a side of a fight (ACLED Battles)
+            return "FIGHT.firearms"
         if (
             kind == "ASSAULT"
             and source_sector in STATE_ARMED

@@ -142,6 +142,10 @@ REPORT_PATTERNS = (
 )
 TESTED_REACH = 40  # how far after "test-fired" the weapons it fired are named
 HEAD_BONUS = 0.15
+# a sentence opening with a subordinate clause, to its comma: "After raiders killed four, "
+SUBORDINATE_OPENING = re.compile(
+    r"\s*(?:After|Following|Before|When|While|As|Although|Though|Once|Because|Since)\b[^,.;]{3,150},"
+)
 LIGHT_VERB = re.compile(  # a verb whose noun is the event: "staged mass demonstrations"
     r"\b(?:stag|h[oe]ld|beg[au]n|continu|declar|launch|mount|impos|lodg|issu|start|"
     r"announc|order|resum|end|step)\w*\s+(?:(?:a|an|the|their|its|his|her)\s+)?"
@@ -204,6 +208,7 @@ SUFFERED_WORDS = {
     "kidnapped",
     "lynched",
     "ambushed",
+    "targeted",
 }
 SUFFERED_IN = re.compile(  # the gap in "two (police) officers (were) killed in an ambush"
     r"\s+(?:(?:officers?|men|man|personnel|members|troops|soldiers|guards|agents|staff)\s+)?"
@@ -794,7 +799,12 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
 
     def _head_trigger(self, sentence_start: int, triggers: list[Mention]) -> Mention | None:
         """The first verb of the sentence's own clause: not a name's word ("Relief
-        Coordinator"), not a compound's part ("Israeli-occupied"), not a noun."""
+        Coordinator"), not a compound's part ("Israeli-occupied"), not a noun, and not a
+        verb of an opening subordinate clause ("After raiders killed four, police shot
+        one": the main clause is the news)."""
+        opening = SUBORDINATE_OPENING.match(self.text, sentence_start)
+        if opening is not None and any(t.start >= opening.end() for t in triggers):
+            triggers = [t for t in triggers if t.start >= opening.end()]
         for trigger in triggers:
             word = self.text[trigger.start : trigger.end]
             preceding = self.text[max(sentence_start, trigger.start - 40) : trigger.start]
@@ -1464,6 +1474,18 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         victims = not targets and kind in VIOLENT_TYPES
         if victims:
             targets = self._victims(sentence, sentence_start, actors, source)
+        if source is None and kind in VIOLENT_TYPES:
+            # "3 killed by police", "5 raiders killed (in the north) by police": the doer
+            source = next(
+                (
+                    a
+                    for a in actors
+                    if 0 <= a.start - trigger.end <= 45
+                    and a not in targets
+                    and BY_DOER.fullmatch(self.text[trigger.end : a.start])
+                ),
+                None,
+            )
         if (
             kind in ("COERCE", "FIGHT")
             and self.text[trigger.start : trigger.end].lower() in CAPTURE_WORDS
@@ -2123,6 +2145,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         self._drop_restated_counts()
         self._rank_aftermath()
         self._rank_property()
+        self._rank_clash_outcomes()
         self._rank_heading()
 
     def _rank_heading(self) -> None:
@@ -2291,6 +2314,78 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         for event in self.events:
             if event.event_code in AFTERMATH_CODES:
                 event.confidence = round(event.confidence * AFTERMATH_WEIGHT, 2)
+
+    def _rank_clash_outcomes(self) -> None:
+        """Harm told with no doer in a report of a clash ("two clans clashed. Four people
+        were injured", "one dead and houses destroyed in a clash") is the clash's toll:
+        the clash is the news, so the doerless harm ranks below it."""
+        starts = {index: start for index, start, _ in self.sentences}
+        fights = [
+            e
+            for e in self.events
+            if e.event_code.startswith("FIGHT")
+            and not e.is_negated
+            and not e.is_historical
+            and e.modality in ("asserted", "claimed")
+            and not CLASH_BACKGROUND.search(
+                self.text[starts.get(e.sentence_index, e.start) : e.start].lower()
+            )
+        ]
+        clashes = [e for e in fights if CLASH_WORD.search(e.trigger.lower())]
+        for fight in self.events:
+            # "cattle herders killed ten in communal violence": "violence" tells no clash,
+            # the killing its doers did is the news
+            if not (fight.event_code.startswith("FIGHT") and VAGUE_VIOLENCE.search(fight.trigger)):
+                continue
+            done = [
+                e.confidence
+                for e in self.events
+                if e.sentence_index == fight.sentence_index
+                and e.source is not None
+                and e.event_code.startswith("ASSAULT")
+                and not e.is_negated
+            ]
+            if done and fight.confidence >= max(done):
+                fight.confidence = round(max(done) - 0.01, 2)
+        for event in self.events:
+            # "battled the police, killed one and abducted five": people taken in the
+            # course of a battle are its detail, the battle is the news
+            if event.event_code.startswith("ASSAULT") and TAKING.search(event.trigger.lower()):
+                rivals = [
+                    f
+                    for f in fights
+                    if f.sentence_index == event.sentence_index and f.start < event.start
+                ]
+                top = max((f.confidence for f in rivals), default=0.0)
+                if rivals and event.confidence >= top:
+                    event.confidence = round(top - 0.01, 2)
+        for told, ranked in ((clashes, DOERLESS_HARM), (fights, BATTLE_DETAILS)):
+            if not told:
+                continue
+            top = max(e.confidence for e in told)
+            for event in self.events:
+                if (
+                    (event.source is None or ranked is BATTLE_DETAILS)
+                    and event.event_code in ranked
+                    and event.confidence >= top
+                ):
+                    event.confidence = round(top - 0.01, 2)
+        communal = [
+            e
+            for e in fights
+            if e.event_code == "FIGHT.communal" and not VAGUE_VIOLENCE.search(e.trigger)
+        ]
+        if communal and not self._has_mob():
+            # "two clans clashed; youths burnt twenty homes": no mob is told, the burning
+            # and killing are the communal militias' clash
+            top = max(e.confidence for e in communal)
+            for event in self.events:
+                if (
+                    event.event_code == "PROTEST.mob"
+                    and (event.source is None or event.source.sector not in STATE_ARMED)
+                    and event.confidence >= top
+                ):
+                    event.confidence = round(top - 0.01, 2)
 
     def _drop_restated_counts(self) -> None:
         """A toll told again in a later sentence is the same victims, counted once ("Five
@@ -2560,6 +2655,9 @@ ANAPHORIC = re.compile(  # searched in the lower-cased 30 characters before a no
 
 
 SHARED_PASSIVE = re.compile(r"\s*,?\s+and\s+(?:then\s+|later\s+)?")  # "beaten and (then) burnt"
+BY_DOER = re.compile(  # the gap from a suffered deed to its doer: "killed (...) by the"
+    r"[^.;,]{0,30}?\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}", re.I
+)
 BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,4}by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}")
 RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|which|that|whose)\b", re.I)
 BEING_AFTER = re.compile(r"\b(?:after|before|while|upon|on|without|despite)\s+being\s+$")
@@ -2578,6 +2676,28 @@ PROPERTY_CODES = {  # told with violence or a protest: ranked below it
     "COERCE.seize",
     "COERCE.restrict",
 }
+# a clash told as such (not "ethnic violence", "hostilities"), and not as the background of
+# the harm ("linked to clashes between ...", "a spillover of the fighting")
+CLASH_WORD = re.compile(r"clash|fight|fought|battl|gunfire|exchange|shoot|skirmish")
+CLASH_BACKGROUND = re.compile(
+    r"\b(?:linked|related|relation|attributed|connected|carry over|spill ?over|part of)\b"
+    r"[^.]{0,60}$"
+)
+# harm with no weapon of its own (not a bomb's): the toll of a clash told beside it
+DOERLESS_HARM = {
+    "ASSAULT",
+    "ASSAULT.kill",
+    "ASSAULT.firearms",
+    "ASSAULT.edged",
+    "ASSAULT.beat",
+    "COERCE.destroy",
+    "COERCE.loot",
+}
+VAGUE_VIOLENCE = re.compile(r"violence$", re.I)  # "ethnic violence": no sides told
+TAKING = re.compile(r"abduct|kidnap|hostage")  # people taken, later found dead or not
+# what the attackers of a battle also did, whoever did it ("set fire to the post", "stole
+# the cattle", "took control of the town"): details of the battle, not the news
+BATTLE_DETAILS = {"COERCE.destroy", "COERCE.loot", "COERCE.occupy"}
 
 
 def _is_headline(sentence: str, text: str, end: int) -> bool:

@@ -168,6 +168,7 @@ AGENT_BETWEEN = re.compile(  # "blames X for the killing", "accused X of bombing
     r"\b(?:blam(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+for"
     r"|accus(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+of|implicat(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+in)\b"
 )
+BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 AGENT_WORDS = ("by ", "responsib", "blam", "attribut", "accus", "implicat")  # a cheap prefilter
 CO_AGENT_GAP = re.compile(
     r"[\s\"'“”)]*(?:(?:group|movement|organi[sz]ation)[\s\"'“”]*)?(?:,|and|or)\s+(?:the\s+)?"
@@ -677,6 +678,8 @@ class ActorRoles:
                     0 <= actor.start - position <= 45
                     and actor is not source
                     and actor not in victims
+                    # "killed by gunmen": the doer, not a victim
+                    and not BY_BEFORE.search(sentence, 0, actor.start - sentence_start)
                 ):
                     victims.append(actor)
         return victims

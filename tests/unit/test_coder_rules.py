@@ -646,7 +646,8 @@ def test_a_bomb_that_killed_people_stays_an_explosion(code):
 def test_a_shooting_told_with_recovered_grenades_is_no_defusal(code):
     events = code("Police gunned down a suspect in Diani and recovered two hand grenades.")
     shooting = events.filter(pl.col("trigger") == "gunned down")
-    assert shooting["event_code"].str.starts_with("ASSAULT").all()
+    # police shooting an armed suspect: a shooting (a clash), never a defused bomb
+    assert shooting["event_code"].str.contains("^(?:ASSAULT|FIGHT)").all()
 
 
 def test_a_missile_test_is_a_show_of_force_not_an_attack(code):
@@ -1322,3 +1323,250 @@ def test_what_groups_accuse_police_of_is_an_allegation(code):
     events = code("Human rights groups accuse police of using excessive force against protesters.")
     force = events.filter(pl.col("event_code").str.starts_with("ASSAULT"))
     assert force["modality"].to_list() == ["claimed"]
+
+
+def test_people_hurt_as_they_fought_back_were_in_a_battle(code):
+    events = code(
+        "Militants attacked a village near Garissa on Monday; two herders were wounded as "
+        "they tried to fight back."
+    )
+    assert _main_event(events).startswith("FIGHT")
+
+
+def test_doerless_harm_in_a_clash_is_the_clash_toll_not_the_news(code):
+    events = code(
+        "One dead, four injured and property destroyed in a clash over grazing land near "
+        "Kinyago on Monday."
+    )
+    assert _main_event(events).startswith("FIGHT")
+
+
+def test_a_killing_linked_to_earlier_clashes_stays_the_news(code):
+    events = code(
+        "A trader was found dead in his shop on Monday. The killing is linked to clashes "
+        "between two clans last month."
+    )
+    assert _main_event(events).startswith("ASSAULT")
+
+
+def test_soldiers_shooting_bomb_planters_fight_them_not_bomb_them(code):
+    events = code(
+        "Soldiers shot dead three militants who were trying to plant a bomb near Mandera on Monday."
+    )
+    assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_a_grenade_thrown_at_police_stays_a_grenade_attack(code):
+    events = code("Militants threw a grenade at a police patrol in Garissa, injuring two.")
+    assert _main_event(events) == "ASSAULT.grenade"
+
+
+def test_burning_the_post_after_attacking_it_is_a_detail_of_the_battle(code):
+    events = code(
+        "About thirty militants attacked a police post near Garissa on Monday evening. "
+        "The attackers also set fire to the police post on Monday."
+    )
+    assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_people_abducted_in_a_battle_are_its_detail(code):
+    events = code("Gunmen from across the border battle police, kill one, abduct five others.")
+    assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_a_headline_passive_with_targeted_names_its_doer_after_by(code, coded):
+    text = "Suspected rebels targeted by soldiers near Garissa on Monday, three dead."
+    assert _main_event(code(text)) == "FIGHT.firearms"
+    batch = coded(text)
+    roles = batch.event_actors.join(batch.actors, on="actor_id", how="left")
+    assert roles.filter(pl.col("role") == "source")["sector"].to_list() == ["MIL"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunfire by suspected militants leaves two police officers dead in Garissa.",
+        "Three soldiers are feared dead after an attack by militants near Kora.",
+    ],
+)
+def test_forces_left_dead_or_feared_dead_were_a_side_of_a_battle(code, text):
+    assert _main_event(code(text)) == "FIGHT.firearms"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armed herders killed ten villagers near Baragoi on Monday in communal violence.",
+        "Youths killed two traders in Kisumu on Monday - ongoing post-election ethnic violence.",
+    ],
+)
+def test_a_killing_by_named_doers_outranks_the_vague_violence_it_was_part_of(code, text):
+    assert _main_event(code(text)).startswith("ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three people were injured when two groups clashed over grazing land near Isiolo.",
+        "Residents of two hamlets clashed over a boundary dispute near Nakuru on Sunday.",
+    ],
+)
+def test_groups_clashing_over_grazing_or_a_boundary_are_communal_militias(code, text):
+    assert _main_event(code(text)) == "FIGHT.communal"
+
+
+def test_burning_told_with_a_communal_clash_and_no_mob_is_the_clash(code):
+    events = code(
+        "One man was injured and property destroyed after members of two communities "
+        "clashed over a parcel of land near Nakuru."
+    )
+    assert _main_event(events) == "FIGHT.communal"
+
+
+def test_villagers_who_fought_back_against_raiders_fought_a_battle_not_a_mob(code):
+    events = code(
+        "Four raiders were killed by villagers who fought back during a night raid near Baringo."
+    )
+    assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_a_grenade_thrown_in_a_gunfight_with_police_is_part_of_the_battle(code):
+    events = code(
+        "Militants hurled a grenade at a police patrol in Wajir on Monday evening. "
+        "The officers opened fire after the blast."
+    )
+    assert _main_event(events) == "FIGHT.firearms"
+    bus = code("Militants hurled a grenade at a bus in Wajir on Monday evening, injuring six.")
+    assert _main_event(bus) == "ASSAULT.grenade"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man posing as a motorcycle taxi rider shot and injured a police officer in Kilifi.",
+        "Two officers were wounded in a clash during an attempted bank robbery in Thika.",
+    ],
+)
+def test_police_hurt_in_a_report_of_no_crowd_were_a_side_of_a_battle(code, text):
+    assert _main_event(code(text)) == "FIGHT.firearms"
+
+
+def test_a_mob_that_stoned_a_police_officer_stays_mob_violence(code):
+    assert (
+        _main_event(code("A mob stoned a police officer to death in Korogocho.")) == "PROTEST.mob"
+    )
+
+
+def test_police_firing_shots_at_an_armed_gang_fight_it(code):
+    events = code("Police fired shots at an armed gang near Naivasha on Monday.")
+    assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_an_opening_after_clause_is_background_to_the_main_clause(code):
+    events = code("After raiders killed four herders near Baringo, one bandit was shot by police.")
+    assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_soldiers_killed_in_an_ambush_by_other_soldiers_is_a_battle(code):
+    events = code(
+        "Two Kenyan soldiers were killed when foreign soldiers ambushed their convoy along "
+        "the border."
+    )
+    assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_raided_villagers_who_retaliated_make_the_raid_a_battle(code):
+    events = code(
+        "Raiders attacked a village near Maralal and killed a child. The villagers retaliated."
+    )
+    assert _main_event(events) == "FIGHT.firearms"
+    one_sided = code(
+        "Armed raiders attacked a village near Maralal in retaliation for a cattle theft, "
+        "killing a child."
+    )
+    assert _main_event(one_sided).startswith("ASSAULT")
+
+
+def test_an_assassination_is_one_sided_even_of_an_armed_man(code):
+    events = code("Paramilitary gunmen assassinated a rebel sympathiser along a road in Garissa.")
+    assert _main_event(events) == "ASSAULT.assassination"
+
+
+def test_police_shooting_men_told_as_armed_fought_them(code):
+    events = code("Police shot dead two men armed with rifles near Garissa on Monday.")
+    assert _main_event(events) == "FIGHT.firearms"
+    fired = code("A soldier opened fire on two schoolboys in Rumuruti, killing one.")
+    assert not _main_event(fired).startswith("FIGHT")
+
+
+def test_a_policeman_who_throws_a_grenade_himself_bombed(code):
+    events = code("A rogue policeman shot a shopkeeper and threw a grenade into a crowd.")
+    assert _main_event(events).startswith("ASSAULT.grenade")
+
+
+def test_the_actor_after_by_in_a_headline_toll_is_the_doer_not_a_victim(coded):
+    batch = coded("Three killed and several injured by police in Nairobi on Monday.")
+    roles = batch.event_actors.join(batch.events, on="event_id").filter(
+        pl.col("trigger") == "killed"
+    )
+    assert roles.filter(pl.col("role") == "source")["actor_id"].to_list() == ["KEN.COP"]
+    assert "KEN.COP" not in roles.filter(pl.col("role") == "target")["actor_id"].to_list()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two officers are in hospital after suffering injuries in an attack by a gang.",
+        "Six militants were shot dead and a soldier seriously injured in a raid on a barracks.",
+    ],
+)
+def test_forces_suffering_injuries_or_seriously_injured_were_a_side(code, text):
+    assert _main_event(code(text)).startswith("FIGHT")
+
+
+def test_militiamen_who_attack_and_occupy_police_posts_fight_the_police(code):
+    events = code("Armed militiamen attack and occupy two police posts near Lorokon.")
+    assert _main_event(events) == "FIGHT.firearms"
+
+
+def test_a_petrol_bomb_is_arson_not_an_explosion(code):
+    burnt = code("Unidentified assailants hurled a petrol bomb at a house in Kisumu, injuring two.")
+    assert _main_event(burnt) == "ASSAULT"
+    blast = code("Unidentified assailants hurled a bomb at a house in Kisumu, injuring two.")
+    assert _main_event(blast) == "ASSAULT.explosives"
+
+
+def test_a_strike_with_no_aircraft_is_no_air_strike(code):
+    assert (
+        _main_event(code("Health workers stage a strike over pay in Nakuru.")) == "PROTEST.strike"
+    )
+    raid = code("Raiders strike a village near Sololo and steal cattle.")
+    assert _main_event(raid) == "ASSAULT"
+    drone = code("A drone strike killed three militants near Kismayo.")
+    assert _main_event(drone) == "ASSAULT.aerial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two suspects were arrested with explosive devices in Kitale on Monday.",
+        "Militants assemble bombs in a house in Majengo.",
+    ],
+)
+def test_bombs_held_or_assembled_are_no_attack(code, text):
+    events = code(text)
+    assert not events["event_code"].str.starts_with("ASSAULT").any()
+
+
+def test_police_detonating_a_found_bomb_is_a_controlled_explosion(code):
+    events = code("A bomb was found at a church in Kutu. Police later detonated the explosive.")
+    assert _main_event(events) == "COERCE.disrupt"
+
+
+def test_police_battling_invading_warriors_fight_armed_men_not_rioters(code):
+    assert _main_event(code("Police battle invading warriors near Baragoi.")).startswith("FIGHT")
+
+
+def test_attackers_driven_out_by_police_fought_them(code):
+    events = code("Militants who tried to attack a village were driven out by police officers.")
+    assert _main_event(events) == "FIGHT.firearms"
