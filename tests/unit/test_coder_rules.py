@@ -1570,3 +1570,15 @@ def test_police_battling_invading_warriors_fight_armed_men_not_rioters(code):
 def test_attackers_driven_out_by_police_fought_them(code):
     events = code("Militants who tried to attack a village were driven out by police officers.")
     assert _main_event(events) == "FIGHT.firearms"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An unidentified man hacks a woman to death in a land dispute.", "ASSAULT.edged"),
+        ("Two bodies were dumped in the river outside the town.", "ASSAULT.kill"),
+        ("Herders speared a trader who strayed into their grazing land.", "ASSAULT.edged"),
+    ],
+)
+def test_more_inflections_of_violence_are_events(code, text, expected):
+    assert expected in code(text)["event_code"].to_list()
