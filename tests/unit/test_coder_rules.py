@@ -1582,3 +1582,10 @@ def test_attackers_driven_out_by_police_fought_them(code):
 )
 def test_more_inflections_of_violence_are_events(code, text, expected):
     assert expected in code(text)["event_code"].to_list()
+
+
+def test_a_capitalized_first_word_before_a_group_noun_is_no_group_name(coded):
+    surfaces = coded("Five militants were killed in Damboa.").actor_mentions["actor_id"].to_list()
+    assert surfaces == ["NGA.REB"]
+    named = coded("Shining Path guerrillas attacked a police post.").actor_mentions
+    assert "SHINING_PATH" in named["actor_id"].to_list()
