@@ -441,6 +441,7 @@ REACTED_GAP = re.compile(
     r"\s+(?:(?:[\w'’-]+\s+){0,5}?(?:over|for|against|into|about)\s+)?(?:the|a|an|this)\s+"
     r"(?:[\w'’-]+\s+){0,2}"
 )
+SUSPECT_AFTER = re.compile(r"\s+(?:suspects?|convicts?|accused|charges?|trial)\b", re.I)
 PROTESTED_GAP = re.compile(  # from a protest word to what it is against
     r"\s+(?:[\w'’-]+\s+){0,4}?(?:against|over|about|demanding|denouncing|condemning)\s+"
     r"(?:(?:the|a|an|their|its|his|her)\s+)?(?:[\w'’-]+\s+){0,2}"
@@ -556,6 +557,8 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             and not self._is_month(m)
             and not self._in_title(m, start)
             and not any(a.start <= m.start and m.end < a.end for a in actors)
+            # "a robbery suspect", "murder convicts": people, not an event
+            and not (m.sub.startswith("noun") and SUSPECT_AFTER.match(self.text, m.end))
         ]
         if any(t.ref == "MOBILIZE.test" for t in triggers):
             triggers = _without_tested(self.text, triggers)
@@ -1542,6 +1545,14 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             # abducted and later found dead: an attack, not a disappearance (ACLED)
         if kind == "COERCE" and code.split(".")[-1] in ("destroy", "loot") and killed:
             code, kind = "ASSAULT", "ASSAULT"  # "set the house on fire, killing four"
+        elif (
+            code == "COERCE.destroy"
+            and passive
+            and targets
+            and all(t.is_generic and t.sector not in ("GOV", "BUS", "EDU") for t in targets)
+            and self.lex.has_code("ASSAULT")
+        ):
+            code, kind = "ASSAULT", "ASSAULT"  # "four suspects were set on fire": people
         if (
             source is None
             and not targets

@@ -1589,3 +1589,14 @@ def test_a_capitalized_first_word_before_a_group_noun_is_no_group_name(coded):
     assert surfaces == ["NGA.REB"]
     named = coded("Shining Path guerrillas attacked a police post.").actor_mentions
     assert "SHINING_PATH" in named["actor_id"].to_list()
+
+
+def test_a_robbery_suspect_is_a_person_not_a_robbery(code):
+    events = code("A mob attacked and killed a robbery suspect in Embu on Monday.")
+    assert not any(c.startswith("COERCE.loot") for c in events["event_code"].to_list())
+    assert events["fatalities"].drop_nulls().to_list() == [1]
+
+
+def test_people_set_on_fire_were_attacked_not_property(code):
+    events = code("Four suspects were set on fire at the market by a mob.")
+    assert events["event_code"].to_list()[0] in ("ASSAULT", "PROTEST.mob")
