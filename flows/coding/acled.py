@@ -445,7 +445,7 @@ class AcledTypes:
         if (
             word.lower() in STORM_WORDS
             and DEMANDING.search(lowered)
-            and source_sector not in ORGANIZED
+            and source_sector not in ORGANIZED - {"AGR"}  # (farmers storming an office too)
             and self.lex.has_code("PROTEST")
         ):
             # people storming an office to demand something protest there; a riot only

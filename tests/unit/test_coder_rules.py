@@ -1600,3 +1600,8 @@ def test_a_robbery_suspect_is_a_person_not_a_robbery(code):
 def test_people_set_on_fire_were_attacked_not_property(code):
     events = code("Four suspects were set on fire at the market by a mob.")
     assert events["event_code"].to_list()[0] in ("ASSAULT", "PROTEST.mob")
+
+
+def test_farmers_storming_an_office_to_demand_something_protest(code):
+    events = code("Farmers stormed the land office in Nakuru to demand their title deeds.")
+    assert events["event_code"].to_list()[0].startswith("PROTEST")
