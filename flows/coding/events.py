@@ -1766,7 +1766,10 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         if self._is_outcome(trigger) and kind in VIOLENT_TYPES and not historical:
             # (not a toll told as background: "have killed thousands since 2015")
             anchor = self._recent_violence(sentence_index, dates, modality, same_sentence=True)
-            if anchor is not None:  # "... attacked police. Two officers were killed."
+            if anchor is not None and not (
+                # "Cattle rustlers kill villagers": the doers' own word is no attack to join
+                source is not None and source.start <= anchor.start and anchor.end <= source.end
+            ):  # "... attacked police. Two officers were killed."
                 if self.text[trigger.start : trigger.end].lower().endswith("ing"):
                     source = None  # "a mine hit an army truck, killing 4": the truck killed none
                 self._merge_casualties(anchor, (killed, injured), targets, source)

@@ -1605,3 +1605,8 @@ def test_people_set_on_fire_were_attacked_not_property(code):
 def test_farmers_storming_an_office_to_demand_something_protest(code):
     events = code("Farmers stormed the land office in Nakuru to demand their title deeds.")
     assert events["event_code"].to_list()[0].startswith("PROTEST")
+
+
+def test_rustlers_who_kill_villagers_kill_them(code):
+    events = code("Cattle rustlers kill villagers in Baragoi.")
+    assert events["event_code"].to_list() == ["ASSAULT.kill"]
