@@ -1546,6 +1546,16 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         if kind == "COERCE" and code.split(".")[-1] in ("destroy", "loot") and killed:
             code, kind = "ASSAULT", "ASSAULT"  # "set the house on fire, killing four"
         elif (
+            code == "COERCE.seize"
+            and targets
+            and all(t.sector not in (None, "BUS", "GOV", "STATE") for t in targets)
+            and force_sector(source) not in STATE_ARMED | {"STATE", "GOV", "JUD"}
+            and self.lex.has_code("ASSAULT.abduction")
+        ):
+            # "two aid workers were seized by gunmen": people taken by others than the
+            # state are abducted (the state's seizing people is an arrest)
+            code, kind = "ASSAULT.abduction", "ASSAULT"
+        elif (
             code == "COERCE.destroy"
             and passive
             and targets

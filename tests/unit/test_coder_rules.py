@@ -1610,3 +1610,10 @@ def test_farmers_storming_an_office_to_demand_something_protest(code):
 def test_rustlers_who_kill_villagers_kill_them(code):
     events = code("Cattle rustlers kill villagers in Baragoi.")
     assert events["event_code"].to_list() == ["ASSAULT.kill"]
+
+
+def test_people_seized_by_gunmen_are_abducted(code):
+    events = code("Three aid workers were seized from their residence in Mandera by gunmen.")
+    assert events["event_code"].to_list() == ["ASSAULT.abduction"]
+    goods = code("Soldiers seized weapons and ammunition from the militants.")
+    assert goods["event_code"].to_list() == ["COERCE.seize"]
