@@ -261,9 +261,11 @@ ONE_SIDED_MODES = {  # violence done to someone who cannot fight back: never a b
     "cleansing",
     "assassination",
 }
+ARMS_REACH = 60  # how far after "shot"/"killed" the victims' weapons may be told
 AIRBORNE = re.compile(  # a strike from the air: what flies or is fired
-    r"\bair|aerial|drones?\b|jets?\b|planes?\b|aircraft|helicopters?|warplanes?|missiles?|"
-    r"rockets?|bomb|artillery|shell|precision|targeted strike|military strike"
+    r"\b(?:air(?:strikes?|craft|borne|\s+(?:strikes?|raids?|force|attacks?))|aerial|drones?|"
+    r"jets?|planes?|helicopters?|warplanes?|missiles?|rockets?|bomb(?:s|ing|ed|ers?)?|"
+    r"artillery|shell(?:s|ing|ed)|precision|targeted strike|military strike)\b"
 )
 STAGED_STRIKE = re.compile(r"\b(?:held|hold|holds|stage[ds]?|on) (?:a )?strike\b")
 INCENDIARY = re.compile(r"\b(?:petrol|fire)[- ]?bomb|\bmolotov")
@@ -400,12 +402,13 @@ class AcledTypes:
         sentence: str,
         co_sources: list[Actor] | None = None,
         word: str = "",
+        at: int = -1,
     ) -> str:
         """Choose the code the context implies: weapons, clashes, repression, riots; no riot
         in a report of armed attackers that tells no crowd, protest or riot ("bandits
         burnt the houses and stole the cattle": violence against civilians, ACLED), and no
         battle in a report of a mob that tells no armed attackers or exchange of fire."""
-        refined = self._refine_context(code, source, targets, sentence, co_sources, word)
+        refined = self._refine_context(code, source, targets, sentence, co_sources, word, at)
         if (
             refined in ("PROTEST.mob", "PROTEST.riot")
             and self._doc_matches(ATTACKERS)
@@ -436,8 +439,10 @@ class AcledTypes:
         sentence: str,
         co_sources: list[Actor] | None = None,
         word: str = "",
+        at: int = -1,
     ) -> str:
-        """The code the sentence's words, actors and weapons imply."""
+        """The code the sentence's words, actors and weapons imply (``at``: where the event
+        word ends in the sentence, when known)."""
         kind, _, mode = code.partition(".")
         lowered = sentence.lower()
         source_sector = force_sector(source)
@@ -781,7 +786,13 @@ class AcledTypes:
             and mode in ("", "kill", "firearms")
             and source_sector in STATE_ARMED
             and word
-            and ARMED_CUE.search(lowered, max(0, lowered.find(word.lower())) + len(word))
+            # the victims' arms, told right after the event word: "shot two men carrying
+            # rifles" (not "...; his father owned a rifle")
+            and ARMED_CUE.search(
+                lowered,
+                end := (at if at >= 0 else max(0, lowered.find(word.lower())) + len(word)),
+                end + ARMS_REACH,
+            )
             and not self._doc_matches(PROTEST_WORDS)
             and not self._doc_matches(RIOTING)
             and not self._has_mob()

@@ -259,7 +259,7 @@ LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told af
 # "beat Sevilla 3-1", "defeated the visitors 2-0 at home" (or with an en dash): a match's
 # score after the object of a verb of violence makes it a game, not an assault
 SCORE_AFTER = re.compile(
-    r"(?:\s+[\w'’.-]+){1,4}?\s+\d{1,2}\s*[-–]\s*\d{1,2}"
+    r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+\d{1,2}\s*[-–]\s*\d{1,2}"
     r"(?=\s*(?:[.,;)]|$)|\s+(?:on|at|in|after|with|and|to|win|victory|defeat|aggregate)\b)"
 )
 # "the body of a journalist was found dumped near ...": a killing told by its discovery, with
@@ -420,10 +420,13 @@ TAKEN_GROUND = re.compile(
 GROUND_TAKEN = re.compile(
     r"\s+(?:back\s+)?(?:control\s+of\s+)?(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?"
     r"(?:[\w-]+\s+){0,2}(?:villages?|towns?|city|area|areas|district|territory|bases?|"
-    r"barracks|posts?|outposts?|positions?|checkpoints?|headquarters|hills?|airport|port|"
-    r"border crossing|crossing|centre|center|capital)\b"
+    r"barracks|posts?|outposts?|positions?|checkpoints?|hills?|airport|port|"
+    r"border crossing|crossing|(?:district|town|city|administrative) (?:centre|center)|capital)"
+    # the place word ends what was taken ("the area chief's phone" is no area)
+    r"(?=\s+(?:of|in|near|on|at|from|after|before|and|following|without|as|when)\b|\s*[.,;)]|\s*$)"
 )
-# from a reaction's word to the event it reacts to: "condemned the", "over the", "into the"
+GROUND_GAP = re.compile(r"[\s\"'“”]+(?:back\s+|the\s+)?")  # "captured (back) (the) Goma"
+# a sentence told in the present: it takes no old date told before it
 PRESENT_TENSE = re.compile(
     r"\b(?:has|have|is|are)\s+(?:been\s+|not\s+)?[a-z]+(?:ed|en|ing)\b|\b(?:will|says)\b"
 )
@@ -437,6 +440,7 @@ CUMULATIVE = re.compile(
     # a habit, not a deed: "militants have repeatedly targeted polio teams"
     r"|\b(?:have|has)\s+(?:repeatedly|frequently|often|regularly|routinely|long)\s+[a-z]+ed\b"
 )
+# from a reaction's word to the event it reacts to: "condemned the", "over the", "into the"
 REACTED_GAP = re.compile(
     r"\s+(?:(?:[\w'’-]+\s+){0,5}?(?:over|for|against|into|about)\s+)?(?:the|a|an|this)\s+"
     r"(?:[\w'’-]+\s+){0,2}"
@@ -452,9 +456,10 @@ REACTION_CODES = {"ACCUSE.disapprove", "ACCUSE.investigate", "RETREAT.resign"}
 REACTION_TYPES = {"SANCTION", "REQUEST", "CONSULT"}
 CAPTURE_WORDS = {"captured", "capture", "captures", "capturing", "seized", "seize", "seizes"}
 CAPTURE_WORDS |= {"seizing", "recaptured", "recapture", "retook", "retaken", "overran"}
-UNOPPOSED = re.compile(
-    r"\b(?:withdr[ae]w|withdrawn|withdrawal|pulled out|left|abandoned|vacated|fled|without "
-    r"(?:a fight|resistance|fighting)|unopposed|peacefully)\b"
+UNOPPOSED = re.compile(  # the other side left the ground taken, or no one fought for it
+    r"\b(?:troops|soldiers|forces|army|military|police|government|garrison|defenders)\s+"
+    r"(?:had\s+)?(?:withdr[ae]w|withdrawn|pulled out|abandoned|vacated|left)\b"
+    r"|\bwithout (?:a fight|resistance|fighting)|\bunopposed\b|\bpeacefully\b"
 )
 
 
@@ -517,6 +522,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         # the country of the last state force named with one ("Israeli troops", the IDF):
         # "the army", "soldiers" told later without one are its
         self.force_countries: dict[str, str] = {}
+        self.sentence_countries: set[str] = set()
         self.sentences: list[tuple[int, int, int]] = []  # (index, start, end) coded so far
         # each sentence's place, in order: chosen only when something asks for it (most
         # sentences hold no event, and most reports need few of their places)
@@ -540,6 +546,9 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         sentence = self.text[start:end]
         self.place_mentions.clear()
         actors, places = self._actors(start, mentions)
+        self.sentence_countries = {  # the states whose forces or governments it names
+            a.country_code for a in actors if a.country_code and a.sector in STATE_ARMED | {"GOV"}
+        }
         for actor in actors:
             if actor.country_code and actor.sector in STATE_ARMED:
                 self.force_countries[actor.sector] = actor.country_code
@@ -1391,7 +1400,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         if source is not None:
             targets = [t for t in targets if t.actor_id != source.actor_id or t.actor_id is None]
             targets = [t for t in targets if all(t.actor_id != c.actor_id for c in co_sources)]
-            if co_sources and kind not in VIOLENT_TYPES:
+            if co_sources and kind in ("CONSULT", "AGREE", "COOPERATE", "REJECT"):
                 # "Israel and Lebanon renewed talks on an Israeli pullback": what two sides do
                 # together is not done to either of them
                 sides = {a.country_code for a in (source, *co_sources)} - {None}
@@ -1496,9 +1505,15 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             and force_sector(source) in ORGANIZED
             and self._takes_ground(trigger)
         ):
-            code = self._ground_taken(source, sentence)
+            code = self._ground_taken(source, sentence[trigger.end - sentence_start :])
         code = self._refine(
-            code, source, targets, sentence, co_sources, self.text[trigger.start : trigger.end]
+            code,
+            source,
+            targets,
+            sentence,
+            co_sources,
+            self.text[trigger.start : trigger.end],
+            trigger.end - sentence_start,
         )
         if halted and kind in COOPERATIVE_TYPES:
             # "halted economic aid", "suspended air links": cutting cooperation is a sanction
@@ -1547,6 +1562,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             code, kind = "ASSAULT", "ASSAULT"  # "set the house on fire, killing four"
         elif (
             code == "COERCE.seize"
+            and passive  # "two aid workers were seized by gunmen" (not "seized their land")
             and targets
             and all(t.sector not in (None, "BUS", "GOV", "STATE") for t in targets)
             and force_sector(source) not in STATE_ARMED | {"STATE", "GOV", "JUD"}
@@ -1836,15 +1852,14 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         """True when what the verb takes is ground: a place word or a named place."""
         if GROUND_TAKEN.match(self.text, trigger.end):
             return True
-        gap = re.compile(r"[\s\"'“”]+(?:back\s+|the\s+)?")
-        after = gap.match(self.text, trigger.end)
+        after = GROUND_GAP.match(self.text, trigger.end)
         return after is not None and any(p.start == after.end() for p in self.sentence_places)
 
-    def _ground_taken(self, source: Actor, sentence: str) -> str:
+    def _ground_taken(self, source: Actor, after: str) -> str:
         """ACLED: ground taken by fighting is a battle won by the state ("Government regains
         territory") or by others ("Non-state actor overtakes territory"); ground left to
         the taker ("after the troops withdrew") changes hands without one."""
-        if UNOPPOSED.search(sentence.lower()):
+        if UNOPPOSED.search(after.lower()):
             wanted = "COERCE.occupy"
         elif force_sector(source) in STATE_ARMED | {"STATE"}:
             wanted = "FIGHT.regain"

@@ -724,12 +724,11 @@ class ActorRoles:
     def _resolve(self, actor: Actor | None, country: str | None) -> Actor | None:
         if actor is None or actor.actor_id is not None:
             return actor
-        code = (
-            actor.country_code
-            or self.force_countries.get(actor.sector or "")
-            or country
-            or self.main_country()
-        )
+        forced = self.force_countries.get(actor.sector or "")
+        if forced is not None and self.sentence_countries - {forced}:
+            forced = None  # the sentence names another country: "the Lebanese government
+            # said soldiers arrested two gunmen" (not the Israeli troops told before)
+        code = actor.country_code or forced or country or self.main_country()
         # the mention is this actor too (its first event's reading, when it has several)
         self.resolved.setdefault((actor.start, actor.end), f"{code or 'UNK'}.{actor.sector}")
         return Actor(

@@ -1617,3 +1617,48 @@ def test_people_seized_by_gunmen_are_abducted(code):
     assert events["event_code"].to_list() == ["ASSAULT.abduction"]
     goods = code("Soldiers seized weapons and ammunition from the militants.")
     assert goods["event_code"].to_list() == ["COERCE.seize"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a battle won, whatever fled or was left after it
+        ("Rebels overran an army base near Kidal, and the soldiers who survived fled.", "FIGHT"),
+        ("Rebels captured the town after heavy fighting that left 20 soldiers dead.", "FIGHT"),
+        # an area chief's phone is no area; people's land seized is no abduction
+        ("Police seized the area chief's phone in Kisumu.", "COERCE.seize"),
+        ("Squatters seized farmers' land in Laikipia.", "COERCE.seize"),
+    ],
+)
+def test_ground_or_people_taken_only_when_told(code, text, expected):
+    assert code(text)["event_code"].to_list()[0].startswith(expected)
+
+
+def test_a_range_of_wards_or_ages_is_no_match_score(code):
+    assert not code("Gunmen shot two traders in wards 3-4 on Monday in Nakuru.").is_empty()
+    killed = code("Soldiers killed five militants aged 18-25 near Gao.")
+    assert killed["fatalities"].to_list() == [5]
+
+
+def test_a_strike_near_an_airport_is_no_air_strike(code):
+    events = code("Raiders strike a village near the airport in Marsabit.")
+    assert all(not c.endswith("aerial") for c in events["event_code"].to_list())
+
+
+def test_a_rifle_told_in_another_clause_arms_no_victim(code):
+    events = code(
+        "Police shot a boy in Kisumu on Monday; the officers said his father owned a rifle."
+    )
+    assert events["event_code"].to_list()[0].startswith("ASSAULT")
+
+
+def test_soldiers_in_a_sentence_naming_another_state_are_not_the_earlier_force(coded):
+    batch = coded(
+        "Israeli troops shelled villages in southern Lebanon on Monday. In Beirut, the "
+        "Lebanese government said soldiers arrested two gunmen near Tyre."
+    )
+    arrest = batch.events.filter(pl.col("event_code") == "COERCE.arrest")
+    sources = batch.event_actors.filter(
+        (pl.col("event_id") == arrest["event_id"][0]) & (pl.col("role") == "source")
+    )["actor_id"].to_list()
+    assert sources == ["LBN.MIL"]
