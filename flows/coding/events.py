@@ -24,7 +24,6 @@ Output: plain rows (``rows.py``). The rules, in order of a sentence:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -57,10 +56,8 @@ from flows.coding.merging import (
     _larger,
 )
 from flows.coding.places import (
-    TYPE_RANK,
     PlaceCandidate,
     _country_elsewhere,
-    _county_or_its_town,
     _km,
     choose_place,
 )
@@ -268,15 +265,6 @@ FOUND_BODY = re.compile(
     r"\b(?:body|bodies|corpses?|remains)\s+of\b[^.;:]{1,80}?\b(?:was|were|(?:has|have|had) been)"
     r"\s+(?:later\s+|also\s+)?(found|discovered|recovered|retrieved|dumped)\b"
 )
-# A coder's note of where a report's events were put on the map (ACLED's notes): "(Wajir,
-# coordinates for Tarbaj used)", "coded as Tarbaj with GP2", "(district capital = Wajir)",
-# "Lodwar coordinates used"; and a field that tells the location: "LOCATION: X, Y District"
-PUT_AT_CODED = re.compile(r"\bcoded\s+(?:as|at)\s+(?:the\s+)?$", re.I)
-PUT_AT_COORDINATES = re.compile(r"\bcoordinates\s+(?:for|of)\s+(?:the\s+)?$", re.I)
-USED = re.compile(r"[^().;]{0,60}?\bused\b", re.I)  # "... for Tarbaj, Wajir, used"
-CAPITAL_BEFORE = re.compile(r"\bcapital\s*[=:]\s*$", re.I)
-PUT_AT_AFTER = re.compile(r",?\s+coordinates\s+(?:were\s+|have\s+been\s+|are\s+)?used\b", re.I)
-LOCATION_FIELD = re.compile(r"\bLOCATION\s*:")
 DEMANDED = "verb.demanded"  # the part of speech of a verb made a REQUEST by "must"
 DEMANDED_REACH = 20
 DEMANDED_SUBJECT_GAP = re.compile(
@@ -2145,7 +2133,6 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         ("A police officer was shot. The attack took place in Kenyenya (Kisii)."); a date
         after the report's own, for an event told as done, is not a date to trust."""
         published = self.published_at.date() if self.published_at else None
-        put_at = self._place_put_at() if self.events else None
         for event in self.events:
             if (
                 published is not None
@@ -2155,9 +2142,6 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 and not event.is_negated
             ):
                 event.event_date = event.date_precision = event.date_source = None
-            if put_at is not None:
-                event.place_id, event.place_source = put_at, "document"
-                continue
             # a country is a place to refine: "... into Kenya. Mandera is on the border."
             is_country = (event.place_id or "").endswith(":country")
             if self._refine_region(event):
@@ -2226,114 +2210,6 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         for event in self.events:
             if event.event_code in PROPERTY_CODES and event.confidence > below:
                 event.confidence = below
-
-    def _place_put_at(self) -> str | None:
-        """The place a coder's note says the report's events were put at ("(Wajir,
-        coordinates for Tarbaj used)", "coded as Tarbaj"), else the one its "LOCATION:"
-        field tells ("LOCATION: Tarbaj village, Wajir District"), or the capital the field
-        gives for a location the gazetteer does not know ("(district capital = Wajir)").
-        Only names in the country the report's events are already placed in count: a
-        misspelt county ("Madera") is no town abroad."""
-        if (
-            "LOCATION" not in self.text
-            and "coded a" not in self.text
-            and ("oordinates" not in self.text)
-        ):
-            return None
-        placed = next((e.place_id for e in self.events if e.place_id), None)
-        country = self.lex.place_info.get(placed, (None,))[0] if placed else self.main_country()
-        if country is None:
-            # a report that tells no country: the one most of its names lie in
-            votes = Counter(
-                country
-                for place in self._places
-                for candidate in place.candidates or ()
-                for country in {self.lex.place_info.get(ref, (None,))[0] for ref in candidate.refs}
-                if country
-            ).most_common(2)
-            if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]):
-                country = votes[0][0]
-        for place in self._places:
-            for candidate in self._meanings_in(place.candidates, country):
-                before = self.text[max(0, candidate.start - 30) : candidate.start]
-                if (
-                    PUT_AT_AFTER.match(self.text, candidate.end)
-                    or PUT_AT_CODED.search(before)
-                    or (PUT_AT_COORDINATES.search(before) and USED.match(self.text, candidate.end))
-                ):
-                    return self._likeliest(candidate)
-        field = LOCATION_FIELD.search(self.text)
-        if field is None:
-            return None
-        for place in self._places:
-            if place.sentence_start > field.start():
-                break
-            named = [
-                c for c in self._meanings_in(place.candidates, country) if c.start >= field.end()
-            ]
-            if not named:
-                continue
-            capitals = [
-                c for c in named if CAPITAL_BEFORE.search(self.text, max(0, c.start - 30), c.start)
-            ]
-            told = self._in_regions_named([c for c in named if c not in capitals])
-            info = self.lex.place_info
-            town = next((c for c in told if info[self._likeliest(c)][1] in ("city", "site")), None)
-            chosen = town or (capitals or told or [None])[0]
-            return self._likeliest(chosen) if chosen is not None else None
-        return None
-
-    def _likeliest(self, candidate: PlaceCandidate) -> str:
-        """Of a name's meanings, a town or site before a region, and the larger town; but
-        not a namesake far from the region of the name ("Samburu")."""
-        info = self.lex.place_info
-        candidate = _county_or_its_town(candidate, self.lex.place_points, info)
-        return max(
-            candidate.refs,
-            key=lambda ref: (
-                TYPE_RANK.get(info.get(ref, (None, ""))[1], 0),
-                info.get(ref, (None, "", None))[2] or 0,
-            ),
-        )
-
-    def _meanings_in(
-        self, candidates: list[PlaceCandidate] | None, country: str | None
-    ) -> list[PlaceCandidate]:
-        """The candidates' meanings in ``country`` (all, when None); a name with none there
-        is left out."""
-        if country is None:
-            return list(candidates or ())
-        kept = []
-        for candidate in candidates or ():
-            refs = tuple(
-                ref for ref in candidate.refs if self.lex.place_info.get(ref, (None,))[0] == country
-            )
-            if refs:
-                kept.append(PlaceCandidate(candidate.start, candidate.end, refs))
-        return kept
-
-    def _in_regions_named(self, candidates: list[PlaceCandidate]) -> list[PlaceCandidate]:
-        """Of towns named beside a region ("Kasarani Village, Trans Nzoia District"), those
-        that can lie in it: one far from it is a namesake the gazetteer lacks."""
-        points = self.lex.place_points
-        regions = [
-            points[ref]
-            for candidate in candidates
-            for ref in candidate.refs
-            if self.lex.place_info.get(ref, (None, ""))[1] == "admin1" and ref in points
-        ]
-        if not regions:
-            return candidates
-        return [
-            candidate
-            for candidate in candidates
-            if any(
-                ref not in points
-                or self.lex.place_info.get(ref, (None, ""))[1] not in ("city", "site")
-                or any(_km(points[ref], point) <= REGION_SPAN_KM for point in regions)
-                for ref in candidate.refs
-            )
-        ]
 
     def _rank_aftermath(self) -> None:
         """An arrest or a deployment of forces in a report of an attack, a clash or a

@@ -204,47 +204,6 @@ def test_a_town_in_a_chain_is_as_attached_as_the_county_holding_it(place_of):
     )
 
 
-def test_a_coders_note_of_the_coordinates_used_is_the_place(place_of):
-    # ACLED's notes tell where an unfound village was put on the map
-    text = "Bandits shot dead a trader at a market in Marsabit County (coordinates for {} used)."
-    assert place_of(text.format("Laisamis")) == "Laisamis"
-    assert place_of("Residents protested a land grab in Kitui (coded as Mwingi with GP2).") == (
-        "Mwingi"
-    )
-    assert place_of("Raiders stole 200 goats in Turkana West (Kakuma coordinates used).") == (
-        "Kakuma"
-    )
-    assert place_of("Raiders shot two herders near Lomelo (Turkana, coordinates used).") == (
-        "Turkana"
-    )
-    # news that only mentions coordinates puts nothing anywhere
-    assert place_of("Police shot two robbers in Eldoret. Coordinates for Nairobi were shared.") == (
-        "Eldoret"
-    )
-
-
-def test_a_location_field_tells_the_place_or_the_capital_given_for_an_unknown_one(place_of):
-    attack = "Armed youths torched a school and injured two teachers. LOCATION: "
-    assert place_of(attack + "Nyahururu, Laikipia District.") == "Nyahururu"
-    # a known town beats the capital the field gives; an unknown one yields to it
-    assert place_of(attack + "Kakuma in Turkana District (district capital = Lodwar).") == "Kakuma"
-    assert place_of(
-        attack + "Ngoloko village, Pokot District (district capital = Kapenguria)."
-    ) == ("Kapenguria")
-    # a namesake far from the district named with it is a place the gazetteer lacks
-    assert place_of(attack + "Kibera village, Bungoma District (district capital = Bungoma).") == (
-        "Bungoma"
-    )
-
-
-def test_a_location_field_naming_a_district_like_a_far_town_means_the_district(code):
-    events = code(
-        "Armed youths torched a school and injured two teachers. "
-        "LOCATION: Lemolo village in Samburu District."
-    )
-    assert events["place_id"][0] == "KEN:samburu"  # not the village Samburu near the coast
-
-
 def test_where_people_came_from_is_not_where_they_acted(place_of):
     assert place_of("Nurses from Kitui region staged a protest at the ministry in Nairobi.") == (
         "Nairobi"
