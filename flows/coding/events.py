@@ -602,7 +602,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             else None
         )
         if kill and "of" in lowered and (found := FOUND_BODY.search(lowered)):
-            triggers = self._found_body(start, found, triggers)
+            triggers = self._code_found_body(start, found, triggers)
         if (triggers or claim) and kill:
             killed, injured = count_casualties(self._without_grievance(sentence, start, triggers))
         if claim is not None:
@@ -740,7 +740,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                         answer.event_code = "CONCEDE"
                     break
 
-    def _found_body(
+    def _code_found_body(
         self, sentence_start: int, found: re.Match, triggers: list[Mention]
     ) -> list[Mention]:
         """The verb of a found body ("the bodies of two men were found") is a killing when
@@ -1307,10 +1307,8 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 ):
                     source = adjacent[-1]  # "in the midst of an ELN offensive": its author
                 elif subjects and not (
-                    (kind in VIOLENT_TYPES and self._reacted_to(trigger, triggers))
-                    or (
-                        kind not in ("ASSAULT", "FIGHT") and self._protested_over(trigger, triggers)
-                    )
+                    (kind in VIOLENT_TYPES and self._is_reacted_to(trigger, triggers))
+                    or (kind not in ("ASSAULT", "FIGHT") and self._is_protested(trigger, triggers))
                 ):
                     source = prefer_named(subjects, trigger.start, sentence_start + clause_start)
             elif subjects and PRONOUN_SUBJECT.search(preceding):
@@ -1493,7 +1491,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             and force_sector(source) in ORGANIZED
             and self._takes_ground(trigger)
         ):
-            code = self._ground_taken(source, sentence[trigger.end - sentence_start :])
+            code = self._code_taken_ground(source, sentence[trigger.end - sentence_start :])
         code = self._refine(
             code,
             source,
@@ -1707,9 +1705,9 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             if t.end <= trigger.start and t.ref.startswith("PROTEST")
         ):
             confidence *= 0.8  # "protested the killing of...": the protest is the news
-        elif kind in VIOLENT_TYPES and nominal and self._reacted_to(trigger, triggers):
+        elif kind in VIOLENT_TYPES and nominal and self._is_reacted_to(trigger, triggers):
             confidence *= 0.8  # "condemned the bombing", "expelled diplomats over the murder"
-        elif nominal and kind != "PROTEST" and self._protested_over(trigger, triggers):
+        elif nominal and kind != "PROTEST" and self._is_protested(trigger, triggers):
             confidence *= 0.8  # "protested against the seizure of their land"
         if kind in ("ASSAULT", "FIGHT") and PURPOSE_OBJECT.search(
             self.text[max(0, trigger.start - 60) : trigger.start].lower()
@@ -1815,7 +1813,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         )
         return killed is not None or injured is not None
 
-    def _protested_over(self, trigger: Mention, triggers: list[Mention]) -> bool:
+    def _is_protested(self, trigger: Mention, triggers: list[Mention]) -> bool:
         """True when an event word is what a protest before it is against ("farmers
         protested against the seizure of their land"): the protesters did not do it."""
         return any(
@@ -1825,7 +1823,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             for t in triggers
         )
 
-    def _reacted_to(self, trigger: Mention, triggers: list[Mention]) -> bool:
+    def _is_reacted_to(self, trigger: Mention, triggers: list[Mention]) -> bool:
         """True when an event word is what an earlier non-violent event of its sentence
         reacts to ("condemned the bombing", "expelled two diplomats over the murder",
         "resigned over the shooting"): the reactor did not do it."""
@@ -1843,7 +1841,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         after = GROUND_GAP.match(self.text, trigger.end)
         return after is not None and any(p.start == after.end() for p in self.sentence_places)
 
-    def _ground_taken(self, source: Actor, after: str) -> str:
+    def _code_taken_ground(self, source: Actor, after: str) -> str:
         """ACLED: ground taken by fighting is a battle won by the state ("Government regains
         territory") or by others ("Non-state actor overtakes territory"); ground left to
         the taker ("after the troops withdrew") changes hands without one."""

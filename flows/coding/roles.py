@@ -15,7 +15,7 @@ import re
 
 from flows.coding.places import AREA_WORDS, BORDER_AFTER
 from flows.coding.rows import GROUP_SECTORS, ORGANIZED, VIOLENT_TYPES, Actor, EventRow, Mention
-from flows.coding.text import WORD, words_before
+from flows.coding.text import DATELINE, WORD, words_before
 
 PREPOSITIONS = {
     "on",
@@ -145,12 +145,6 @@ SENTENCE_OPENERS = {  # capitalized first words that name no group: "Five milita
 STANCE_BEFORE = re.compile(r"(?<![\w-])(?:anti|pro)-$", re.I)
 VERB_THEN_PREPOSITION = re.compile(
     r"(?<![\w-])(?!and\b|or\b)[\w-]+\s+(?:to|for|with|from|on|at|into|against|by)\s+$", re.I
-)
-# a wire story's dateline: the city in capitals, a date, the agency ("KABUL, Aug 13
-# (Reuters) - ", "NAIROBI (AP) — ", "GENEVA, March 3 — ")
-DATELINE = re.compile(
-    r"\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}"
-    r"(?:,\s*[\w .]{2,30}?\s*(?:\([\w .&/-]{1,40}\))?|\s*\([\w .&/-]{1,40}\))\s*[-–—]+\s"
 )
 STATE_OF_NAME = re.compile(r"(?<![\w'’-])(?!The\b|A\b|An\b|This\b)[A-Z][\w'’-]+\s+$")
 MEMBER_OF = re.compile(  # searched in the lower-cased 60 characters before an organization

@@ -11,6 +11,13 @@ import re
 import numpy as np
 import polars as pl
 
+# a wire story's dateline: the city in capitals, a date, the agency ("KABUL, Aug 13
+# (Reuters) - ", "NAIROBI (AP) — ", "GENEVA, March 3 — ")
+DATELINE = re.compile(
+    r"\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}"
+    r"(?:,\s*[\w .]{2,30}?\s*(?:\([\w .&/-]{1,40}\))?|\s*\([\w .&/-]{1,40}\))\s*[-–—]+\s"
+)
+
 # Pieces of text that end a sentence: a run without terminal punctuation, then the
 # punctuation (with closing quotes or brackets) and the white space after it, or a line end.
 # A run is at most MAX_RUN characters: text with no punctuation at all (a 1 MB dump) is cut
