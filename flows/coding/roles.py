@@ -15,7 +15,7 @@ import re
 
 from flows.coding.places import AREA_WORDS, BORDER_AFTER
 from flows.coding.rows import GROUP_SECTORS, ORGANIZED, VIOLENT_TYPES, Actor, EventRow, Mention
-from flows.coding.text import DATELINE, WORD, words_before
+from flows.coding.text import DATELINE, SUBORDINATORS, WORD, words_before
 
 PREPOSITIONS = {
     "on",
@@ -49,7 +49,9 @@ PREPOSITIONS = {
     "including",
 }
 # "after" and "before" also open a clause: "after militants ambushed the convoy"
-CLAUSE_CONJUNCTIONS = {"after", "before", "when", "while", "until", "because", "once"}
+# of the words that open a clause, those never a preposition of place or time before a
+# subject ("after militants attacked", not "as militants" or "since 2015")
+CLAUSE_CONJUNCTIONS = set(SUBORDINATORS) - {"as", "since", "following", "although", "though"}
 CLAUSE_VERB = re.compile(  # a past-tense verb right after an actor: it is the clause's subject
     r"[\"'”’]?\s+(?:\w+ly\s+)?(?:had\s+|have\s+|has\s+)?(?:(?!armed\b)[a-z]+ed\b(?!\s+by\b)|"
     r"(?:withdrew|fled|struck|took|fought|shot|threw|stole|broke|ran|left|came|went|began|"

@@ -11,6 +11,11 @@ import re
 import numpy as np
 import polars as pl
 
+# words that open a subordinate clause: "After militants attacked the camp, soldiers ..."
+SUBORDINATORS = (
+    *("after", "following", "before", "when", "while", "as", "although", "though"),
+    *("once", "because", "since", "until"),
+)
 # a wire story's dateline: the city in capitals, a date, the agency ("KABUL, Aug 13
 # (Reuters) - ", "NAIROBI (AP) — ", "GENEVA, March 3 — ")
 DATELINE = re.compile(
