@@ -218,6 +218,12 @@ def _compile(lexicon: Lexicon) -> _Compiled:
             actor_info=actor_info,
             place_info=place_info,
             place_points=place_points,
+            place_ids={
+                name: tuple(ids)
+                for name, ids in lexicon.place_names.group_by(pl.col("name").str.to_lowercase())
+                .agg(pl.col("place_id").unique())
+                .iter_rows()
+            },
             event_codes=frozenset(lexicon.event_codes["event_code"].to_list()),
             vocabulary=frozenset(
                 word

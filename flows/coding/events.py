@@ -59,9 +59,11 @@ from flows.coding.places import (
     _county_or_its_town,
     _km,
     choose_place,
+    dateline_place,
 )
 from flows.coding.roles import (
     AGENT_WORDS,
+    DATELINE,
     KILL_WORD,
     OBJECT_VERBS,
     REPORTER,
@@ -497,6 +499,18 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         # the sentences that may hold a word of killing (found for a batch at once), or
         # None: any sentence may
         self.kill_sentences: set[int] | None = None
+        # the town a wire story is filed from ("PESHAWAR, Pakistan (AP) — "): where its
+        # events are when it tells no place of theirs in that country
+        self.dateline_place = self._dateline_place()
+
+    def _dateline_place(self) -> str | None:
+        """The town of the report's dateline, at its start or after its headline's line."""
+        head = self.text[:300]
+        for start in (0, *(m.end() for m in re.finditer(r"\n", head))):
+            dateline = DATELINE.match(self.text, start)
+            if dateline is not None:
+                return dateline_place(dateline.group(0), self.lex.place_ids, self.lex.place_info)
+        return None
 
     # ------------------------------------------------------------------ events
     def code_sentence(
@@ -2019,6 +2033,8 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             later = self._place_where(fits, after=event.sentence_index)
             if later is None and is_country:
                 later = self._place_where(fits, before=event.sentence_index)
+            if later is None and self._is_dateline_country(event):
+                later = self.dateline_place  # the town the story is filed from
             if later is not None:
                 event.place_id, event.place_source = later, "document"
                 country = self.lex.place_info[later][0]
@@ -2029,6 +2045,19 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         self._date_from_later_text()
         self._drop_restated_counts()
         self._rank_aftermath()
+
+    def _is_dateline_country(self, event: EventRow) -> bool:
+        """Whether the dateline's town can stand for the event's place: the text tells none
+        (its country is a guess from the actors), or a country the town lies in; never a
+        place the sentence puts the event in ("clashed in northern Ethiopia")."""
+        if self.dateline_place is None or event.place_source == "sentence":
+            return False
+        info = self.lex.place_info
+        place_id = event.place_id
+        return place_id is None or (
+            place_id.endswith(":country")
+            and info.get(place_id, (None,))[0] == info[self.dateline_place][0]
+        )
 
     def _place_put_at(self) -> str | None:
         """The place a coder's note says the report's events were put at ("(Wajir,
@@ -2473,6 +2502,7 @@ class LexiconView:
     event_codes: frozenset[str] = frozenset()
     place_points: dict[str, tuple[float, float]] = field(default_factory=dict)  # id -> lat, lon
     vocabulary: frozenset[str] = frozenset()  # the coder's own words (triggers, nouns, cues)
+    place_ids: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower name -> ids
 
     def has_code(self, code: str) -> bool:
         return code in self.event_codes

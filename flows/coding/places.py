@@ -924,3 +924,36 @@ def _is_person(
         ):
             return True
     return False
+
+
+# a wire story's dateline: "PESHAWAR, Pakistan (AP) — ", "OUAGADOUGOU, Aug 13 (Reuters) - "
+# (the whole pattern is roles' ``DATELINE``): its city in capitals, then what follows a comma
+DATELINE_PARTS = re.compile(r"\s*([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:,\s*([^,(–—-]+))?")
+
+
+def dateline_place(
+    dateline: str,
+    place_ids: Mapping[str, tuple[str, ...]],
+    place_info: Mapping[str, tuple[str | None, str, int | None]],
+) -> str | None:
+    """The town a dateline names ("PESHAWAR, Pakistan (AP) — "), in the country it names
+    when it names one: of its namesakes, the largest town ("JERUSALEM": Israel's city, not
+    the district nor a village in New Zealand)."""
+    parts = DATELINE_PARTS.match(dateline)
+    if parts is None:
+        return None
+    refs = [
+        ref
+        for ref in place_ids.get(parts.group(1).lower(), ())
+        if place_info.get(ref, (None, ""))[1] in ("city", "site")
+    ]
+    told = {
+        ref.split(":")[0]
+        for ref in place_ids.get((parts.group(2) or "").strip().lower(), ())
+        if ref.endswith(":country")
+    }
+    if told:
+        refs = [ref for ref in refs if place_info[ref][0] in told]
+    if not refs:
+        return None
+    return max(refs, key=lambda ref: place_info[ref][2] or 0)

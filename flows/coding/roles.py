@@ -139,7 +139,8 @@ VERB_THEN_PREPOSITION = re.compile(
 # (Reuters) - ", "NAIROBI (AP) — ", "GENEVA, March 3 — ")
 DATELINE = re.compile(
     r"\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}"
-    r"(?:,\s*[\w .]{2,30}?\s*(?:\([\w .&/-]{1,40}\))?|\s*\([\w .&/-]{1,40}\))\s*[-–—]+\s"
+    r"(?:,\s*[\w .]{2,30}?(?:,\s*[\w .]{2,15}?)?\s*(?:\([\w .&/-]{1,40}\))?|\s*\([\w .&/-]{1,40}\))"
+    r"\s*[-–—]+\s"
 )
 STATE_OF_NAME = re.compile(r"(?<![\w'’-])(?!The\b|A\b|An\b|This\b)[A-Z][\w'’-]+\s+$")
 MEMBER_OF = re.compile(  # searched in the lower-cased 60 characters before an organization

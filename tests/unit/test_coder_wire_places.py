@@ -1,0 +1,56 @@
+"""Places and dates of events in wire-service articles (datelines, background
+paragraphs): articles written for these tests."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import polars as pl
+import pytest
+
+from flows.coding import code_documents
+
+
+@pytest.fixture
+def article(lexicon):
+    """The (place name, date) of each event coded from an article published on the given
+    day, in text order."""
+    names = dict(lexicon.places.select("place_id", "name").iter_rows())
+
+    def run(text: str, published: datetime = datetime(2023, 5, 8)) -> list[tuple]:
+        documents = pl.DataFrame({"doc_id": ["d"], "text": [text], "published_at": [published]})
+        events = code_documents(documents, lexicon).events.sort("char_start")
+        assert events.height >= 1, text
+        return [
+            (names.get(place_id, place_id), event_date)
+            for place_id, event_date in events.select("place_id", "event_date").iter_rows()
+        ]
+
+    return run
+
+
+def test_a_datelines_town_places_events_whose_report_names_no_town(article):
+    events = article(
+        "PESHAWAR, Pakistan (AP) — Gunmen opened fire on a police checkpoint early Monday, "
+        "killing three officers, police said."
+    )
+    assert events[0][0] == "Peshawar"
+    events = article(
+        "MAIDUGURI, Nigeria, June 4 (Reuters) - Insurgents killed 15 farmers in a village on "
+        "Saturday, residents said.",
+        datetime(2022, 6, 4),
+    )
+    assert events[0][0] == "Maiduguri"
+
+
+def test_a_datelines_town_never_replaces_the_place_the_sentence_tells(article):
+    events = article(
+        "ADDIS ABABA, Ethiopia (AP) — Federal forces and militia fighters clashed in northern "
+        "Ethiopia on Sunday, killing 30 people, witnesses said."
+    )
+    assert events[0][0] == "Ethiopia"
+    events = article(
+        "NAIROBI, Kenya (AP) — Gunmen killed four people in an attack on a bus in Mandera on "
+        "Sunday, police said."
+    )
+    assert events[0][0] == "Mandera"
