@@ -950,11 +950,17 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         return None
 
     def _place_where(
-        self, fits: Callable[[str], bool], after: int = -1, before: int | None = None
+        self,
+        fits: Callable[[str], bool],
+        after: int = -1,
+        before: int | None = None,
+        told: bool = False,
     ) -> str | None:
         """The place of the first sentence after ``after`` (or of the last one before
         ``before``) whose place ``fits``: only sentences that name a place that fits are
-        asked to choose theirs."""
+        asked to choose theirs. With ``told``, not a sentence of background over years
+        ("militants have killed thousands across the Sahel in the past decade"): its place
+        is no other event's."""
         places = self._places if before is None else reversed(self._places)
         for place in places:
             if place.sentence_index <= after or (
@@ -963,10 +969,16 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 continue
             if not place.could_be(fits):
                 continue
+            if told and self._is_background_sentence(place):
+                continue
             place_id = place.chosen(self)
             if place_id is not None and fits(place_id):
                 return place_id
         return None
+
+    def _is_background_sentence(self, place: _SentencePlace) -> bool:
+        end = next((e for i, _, e in self.sentences if i == place.sentence_index), None)
+        return end is not None and bool(CUMULATIVE.search(self.text, place.sentence_start, end))
 
     def _modality(
         self,
@@ -2030,9 +2042,9 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 # held two Tanzanians. The arrests were made in Kisumu."): any place beats it
                 country = None
             fits = partial(_in_country, self.lex.place_info, country, is_country)
-            later = self._place_where(fits, after=event.sentence_index)
+            later = self._place_where(fits, after=event.sentence_index, told=True)
             if later is None and is_country:
-                later = self._place_where(fits, before=event.sentence_index)
+                later = self._place_where(fits, before=event.sentence_index, told=True)
             if later is None and self._is_dateline_country(event):
                 later = self.dateline_place  # the town the story is filed from
             if later is not None:

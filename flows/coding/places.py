@@ -34,6 +34,15 @@ BORDER_AFTER = re.compile(  # "near the Somali border"; not "Somali border guard
     r"patrols?|forces|troops|officials|officers|camps?|crossings?)\b)"
 )
 ELSEWHERE_BEFORE = re.compile(r"\bborders?\s+with\s+(?:the\s+)?$")
+# "into" names the scene of a strike or a raid ("fired rockets into southern Israel",
+# "stormed into the town"), not of the flight or the transfer that followed one ("fled
+# into Somalia", "took them into Uganda")
+INTO_SCENE = re.compile(
+    r"\b(?:fired|launched|rockets?|missiles?|shells?|mortars?|drones?|stormed|infiltrated|"
+    r"incursions?|crashed|rammed|ploughed|plowed|burst|broke)\s+into\s+"
+    r"(?:(?:northern|southern|eastern|western|central|the)\s+)?$",
+    re.I,
+)
 
 
 def is_elsewhere(lowered: str, start: int, end: int) -> bool:

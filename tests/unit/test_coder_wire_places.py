@@ -54,3 +54,27 @@ def test_a_datelines_town_never_replaces_the_place_the_sentence_tells(article):
         "Sunday, police said."
     )
     assert events[0][0] == "Mandera"
+
+
+def test_a_country_struck_into_is_the_scene_not_the_place_of_an_earlier_sentence(article):
+    events = article(
+        "Soldiers raided a refugee camp in Jenin in the West Bank on Sunday, killing two men. "
+        "Separately, militants fired rockets into southern Israel late Sunday, the army said."
+    )
+    assert events[0][0] == "Jenin"
+    assert events[-1][0] == "Israel"
+
+
+def test_a_country_fled_into_is_not_the_scene(article):
+    events = article("Gunmen killed a trader in Mandera before fleeing into Somalia.")
+    assert events[0][0] == "Mandera"
+
+
+def test_a_background_toll_over_years_lends_its_place_to_no_event(article):
+    events = article(
+        "OUAGADOUGOU, Aug 13 (Reuters) - Islamist militants killed at least 20 soldiers in an "
+        "attack in northern Burkina Faso on Saturday, the army said. Jihadist groups have "
+        "killed thousands of people across the Sahel in the past decade.",
+        datetime(2022, 8, 13),
+    )
+    assert events[0][0] == "Burkina Faso"
