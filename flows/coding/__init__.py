@@ -218,6 +218,19 @@ def _compile(lexicon: Lexicon) -> _Compiled:
             actor_info=actor_info,
             place_info=place_info,
             place_points=place_points,
+            place_names=dict(lexicon.places.select("place_id", "name").iter_rows()),
+            country_boxes={
+                row[0]: row[1:]
+                for row in lexicon.places.drop_nulls(["country_code", "latitude", "longitude"])
+                .group_by("country_code")
+                .agg(
+                    pl.col("latitude").min().alias("south"),
+                    pl.col("latitude").max().alias("north"),
+                    pl.col("longitude").min().alias("west"),
+                    pl.col("longitude").max().alias("east"),
+                )
+                .iter_rows()
+            },
             place_ids={
                 name: tuple(ids)
                 for name, ids in lexicon.place_names.group_by(pl.col("name").str.to_lowercase())

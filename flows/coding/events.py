@@ -934,6 +934,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             self.home_country,
             self.lex.place_points,
             self.group_countries,
+            (self.lex.place_names, self.lex.country_boxes),
         )
 
     def _add_place(self, place: _SentencePlace) -> None:
@@ -2515,6 +2516,9 @@ class LexiconView:
     place_points: dict[str, tuple[float, float]] = field(default_factory=dict)  # id -> lat, lon
     vocabulary: frozenset[str] = frozenset()  # the coder's own words (triggers, nouns, cues)
     place_ids: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower name -> ids
+    place_names: dict[str, str] = field(default_factory=dict)  # id -> its own name
+    # country code -> the south, north, west and east bounds of its places
+    country_boxes: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
 
     def has_code(self, code: str) -> bool:
         return code in self.event_codes

@@ -460,13 +460,15 @@ def choose_place(
     home_country: str | None,
     place_points: Mapping[str, tuple[float, float]] | None = None,
     group_countries: Collection[str] = (),
+    own_names: tuple[Mapping[str, str], Mapping[str, tuple[float, ...]]] | None = None,
 ) -> str | None:
     """The place_id the sentence's events happened in, or None.
 
     ``mention_starts`` are where the sentence's actor names begin (a word that is a known
     actor is not a surname); ``is_known_word`` tells the coder's own
     vocabulary ("police", "residents"); ``group_countries`` are the home countries of the
-    named groups and people of a report that tells no country (ADF: the DR Congo).
+    named groups and people of a report that tells no country (ADF: the DR Congo);
+    ``own_names`` are the places' own names and the bounds of each country's places.
     """
     best: tuple | None = None
     story_countries = {c for c, n in doc_countries.items() if n} | (
@@ -525,6 +527,17 @@ def choose_place(
                 continue
             country, place_type, population = info
             at_home = country in story_countries
+            if (
+                not at_home
+                and own_names is not None
+                and place_points
+                and story_countries
+                and _by_another_name(text, candidate, place_id, own_names[0])
+                and _far_from(place_points.get(place_id), story_countries, own_names[1])
+            ):
+                # "Malian troops clashed near Boni": no forest in Kenya (nor Bonn) that a
+                # name it is not called by tells, far from the story's countries
+                continue
             small, loose = (population or 0) < SMALL_TOWN, role < 2
             if place_type == "city" and not at_home and loose and (small or story_countries):
                 # a town abroad needs "in X" ("Young Kenya Patriots", "Independence"),
@@ -966,3 +979,40 @@ def dateline_place(
     if not refs:
         return None
     return max(refs, key=lambda ref: place_info[ref][2] or 0)
+
+
+BOX_MARGIN = 1.0  # degrees around a country's places that may still be near it
+
+
+def _by_another_name(
+    text: str, candidate: PlaceCandidate, place_id: str, names: Mapping[str, str]
+) -> bool:
+    """Whether the text names the place by another name than its own ("Boni" for Boni
+    Forest, or for Bonn)."""
+    own = names.get(place_id)
+    if own is None:
+        return False
+    said = text[candidate.start : candidate.end]
+    return said.lower().replace("’", "'") != own.lower().replace("’", "'")
+
+
+def _far_from(
+    point: tuple[float, float] | None,
+    countries: Collection[str],
+    boxes: Mapping[str, tuple[float, ...]],
+) -> bool:
+    """Whether a point lies outside the bounds of every one of the countries' places."""
+    if point is None:
+        return False
+    latitude, longitude = point
+    for country in countries:
+        box = boxes.get(country)
+        if box is None:
+            return False
+        south, north, west, east = box
+        if (
+            south - BOX_MARGIN <= latitude <= north + BOX_MARGIN
+            and west - BOX_MARGIN <= longitude <= east + BOX_MARGIN
+        ):
+            return False
+    return True

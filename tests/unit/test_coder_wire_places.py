@@ -78,3 +78,16 @@ def test_a_background_toll_over_years_lends_its_place_to_no_event(article):
         datetime(2022, 8, 13),
     )
     assert events[0][0] == "Burkina Faso"
+
+
+def test_a_site_far_abroad_named_by_another_name_is_not_the_place(article):
+    events = article(
+        "Malian troops clashed with JNIM militants near Boni on Saturday, killing 12 of them, "
+        "the army said in Mali on Monday."
+    )
+    assert events[0][0] not in ("Boni Forest", "Bonn")
+
+
+def test_a_site_at_home_named_by_another_name_stays_the_place(article):
+    events = article("Kenyan soldiers clashed with militants near Boni on Saturday.")
+    assert events[0][0] == "Boni Forest"
