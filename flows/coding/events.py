@@ -228,6 +228,11 @@ ATTRIBUTION_GAP = re.compile(r"[\s-]+(?:to\s+be\s+|of\s+being\s+)?(?:an?\s+|the\
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
 REGION_KM = 100  # a town this near a county's seat may lie in the county
 REGION_SPAN_KM = 250  # ... and one this far from it is a namesake elsewhere
+# a date a war, a crisis or a strike began on dates no later sentence ("The war began on
+# Oct. 7, when ... Troops arrested 15 suspects")
+BEGAN_BEFORE = re.compile(
+    r"\b(?:began|begun|started|erupted|broke\s+out|broken\s+out)\s+(?:on\s+|in\s+)?$"
+)
 EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
 LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told after it
 # "beat Sevilla 3-1", "defeated the visitors 2-0 at home" (or with an en dash): a match's
@@ -501,6 +506,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         self.kill_sentences: set[int] | None = None
         # the town a wire story is filed from ("PESHAWAR, Pakistan (AP) — "): where its
         # events are when it tells no place of theirs in that country
+        self._dateline: re.Match[str] | None = None
         self.dateline_place = self._dateline_place()
 
     def _dateline_place(self) -> str | None:
@@ -509,6 +515,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         for start in (0, *(m.end() for m in re.finditer(r"\n", head))):
             dateline = DATELINE.match(self.text, start)
             if dateline is not None:
+                self._dateline = dateline
                 return dateline_place(dateline.group(0), self.lex.place_ids, self.lex.place_info)
         return None
 
@@ -1084,8 +1091,14 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         if not self.sentences:
             return None
         start = self.sentences[-1][1]
-        dates = self._dates_between(max(0, start - EARLIER_DATE_CHARS), start)
-        dates = [d for d in dates if not d.is_background]
+        window = max(0, start - EARLIER_DATE_CHARS)
+        dates = [
+            d
+            for d in self._dates_between(window, start)
+            # "The war began on Oct. 7, when ...": the start of a state, told as background
+            if not d.is_background
+            and not BEGAN_BEFORE.search(self.text, max(0, window + d.start - 30), window + d.start)
+        ]
         if not dates:
             return None
         # a date of the past is no guess for a sentence told in the present ("The war began
@@ -1558,7 +1571,8 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         ):
             # The report tells no time for it (at most the time of what it followed): the
             # event is dated to the report, and says so.
-            event_date, precision, date_source = self.published_at.date(), "day", "publication"
+            filed = self._filed_at() or self.published_at
+            event_date, precision, date_source = filed.date(), "day", "publication"
         historical = self._is_historical(
             event_date,
             cues,
@@ -1937,8 +1951,30 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
 
     def _doc_dates(self) -> list[DateMention]:
         if self._dates is None:
-            self._dates = find_dates(self.text, self.published_at)
+            self._dates = find_dates(self.text, self._filed_at())
+            if self._dateline is not None:
+                # the dateline's day is when the story was filed, not when its events were
+                self._dates = [d for d in self._dates if d.start >= self._dateline.end()]
         return self._dates
+
+    def _filed_at(self) -> datetime | None:
+        """When the report speaks from: the day of its dateline ("KABUL, Aug 13 (Reuters) -
+        ... on Sunday": the Sunday before the 13th), when that is in the week before its
+        publication, else its publication."""
+        published = self.published_at
+        if self._dateline is None or published is None:
+            return published
+        filed = next(
+            (
+                d.value
+                for d in find_dates(self._dateline.group(0), published)
+                if d.precision == "day" and d.value is not None
+            ),
+            None,
+        )
+        if filed is None or not timedelta(0) < published.date() - filed <= timedelta(days=7):
+            return published
+        return datetime.combine(filed, published.time())
 
     def _dates_between(self, start: int, end: int) -> list[DateMention]:
         """The report's dates inside [start, end), with offsets from ``start``: the report

@@ -3,7 +3,7 @@ paragraphs): articles written for these tests."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import polars as pl
 import pytest
@@ -91,3 +91,31 @@ def test_a_site_far_abroad_named_by_another_name_is_not_the_place(article):
 def test_a_site_at_home_named_by_another_name_stays_the_place(article):
     events = article("Kenyan soldiers clashed with militants near Boni on Saturday.")
     assert events[0][0] == "Boni Forest"
+
+
+def test_weekdays_are_counted_from_the_datelines_day_not_the_publication(article):
+    # filed on Saturday 13 August, published on Monday 15 August
+    text = "KABUL, Aug 13 (Reuters) - A suicide bomber killed 12 people at a mosque {}."
+    published = datetime(2022, 8, 15)
+    assert article(text.format("on Sunday"), published)[0][1] == date(2022, 8, 7)
+    assert article(text.format("yesterday"), published)[0][1] == date(2022, 8, 12)
+    assert article(text.format("on Saturday"), published)[0][1] == date(2022, 8, 13)
+
+
+def test_the_datelines_day_dates_no_event_the_text_dates(article):
+    events = article(
+        "OUAGADOUGOU, Aug 13 (Reuters) - Militants killed 20 soldiers in an attack on "
+        "Thursday, the army said.",
+        datetime(2022, 8, 13),
+    )
+    assert events[0][1] == date(2022, 8, 11)
+
+
+def test_the_day_a_war_began_dates_no_later_sentence(article):
+    events = article(
+        "The war began on Oct. 7, when militants stormed into southern Israel and killed about "
+        "1,200 people. Soldiers arrested 15 suspects in the West Bank, the army said.",
+        datetime(2023, 11, 20),
+    )
+    assert events[-1][0] == "West Bank"
+    assert events[-1][1] != date(2023, 10, 7)
