@@ -511,9 +511,13 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
 
     def _dateline_place(self) -> str | None:
         """The town of the report's dateline, at its start or after its headline's line."""
-        head = self.text[:300]
-        for start in (0, *(m.end() for m in re.finditer(r"\n", head))):
-            dateline = DATELINE.match(self.text, start)
+        start = 0
+        while 0 <= start < 300:
+            # (a dateline opens with a word in capitals: most lines are tried no further)
+            dateline = (
+                DATELINE.match(self.text, start) if self.text[start : start + 2].isupper() else None
+            )
+            start = self.text.find("\n", start) + 1 or -1
             if dateline is not None:
                 self._dateline = dateline
                 return dateline_place(dateline.group(0), self.lex.place_ids, self.lex.place_info)

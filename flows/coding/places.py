@@ -45,6 +45,12 @@ INTO_SCENE = re.compile(
 )
 
 
+def into_scene(text: str, position: int) -> bool:
+    """Whether the name at ``position`` is what a strike or a raid went into."""
+    low = max(0, position - 40)
+    return "into" in text[low:position] and bool(INTO_SCENE.search(text, low, position))
+
+
 def is_elsewhere(lowered: str, start: int, end: int) -> bool:
     """True when the country named at ``start:end`` is a border or an origin, not a scene."""
     return bool(
@@ -532,8 +538,8 @@ def choose_place(
                 and own_names is not None
                 and place_points
                 and story_countries
-                and _by_another_name(text, candidate, place_id, own_names[0])
                 and _far_from(place_points.get(place_id), story_countries, own_names[1])
+                and _by_another_name(text, candidate, place_id, own_names[0])
             ):
                 # "Malian troops clashed near Boni": no forest in Kenya (nor Bonn) that a
                 # name it is not called by tells, far from the story's countries
