@@ -228,6 +228,11 @@ ATTRIBUTION_GAP = re.compile(r"[\s-]+(?:to\s+be\s+|of\s+being\s+)?(?:an?\s+|the\
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
 REGION_KM = 100  # a town this near a county's seat may lie in the county
 REGION_SPAN_KM = 250  # ... and one this far from it is a namesake elsewhere
+# "in the capital", "in the Somali capital" (not "in the capital, Nairobi", a name told)
+CAPITAL_TOLD = re.compile(
+    r"\b(?:in|at|near|outside|around|across|into)\s+the\s+(?:([A-Z][a-z]+)\s+)?capital\b"
+    r"(?![-'’]|\s*,?\s*[A-Z])"
+)
 # a date a war, a crisis or a strike began on dates no later sentence ("The war began on
 # Oct. 7, when ... Troops arrested 15 suspects")
 BEGAN_BEFORE = re.compile(
@@ -1588,6 +1593,8 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         place_id = place.chosen(self)  # chosen only for a sentence that codes an event
         event_place, place_source = place_id or self._state_place(targets), "sentence"
         if event_place is None:
+            event_place = self._capital_told(sentence_start, sentence)
+        if event_place is None:
             event_place, place_source = self.last_place, "document"
         if event_place is None:
             event_place, place_source = self._actor_place(targets, source)
@@ -2099,6 +2106,23 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         self._drop_restated_counts()
         self._rank_aftermath()
 
+    def _capital_told(self, sentence_start: int, sentence: str) -> str | None:
+        """ "Police fired tear gas at protesters in the capital", "a car bomb in the Somali
+        capital": the capital of the country its demonym tells, else of the dateline's
+        country, else of the country the report talks most about."""
+        if "capital" not in sentence:
+            return None
+        told = CAPITAL_TOLD.search(sentence)
+        if told is None:
+            return None
+        if told.group(1):
+            country = self.lex.demonyms.get(told.group(1).lower())
+        elif self.dateline_place is not None:
+            country = self.lex.place_info[self.dateline_place][0]
+        else:
+            country = self.main_country()
+        return self.lex.capitals.get(country or "")
+
     def _is_dateline_country(self, event: EventRow) -> bool:
         """Whether the dateline's town can stand for the event's place: the text tells none
         (its country is a guess from the actors), or a country the town lies in; never a
@@ -2557,6 +2581,8 @@ class LexiconView:
     vocabulary: frozenset[str] = frozenset()  # the coder's own words (triggers, nouns, cues)
     place_ids: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower name -> ids
     place_names: dict[str, str] = field(default_factory=dict)  # id -> its own name
+    capitals: dict[str, str] = field(default_factory=dict)  # country code -> place_id
+    demonyms: dict[str, str] = field(default_factory=dict)  # lower-case demonym -> country
     # country code -> the south, north, west and east bounds of its places
     country_boxes: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
 

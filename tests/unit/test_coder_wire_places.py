@@ -119,3 +119,13 @@ def test_the_day_a_war_began_dates_no_later_sentence(article):
     )
     assert events[-1][0] == "West Bank"
     assert events[-1][1] != date(2023, 10, 7)
+
+
+def test_the_capital_is_the_capital_of_the_country_told(article):
+    events = article(
+        "NAIROBI, Kenya (AP) — Police fired tear gas at protesters in the capital on Wednesday. "
+        "In the coastal city of Mombasa, protesters burned tyres."
+    )
+    assert events[0][0] == "Nairobi"
+    events = article("A car bomb exploded outside a hotel in the Somali capital on Sunday.")
+    assert events[0][0] == "Mogadishu"
