@@ -26,6 +26,8 @@ import pycountry
 
 from flows.coding.dates import MONTHS, WEEKDAYS
 
+DAY_AFTER = re.compile(r"\.?\s+\d{1,2}\b")
+
 # A country named as a border or as where someone came from is not where things happened:
 # "near the Somali border", "the Kenya-Uganda border", "the border with Ethiopia",
 # "raiders from Uganda", "crossed into Somalia" (searched in lower-cased text)
@@ -484,6 +486,11 @@ def choose_place(
         candidate
         for candidate in sorted(candidates, key=lambda c: (c.start, c.end))
         if not _is_person(text, sentence_start, candidate, mention_starts, is_known_word)
+        # "Nov 12 (Reuters)": a month before its day is a date, not a place named like it
+        and not (
+            text[candidate.start : candidate.end].lower() in MONTHS
+            and DAY_AFTER.match(text, candidate.end)
+        )
         and not PEOPLE_WORDS.match(text[candidate.end : candidate.end + 80])
         # "Franco-German relations", "Sino-Kenyan ties": an adjective, not a place
         and not ADJECTIVE_PAIR.match(text[candidate.end : candidate.end + 60])
@@ -956,7 +963,9 @@ def _is_person(
 
 # a wire story's dateline: "PESHAWAR, Pakistan (AP) — ", "OUAGADOUGOU, Aug 13 (Reuters) - "
 # (the whole pattern is roles' ``DATELINE``): its city in capitals, then what follows a comma
-DATELINE_PARTS = re.compile(r"\s*([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:,\s*([^,(–—-]+))?")
+DATELINE_PARTS = re.compile(
+    r"\s*([A-Z][A-Z'’.-]+(?:(?:\s+|/)[A-Z][A-Z'’.-]+){0,3})(?:,\s*([^,(–—-]+))?"
+)
 
 
 def dateline_place(
@@ -970,11 +979,21 @@ def dateline_place(
     parts = DATELINE_PARTS.match(dateline)
     if parts is None:
         return None
-    refs = [
-        ref
-        for ref in place_ids.get(parts.group(1).lower(), ())
-        if place_info.get(ref, (None, ""))[1] in ("city", "site")
-    ]
+    # "GAZA CITY/JERUSALEM": the first of the towns it names
+    refs = next(
+        (
+            refs
+            for name in parts.group(1).split("/")
+            if (
+                refs := [
+                    ref
+                    for ref in place_ids.get(name.lower(), ())
+                    if place_info.get(ref, (None, ""))[1] in ("city", "site")
+                ]
+            )
+        ),
+        [],
+    )
     told = {
         ref.split(":")[0]
         for ref in place_ids.get((parts.group(2) or "").strip().lower(), ())

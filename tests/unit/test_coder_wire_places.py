@@ -129,3 +129,25 @@ def test_the_capital_is_the_capital_of_the_country_told(article):
     assert events[0][0] == "Nairobi"
     events = article("A car bomb exploded outside a hotel in the Somali capital on Sunday.")
     assert events[0][0] == "Mogadishu"
+
+
+def test_datelines_of_two_towns_or_without_an_agency_are_datelines(article):
+    events = article(
+        "GAZA CITY/JERUSALEM, Nov 12 (Reuters) - Air strikes killed 13 people on Sunday, "
+        "health officials said.",
+        datetime(2023, 11, 12),
+    )
+    assert events[0][0] != "Nov"  # a month before its day is no place
+    events = article(
+        "BEIRUT — A drone strike killed two fighters on Sunday, security sources said.",
+        datetime(2023, 11, 12),
+    )
+    assert events[0][0] == "Beirut"
+
+
+def test_a_headline_line_before_the_dateline(article):
+    events = article(
+        "Three police officers killed in northwest Pakistan\n\nPESHAWAR, Pakistan (AP) — "
+        "Gunmen opened fire on a police checkpoint on Sunday, killing three officers."
+    )
+    assert events[-1][0] == "Peshawar"
