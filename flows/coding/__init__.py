@@ -244,7 +244,11 @@ def _compile(lexicon: Lexicon) -> _Compiled:
             actor_info=actor_info,
             place_info=place_info,
             place_points=place_points,
-            place_names=dict(lexicon.places.select("place_id", "name").iter_rows()),
+            place_names=dict(
+                lexicon.places.select(
+                    "place_id", pl.col("name").str.to_lowercase().str.replace_all("’", "'")
+                ).iter_rows()
+            ),
             capitals=_capitals(lexicon),
             demonyms={
                 demonym.lower(): code

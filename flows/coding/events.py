@@ -2580,7 +2580,7 @@ class LexiconView:
     place_points: dict[str, tuple[float, float]] = field(default_factory=dict)  # id -> lat, lon
     vocabulary: frozenset[str] = frozenset()  # the coder's own words (triggers, nouns, cues)
     place_ids: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower name -> ids
-    place_names: dict[str, str] = field(default_factory=dict)  # id -> its own name
+    place_names: dict[str, str] = field(default_factory=dict)  # id -> its own name, folded
     capitals: dict[str, str] = field(default_factory=dict)  # country code -> place_id
     demonyms: dict[str, str] = field(default_factory=dict)  # lower-case demonym -> country
     # country code -> the south, north, west and east bounds of its places

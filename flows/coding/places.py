@@ -476,7 +476,7 @@ def choose_place(
     actor is not a surname); ``is_known_word`` tells the coder's own
     vocabulary ("police", "residents"); ``group_countries`` are the home countries of the
     named groups and people of a report that tells no country (ADF: the DR Congo);
-    ``own_names`` are the places' own names and the bounds of each country's places.
+    ``own_names`` are the places' own names (lower-cased) and the bounds of each country's places.
     """
     best: tuple | None = None
     story_countries = {c for c, n in doc_countries.items() if n} | (
@@ -534,6 +534,9 @@ def choose_place(
         ):
             roles[index] = max(roles[index], roles[index + 1])
     for candidate, role in zip(kept, roles, strict=True):
+        # the name as the text says it, to tell a place named by another name than its own
+        # ("Boni" for Boni Forest, or for Bonn)
+        said = text[candidate.start : candidate.end].lower().replace("’", "'")
         for place_id in candidate.refs:
             info = place_info.get(place_id)
             if info is None:
@@ -545,8 +548,8 @@ def choose_place(
                 and own_names is not None
                 and place_points
                 and story_countries
+                and own_names[0].get(place_id, said) != said
                 and _far_from(place_points.get(place_id), story_countries, own_names[1])
-                and _by_another_name(text, candidate, place_id, own_names[0])
             ):
                 # "Malian troops clashed near Boni": no forest in Kenya (nor Bonn) that a
                 # name it is not called by tells, far from the story's countries
@@ -1007,18 +1010,6 @@ def dateline_place(
 
 
 BOX_MARGIN = 1.0  # degrees around a country's places that may still be near it
-
-
-def _by_another_name(
-    text: str, candidate: PlaceCandidate, place_id: str, names: Mapping[str, str]
-) -> bool:
-    """Whether the text names the place by another name than its own ("Boni" for Boni
-    Forest, or for Bonn)."""
-    own = names.get(place_id)
-    if own is None:
-        return False
-    said = text[candidate.start : candidate.end]
-    return said.lower().replace("’", "'") != own.lower().replace("’", "'")
 
 
 def _far_from(
