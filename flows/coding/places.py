@@ -365,7 +365,7 @@ CONTAINED = re.compile(
 )
 # the noun that makes a name a first-level region: "Garissa County", "Rift Valley Province"
 REGION_AFTER = re.compile(
-    r"\s+([Cc]ounty|[Pp]rovince|[Ss]tate|[Dd]epartment|[Gg]overnorate|[Pp]refecture)\b"
+    r"\s+([Cc]ounty|[Pp]rovince|[Ss]tate|[Dd]epartment|[Gg]overnorate|[Pp]refecture|[Rr]egion)\b"
 )
 # people "from X" came from there: "teachers from Wajir region protested in Nairobi" (not
 # "travelling from X to Y", the road, nor "5 km from X", nor "Iestyn Harris from Leeds")

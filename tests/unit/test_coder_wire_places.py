@@ -151,3 +151,19 @@ def test_a_headline_line_before_the_dateline(article):
         "Gunmen opened fire on a police checkpoint on Sunday, killing three officers."
     )
     assert events[-1][0] == "Peshawar"
+
+
+def test_a_name_followed_by_region_is_the_region(lexicon):
+    documents = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "text": [
+                "Jihadists killed 14 civilians in a village in central Mali's Mopti region on "
+                "Friday, officials said."
+            ],
+            "published_at": [datetime(2023, 11, 12)],
+        }
+    )
+    events = code_documents(documents, lexicon).events
+    kinds = dict(lexicon.places.select("place_id", "place_type").iter_rows())
+    assert kinds[events["place_id"][0]] == "admin1"
