@@ -57,6 +57,7 @@ from flows.coding.places import (
     PlaceCandidate,
     _country_elsewhere,
     _county_or_its_town,
+    _is_attached,
     _km,
     choose_place,
     dateline_place,
@@ -2129,6 +2130,14 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         place the sentence puts the event in ("clashed in northern Ethiopia")."""
         if self.dateline_place is None or event.place_source == "sentence":
             return False
+        if any(
+            place.sentence_index == event.sentence_index
+            and any(
+                _is_attached(self.text, place.sentence_start, c.start) for c in place.candidates
+            )
+            for place in self._places
+        ):
+            return False  # "clashed near Boni": a place the gazetteer lacks is still told
         info = self.lex.place_info
         place_id = event.place_id
         return place_id is None or (

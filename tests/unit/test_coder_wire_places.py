@@ -88,6 +88,14 @@ def test_a_site_far_abroad_named_by_another_name_is_not_the_place(article):
     assert events[0][0] not in ("Boni Forest", "Bonn")
 
 
+def test_a_datelines_town_never_replaces_a_place_the_gazetteer_lacks(article):
+    events = article(
+        "BAMAKO, Mali (AFP) - Malian troops clashed with JNIM militants near Boni on Saturday, "
+        "killing 12 of them, the army said on Monday."
+    )
+    assert events[0][0] == "Mali"
+
+
 def test_a_site_at_home_named_by_another_name_stays_the_place(article):
     events = article("Kenyan soldiers clashed with militants near Boni on Saturday.")
     assert events[0][0] == "Boni Forest"
