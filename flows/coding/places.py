@@ -488,7 +488,8 @@ def choose_place(
         if not _is_person(text, sentence_start, candidate, mention_starts, is_known_word)
         # "Nov 12 (Reuters)": a month before its day is a date, not a place named like it
         and not (
-            text[candidate.start : candidate.end].lower() in MONTHS
+            candidate.end - candidate.start <= 9
+            and text[candidate.start : candidate.end].lower() in MONTHS
             and DAY_AFTER.match(text, candidate.end)
         )
         and not PEOPLE_WORDS.match(text[candidate.end : candidate.end + 80])
@@ -534,9 +535,7 @@ def choose_place(
         ):
             roles[index] = max(roles[index], roles[index + 1])
     for candidate, role in zip(kept, roles, strict=True):
-        # the name as the text says it, to tell a place named by another name than its own
-        # ("Boni" for Boni Forest, or for Bonn)
-        said = text[candidate.start : candidate.end].lower().replace("’", "'")
+        said = None  # the name as the text says it, once a namesake abroad needs it
         for place_id in candidate.refs:
             info = place_info.get(place_id)
             if info is None:
@@ -548,8 +547,9 @@ def choose_place(
                 and own_names is not None
                 and place_points
                 and story_countries
-                and own_names[0].get(place_id, said) != said
                 and _far_from(place_points.get(place_id), story_countries, own_names[1])
+                # named by another name than its own ("Boni" for Boni Forest, or for Bonn)
+                and own_names[0].get(place_id, said := said or _folded(text, candidate)) != said
             ):
                 # "Malian troops clashed near Boni": no forest in Kenya (nor Bonn) that a
                 # name it is not called by tells, far from the story's countries
@@ -1010,6 +1010,10 @@ def dateline_place(
 
 
 BOX_MARGIN = 1.0  # degrees around a country's places that may still be near it
+
+
+def _folded(text: str, candidate: PlaceCandidate) -> str:
+    return text[candidate.start : candidate.end].lower().replace("’", "'")
 
 
 def _far_from(
