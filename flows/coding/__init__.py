@@ -106,6 +106,32 @@ class _Compiled:
 
 
 _compiled: dict[str, _Compiled] = {}
+
+
+def _capitals(lexicon: Lexicon) -> dict[str, str]:
+    """Each country's capital town in the gazetteer (country code -> place_id): the largest
+    town of the country named as its capital."""
+    return dict(
+        lexicon.countries.select("country_code", pl.col("capital").alias("name"))
+        .drop_nulls()
+        .join(lexicon.place_names.select("name", "place_id"), on="name")
+        .join(
+            lexicon.places.select(
+                "place_id", pl.col("country_code").alias("in_country"), "place_type", "population"
+            ),
+            on="place_id",
+        )
+        .filter(
+            (pl.col("country_code") == pl.col("in_country"))
+            & pl.col("place_type").is_in(["city", "site"])
+        )
+        .sort("population", descending=True, nulls_last=True)
+        .unique("country_code", keep="first")
+        .select("country_code", "place_id")
+        .iter_rows()
+    )
+
+
 _CODED_KINDS = {"actor", "noun", "trigger"}
 _UNREAD_CUES = {"domain", "report"}  # cue types no sentence rule reads
 MOVERS_FROM = re.compile(r"\s+from\s+(?:the\s+)?$")  # "raiders from Uganda"
@@ -218,6 +244,36 @@ def _compile(lexicon: Lexicon) -> _Compiled:
             actor_info=actor_info,
             place_info=place_info,
             place_points=place_points,
+            place_names=dict(
+                lexicon.places.select(
+                    "place_id", pl.col("name").str.to_lowercase().str.replace_all("’", "'")
+                ).iter_rows()
+            ),
+            capitals=_capitals(lexicon),
+            demonyms={
+                demonym.lower(): code
+                for code, demonym in lexicon.countries.select("country_code", "demonym")
+                .drop_nulls()
+                .iter_rows()
+            },
+            country_boxes={
+                row[0]: row[1:]
+                for row in lexicon.places.drop_nulls(["country_code", "latitude", "longitude"])
+                .group_by("country_code")
+                .agg(
+                    pl.col("latitude").min().alias("south"),
+                    pl.col("latitude").max().alias("north"),
+                    pl.col("longitude").min().alias("west"),
+                    pl.col("longitude").max().alias("east"),
+                )
+                .iter_rows()
+            },
+            place_ids={
+                name: tuple(ids)
+                for name, ids in lexicon.place_names.group_by(pl.col("name").str.to_lowercase())
+                .agg(pl.col("place_id").unique())
+                .iter_rows()
+            },
             event_codes=frozenset(lexicon.event_codes["event_code"].to_list()),
             vocabulary=frozenset(
                 word

@@ -58,8 +58,10 @@ from flows.coding.merging import (
 from flows.coding.places import (
     PlaceCandidate,
     _country_elsewhere,
+    _is_attached,
     _km,
     choose_place,
+    dateline_place,
 )
 from flows.coding.roles import (
     AGENT_WORDS,
@@ -83,7 +85,7 @@ from flows.coding.rows import (
     Mention,
     force_sector,
 )
-from flows.coding.text import SUBORDINATORS, WORD, words_before
+from flows.coding.text import DATELINE, SUBORDINATORS, WORD, words_before
 
 # the words grouped behind one \b: the same matches, found 2.7x faster by Python's re
 CLAUSE_BREAK = re.compile(r";|\b(?:while|but|whereas|after|before)\b|, wh(?:ich|o)\b")
@@ -246,6 +248,16 @@ ATTRIBUTION_GAP = re.compile(r"[\s-]+(?:to\s+be\s+|of\s+being\s+)?(?:an?\s+|the\
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
 REGION_KM = 100  # a town this near a county's seat may lie in the county
 REGION_SPAN_KM = 250  # ... and one this far from it is a namesake elsewhere
+# "in the capital", "in the Somali capital" (not "in the capital, Nairobi", a name told)
+CAPITAL_TOLD = re.compile(
+    r"\b(?:in|at|near|outside|around|across|into)\s+the\s+(?:([A-Z][a-z]+)\s+)?capital\b"
+    r"(?![-'’]|\s*,?\s*[A-Z])"
+)
+# a date a war, a crisis or a strike began on dates no later sentence ("The war began on
+# Oct. 7, when ... Troops arrested 15 suspects")
+BEGAN_BEFORE = re.compile(
+    r"\b(?:began|begun|started|erupted|broke\s+out|broken\s+out)\s+(?:on\s+|in\s+)?$"
+)
 EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
 LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told after it
 # "beat Sevilla 3-1", "defeated the visitors 2-0 at home" (or with an en dash): a match's
@@ -521,6 +533,24 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         # None: any sentence may
         self.kill_sentences: set[int] | None = None
         self.heading_codes: set[str] = set()  # event codes a report's heading names
+        # the town a wire story is filed from ("PESHAWAR, Pakistan (AP) — "): where its
+        # events are when it tells no place of theirs in that country
+        self._dateline: re.Match[str] | None = None
+        self.dateline_place = self._dateline_place()
+
+    def _dateline_place(self) -> str | None:
+        """The town of the report's dateline, at its start or after its headline's line."""
+        start = 0
+        while 0 <= start < 300:
+            # (a dateline opens with a word in capitals: most lines are tried no further)
+            dateline = (
+                DATELINE.match(self.text, start) if self.text[start : start + 2].isupper() else None
+            )
+            start = self.text.find("\n", start) + 1 or -1
+            if dateline is not None:
+                self._dateline = dateline
+                return dateline_place(dateline.group(0), self.lex.place_ids, self.lex.place_info)
+        return None
 
     # ------------------------------------------------------------------ events
     def code_sentence(
@@ -961,6 +991,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             self.home_country,
             self.lex.place_points,
             self.group_countries,
+            (self.lex.place_names, self.lex.country_boxes),
         )
 
     def _add_place(self, place: _SentencePlace) -> None:
@@ -977,11 +1008,17 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         return None
 
     def _place_where(
-        self, fits: Callable[[str], bool], after: int = -1, before: int | None = None
+        self,
+        fits: Callable[[str], bool],
+        after: int = -1,
+        before: int | None = None,
+        told: bool = False,
     ) -> str | None:
         """The place of the first sentence after ``after`` (or of the last one before
         ``before``) whose place ``fits``: only sentences that name a place that fits are
-        asked to choose theirs."""
+        asked to choose theirs. With ``told``, not a sentence of background over years
+        ("militants have killed thousands across the Sahel in the past decade"): its place
+        is no other event's."""
         places = self._places if before is None else reversed(self._places)
         for place in places:
             if place.sentence_index <= after or (
@@ -990,10 +1027,16 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 continue
             if not place.could_be(fits):
                 continue
+            if told and self._is_background_sentence(place):
+                continue
             place_id = place.chosen(self)
             if place_id is not None and fits(place_id):
                 return place_id
         return None
+
+    def _is_background_sentence(self, place: _SentencePlace) -> bool:
+        end = next((e for i, _, e in self.sentences if i == place.sentence_index), None)
+        return end is not None and bool(CUMULATIVE.search(self.text, place.sentence_start, end))
 
     def _modality(
         self,
@@ -1102,8 +1145,14 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         if not self.sentences:
             return None
         start = self.sentences[-1][1]
-        dates = self._dates_between(max(0, start - EARLIER_DATE_CHARS), start)
-        dates = [d for d in dates if not d.is_background]
+        window = max(0, start - EARLIER_DATE_CHARS)
+        dates = [
+            d
+            for d in self._dates_between(window, start)
+            # "The war began on Oct. 7, when ...": the start of a state, told as background
+            if not d.is_background
+            and not BEGAN_BEFORE.search(self.text, max(0, window + d.start - 30), window + d.start)
+        ]
         if not dates:
             return None
         # a date of the past is no guess for a sentence told in the present ("The war began
@@ -1648,7 +1697,8 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         ):
             # The report tells no time for it (at most the time of what it followed): the
             # event is dated to the report, and says so.
-            event_date, precision, date_source = self.published_at.date(), "day", "publication"
+            filed = self._filed_at() or self.published_at
+            event_date, precision, date_source = filed.date(), "day", "publication"
         historical = self._is_historical(
             event_date,
             cues,
@@ -1659,6 +1709,8 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         )
         place_id = place.chosen(self)  # chosen only for a sentence that codes an event
         event_place, place_source = place_id or self._state_place(targets), "sentence"
+        if event_place is None:
+            event_place = self._capital_told(sentence_start, sentence)
         if event_place is None:
             event_place, place_source = self.last_place, "document"
         if event_place is None:
@@ -2045,8 +2097,30 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
 
     def _doc_dates(self) -> list[DateMention]:
         if self._dates is None:
-            self._dates = find_dates(self.text, self.published_at)
+            self._dates = find_dates(self.text, self._filed_at())
+            if self._dateline is not None:
+                # the dateline's day is when the story was filed, not when its events were
+                self._dates = [d for d in self._dates if d.start >= self._dateline.end()]
         return self._dates
+
+    def _filed_at(self) -> datetime | None:
+        """When the report speaks from: the day of its dateline ("KABUL, Aug 13 (Reuters) -
+        ... on Sunday": the Sunday before the 13th), when that is in the week before its
+        publication, else its publication."""
+        published = self.published_at
+        if self._dateline is None or published is None:
+            return published
+        filed = next(
+            (
+                d.value
+                for d in find_dates(self._dateline.group(0), published)
+                if d.precision == "day" and d.value is not None
+            ),
+            None,
+        )
+        if filed is None or not timedelta(0) < published.date() - filed <= timedelta(days=7):
+            return published
+        return datetime.combine(filed, published.time())
 
     def _dates_between(self, start: int, end: int) -> list[DateMention]:
         """The report's dates inside [start, end), with offsets from ``start``: the report
@@ -2147,9 +2221,11 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 # held two Tanzanians. The arrests were made in Kisumu."): any place beats it
                 country = None
             fits = partial(_in_country, self.lex.place_info, country, is_country)
-            later = self._place_where(fits, after=event.sentence_index)
+            later = self._place_where(fits, after=event.sentence_index, told=True)
             if later is None and is_country:
-                later = self._place_where(fits, before=event.sentence_index)
+                later = self._place_where(fits, before=event.sentence_index, told=True)
+            if later is None and self._is_dateline_country(event):
+                later = self.dateline_place  # the town the story is filed from
             if later is not None:
                 event.place_id, event.place_source = later, "document"
                 country = self.lex.place_info[later][0]
@@ -2182,6 +2258,44 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         for event in self.events:
             # the heading's event first, whatever else the report tells as surely
             event.confidence = 1.0 if event is first else min(event.confidence, 0.99)
+
+    def _capital_told(self, sentence_start: int, sentence: str) -> str | None:
+        """ "Police fired tear gas at protesters in the capital", "a car bomb in the Somali
+        capital": the capital of the country its demonym tells, else of the dateline's
+        country, else of the country the report talks most about."""
+        if "capital" not in sentence:
+            return None
+        told = CAPITAL_TOLD.search(sentence)
+        if told is None:
+            return None
+        if told.group(1):
+            country = self.lex.demonyms.get(told.group(1).lower())
+        elif self.dateline_place is not None:
+            country = self.lex.place_info[self.dateline_place][0]
+        else:
+            country = self.main_country()
+        return self.lex.capitals.get(country or "")
+
+    def _is_dateline_country(self, event: EventRow) -> bool:
+        """Whether the dateline's town can stand for the event's place: the text tells none
+        (its country is a guess from the actors), or a country the town lies in; never a
+        place the sentence puts the event in ("clashed in northern Ethiopia")."""
+        if self.dateline_place is None or event.place_source == "sentence":
+            return False
+        if any(
+            place.sentence_index == event.sentence_index
+            and any(
+                _is_attached(self.text, place.sentence_start, c.start) for c in place.candidates
+            )
+            for place in self._places
+        ):
+            return False  # "clashed near Boni": a place the gazetteer lacks is still told
+        info = self.lex.place_info
+        place_id = event.place_id
+        return place_id is None or (
+            place_id.endswith(":country")
+            and info.get(place_id, (None,))[0] == info[self.dateline_place][0]
+        )
 
     def _rank_property(self) -> None:
         """Property burnt, looted or seized, people evicted or a place shut in a report that
@@ -2651,6 +2765,12 @@ class LexiconView:
     event_codes: frozenset[str] = frozenset()
     place_points: dict[str, tuple[float, float]] = field(default_factory=dict)  # id -> lat, lon
     vocabulary: frozenset[str] = frozenset()  # the coder's own words (triggers, nouns, cues)
+    place_ids: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower name -> ids
+    place_names: dict[str, str] = field(default_factory=dict)  # id -> its own name, folded
+    capitals: dict[str, str] = field(default_factory=dict)  # country code -> place_id
+    demonyms: dict[str, str] = field(default_factory=dict)  # lower-case demonym -> country
+    # country code -> the south, north, west and east bounds of its places
+    country_boxes: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
 
     def has_code(self, code: str) -> bool:
         return code in self.event_codes

@@ -26,6 +26,8 @@ import pycountry
 
 from flows.coding.dates import MONTHS, WEEKDAYS
 
+DAY_AFTER = re.compile(r"\.?\s+\d{1,2}\b")
+
 # A country named as a border or as where someone came from is not where things happened:
 # "near the Somali border", "the Kenya-Uganda border", "the border with Ethiopia",
 # "raiders from Uganda", "crossed into Somalia" (searched in lower-cased text)
@@ -34,6 +36,21 @@ BORDER_AFTER = re.compile(  # "near the Somali border"; not "Somali border guard
     r"patrols?|forces|troops|officials|officers|camps?|crossings?)\b)"
 )
 ELSEWHERE_BEFORE = re.compile(r"\bborders?\s+with\s+(?:the\s+)?$")
+# "into" names the scene of a strike or a raid ("fired rockets into southern Israel",
+# "stormed into the town"), not of the flight or the transfer that followed one ("fled
+# into Somalia", "took them into Uganda")
+INTO_SCENE = re.compile(
+    r"\b(?:fired|launched|rockets?|missiles?|shells?|mortars?|drones?|stormed|infiltrated|"
+    r"incursions?|crashed|rammed|ploughed|plowed|burst|broke)\s+into\s+"
+    r"(?:(?:northern|southern|eastern|western|central|the)\s+)?$",
+    re.I,
+)
+
+
+def into_scene(text: str, position: int) -> bool:
+    """Whether the name at ``position`` is what a strike or a raid went into."""
+    low = max(0, position - 40)
+    return "into" in text[low:position] and bool(INTO_SCENE.search(text, low, position))
 
 
 def is_elsewhere(lowered: str, start: int, end: int) -> bool:
@@ -348,7 +365,7 @@ CONTAINED = re.compile(
 )
 # the noun that makes a name a first-level region: "Garissa County", "Rift Valley Province"
 REGION_AFTER = re.compile(
-    r"\s+([Cc]ounty|[Pp]rovince|[Ss]tate|[Dd]epartment|[Gg]overnorate|[Pp]refecture)\b"
+    r"\s+([Cc]ounty|[Pp]rovince|[Ss]tate|[Dd]epartment|[Gg]overnorate|[Pp]refecture|[Rr]egion)\b"
 )
 # people "from X" came from there: "teachers from Wajir region protested in Nairobi" (not
 # "travelling from X to Y", the road, nor "5 km from X", nor "Iestyn Harris from Leeds")
@@ -451,13 +468,15 @@ def choose_place(
     home_country: str | None,
     place_points: Mapping[str, tuple[float, float]] | None = None,
     group_countries: Collection[str] = (),
+    own_names: tuple[Mapping[str, str], Mapping[str, tuple[float, ...]]] | None = None,
 ) -> str | None:
     """The place_id the sentence's events happened in, or None.
 
     ``mention_starts`` are where the sentence's actor names begin (a word that is a known
     actor is not a surname); ``is_known_word`` tells the coder's own
     vocabulary ("police", "residents"); ``group_countries`` are the home countries of the
-    named groups and people of a report that tells no country (ADF: the DR Congo).
+    named groups and people of a report that tells no country (ADF: the DR Congo);
+    ``own_names`` are the places' own names (lower-cased) and the bounds of each country's places.
     """
     best: tuple | None = None
     story_countries = {c for c, n in doc_countries.items() if n} | (
@@ -467,6 +486,12 @@ def choose_place(
         candidate
         for candidate in sorted(candidates, key=lambda c: (c.start, c.end))
         if not _is_person(text, sentence_start, candidate, mention_starts, is_known_word)
+        # "Nov 12 (Reuters)": a month before its day is a date, not a place named like it
+        and not (
+            candidate.end - candidate.start <= 9
+            and text[candidate.start : candidate.end].lower() in MONTHS
+            and DAY_AFTER.match(text, candidate.end)
+        )
         and not PEOPLE_WORDS.match(text[candidate.end : candidate.end + 80])
         # "Franco-German relations", "Sino-Kenyan ties": an adjective, not a place
         and not ADJECTIVE_PAIR.match(text[candidate.end : candidate.end + 60])
@@ -510,12 +535,25 @@ def choose_place(
         ):
             roles[index] = max(roles[index], roles[index + 1])
     for candidate, role in zip(kept, roles, strict=True):
+        said = None  # the name as the text says it, once a namesake abroad needs it
         for place_id in candidate.refs:
             info = place_info.get(place_id)
             if info is None:
                 continue
             country, place_type, population = info
             at_home = country in story_countries
+            if (
+                not at_home
+                and own_names is not None
+                and place_points
+                and story_countries
+                and _far_from(place_points.get(place_id), story_countries, own_names[1])
+                # named by another name than its own ("Boni" for Boni Forest, or for Bonn)
+                and own_names[0].get(place_id, said := said or _folded(text, candidate)) != said
+            ):
+                # "Malian troops clashed near Boni": no forest in Kenya (nor Bonn) that a
+                # name it is not called by tells, far from the story's countries
+                continue
             small, loose = (population or 0) < SMALL_TOWN, role < 2
             if place_type == "city" and not at_home and loose and (small or story_countries):
                 # a town abroad needs "in X" ("Young Kenya Patriots", "Independence"),
@@ -924,3 +962,77 @@ def _is_person(
         ):
             return True
     return False
+
+
+# a wire story's dateline: "PESHAWAR, Pakistan (AP) — ", "OUAGADOUGOU, Aug 13 (Reuters) - "
+# (the whole pattern is ``text.DATELINE``): its city in capitals, then what follows a comma
+DATELINE_PARTS = re.compile(
+    r"\s*([A-Z][A-Z'’.-]+(?:(?:\s+|/)[A-Z][A-Z'’.-]+){0,3})(?:,\s*([^,(–—-]+))?"
+)
+
+
+def dateline_place(
+    dateline: str,
+    place_ids: Mapping[str, tuple[str, ...]],
+    place_info: Mapping[str, tuple[str | None, str, int | None]],
+) -> str | None:
+    """The town a dateline names ("PESHAWAR, Pakistan (AP) — "), in the country it names
+    when it names one: of its namesakes, the largest town ("JERUSALEM": Israel's city, not
+    the district nor a village in New Zealand)."""
+    parts = DATELINE_PARTS.match(dateline)
+    if parts is None:
+        return None
+    # "GAZA CITY/JERUSALEM": the first of the towns it names
+    refs = next(
+        (
+            refs
+            for name in parts.group(1).split("/")
+            if (
+                refs := [
+                    ref
+                    for ref in place_ids.get(name.lower(), ())
+                    if place_info.get(ref, (None, ""))[1] in ("city", "site")
+                ]
+            )
+        ),
+        [],
+    )
+    told = {
+        ref.split(":")[0]
+        for ref in place_ids.get((parts.group(2) or "").strip().lower(), ())
+        if ref.endswith(":country")
+    }
+    if told:
+        refs = [ref for ref in refs if place_info[ref][0] in told]
+    if not refs:
+        return None
+    return max(refs, key=lambda ref: place_info[ref][2] or 0)
+
+
+BOX_MARGIN = 1.0  # degrees around a country's places that may still be near it
+
+
+def _folded(text: str, candidate: PlaceCandidate) -> str:
+    return text[candidate.start : candidate.end].lower().replace("’", "'")
+
+
+def _far_from(
+    point: tuple[float, float] | None,
+    countries: Collection[str],
+    boxes: Mapping[str, tuple[float, ...]],
+) -> bool:
+    """Whether a point lies outside the bounds of every one of the countries' places."""
+    if point is None:
+        return False
+    latitude, longitude = point
+    for country in countries:
+        box = boxes.get(country)
+        if box is None:
+            return False
+        south, north, west, east = box
+        if (
+            south - BOX_MARGIN <= latitude <= north + BOX_MARGIN
+            and west - BOX_MARGIN <= longitude <= east + BOX_MARGIN
+        ):
+            return False
+    return True

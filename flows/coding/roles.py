@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from flows.coding.places import AREA_WORDS, BORDER_AFTER
+from flows.coding.places import AREA_WORDS, BORDER_AFTER, into_scene
 from flows.coding.rows import GROUP_SECTORS, ORGANIZED, VIOLENT_TYPES, Actor, EventRow, Mention
 from flows.coding.text import DATELINE, SUBORDINATORS, WORD, words_before
 
@@ -354,6 +354,7 @@ class ActorRoles:
                 and mention.sub in ("name", "capital")
                 and (
                     _after_place_word(words_before(self.text, mention.start, 2))
+                    or into_scene(self.text, mention.start)
                     or self._after_place_name(mention, place_spans)  # "in Lilongwe, Malawi"
                 )
             ):

@@ -18,9 +18,10 @@ SUBORDINATORS = (
 )
 # a wire story's dateline: the city in capitals, a date, the agency ("KABUL, Aug 13
 # (Reuters) - ", "NAIROBI (AP) — ", "GENEVA, March 3 — ")
-DATELINE = re.compile(
-    r"\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}"
-    r"(?:,\s*[\w .]{2,30}?\s*(?:\([\w .&/-]{1,40}\))?|\s*\([\w .&/-]{1,40}\))\s*[-–—]+\s"
+DATELINE = re.compile(  # ("GAZA CITY/JERUSALEM, Nov 12 (Reuters) - ", "BEIRUT — ")
+    r"\s*[A-Z][A-Z'’.-]+(?:(?:\s+|/)[A-Z][A-Z'’.-]+){0,3}"
+    r"(?:,\s*[\w .]{2,30}?(?:,\s*[\w .]{2,15}?)?\s*(?:\([\w .&/-]{1,40}\))?|\s*\([\w .&/-]{1,40}\)"
+    r"|\s(?=[–—]))\s*[-–—]+\s"
 )
 
 # Pieces of text that end a sentence: a run without terminal punctuation, then the
