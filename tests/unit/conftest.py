@@ -31,3 +31,17 @@ def code(coded):
         return coded(text).events.sort("char_start")
 
     return run
+
+
+@pytest.fixture
+def roles():
+    """The actor ids in one role (source, target, claimant) of a batch's first event, in
+    text order, whose code starts with a prefix."""
+
+    def run(batch, code: str, role: str) -> list[str]:
+        event = batch.events.filter(pl.col("event_code").str.starts_with(code)).sort("char_start")
+        return batch.event_actors.filter(
+            (pl.col("event_id") == event["event_id"][0]) & (pl.col("role") == role)
+        )["actor_id"].to_list()
+
+    return run
