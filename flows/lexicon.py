@@ -119,6 +119,8 @@ class Lexicon:
     cues: pl.DataFrame  # cue, cue_type
     places: pl.DataFrame  # place_id, name, place_type, country_code, admin1, lat, lon, population
     place_names: pl.DataFrame  # place_id, name (as written), is_case_sensitive
+    # country code -> the words its first-level regions are called by ("state", "county")
+    region_words: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
     seed_files: tuple[tuple[str, bytes], ...] = field(default=(), repr=False, compare=False)
 
     def __reduce__(self) -> tuple:
@@ -213,6 +215,22 @@ def _cities(min_population: int) -> pl.DataFrame:
             frame.write_parquet(partial)
             os.replace(partial, cached)
     return frame
+
+
+def _region_words(countries: pl.DataFrame) -> dict[str, frozenset[str]]:
+    """The words each country's first-level regions are called by (ISO 3166-2 types, through
+    pycountry): Nigeria's are states, Benin's departments, Kenya's counties."""
+    import pycountry
+
+    by_alpha2: dict[str, set[str]] = {}
+    for region in pycountry.subdivisions:
+        if region.parent_code is None:
+            by_alpha2.setdefault(region.country_code, set()).update(region.type.lower().split())
+    return {
+        code: frozenset(by_alpha2.get(alpha2, ()))
+        for code, alpha2 in countries.select("country_code", "alpha2").iter_rows()
+        if alpha2 in by_alpha2
+    }
 
 
 def _cache_dir() -> Path:
@@ -313,6 +331,7 @@ def load_lexicon(seeds_dir: Path) -> Lexicon:
         cues=cues,
         places=places,
         place_names=place_names,
+        region_words=_region_words(countries),
         seed_files=seeds.files,
     )
     _received.setdefault(lexicon.coder_version, lexicon)

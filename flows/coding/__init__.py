@@ -250,6 +250,7 @@ def _compile(lexicon: Lexicon) -> _Compiled:
                 ).iter_rows()
             ),
             capitals=_capitals(lexicon),
+            region_words=lexicon.region_words,
             demonyms={
                 demonym.lower(): code
                 for code, demonym in lexicon.countries.select("country_code", "demonym")

@@ -992,6 +992,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             self.lex.place_points,
             self.group_countries,
             (self.lex.place_names, self.lex.country_boxes),
+            self.lex.region_words,
         )
 
     def _add_place(self, place: _SentencePlace) -> None:
@@ -2771,6 +2772,7 @@ class LexiconView:
     demonyms: dict[str, str] = field(default_factory=dict)  # lower-case demonym -> country
     # country code -> the south, north, west and east bounds of its places
     country_boxes: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
+    region_words: dict[str, frozenset[str]] = field(default_factory=dict)  # see Lexicon
 
     def has_code(self, code: str) -> bool:
         return code in self.event_codes

@@ -20,9 +20,6 @@ import math
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from functools import cache
-
-import pycountry
 
 from flows.coding.dates import MONTHS, WEEKDAYS
 
@@ -469,6 +466,7 @@ def choose_place(
     place_points: Mapping[str, tuple[float, float]] | None = None,
     group_countries: Collection[str] = (),
     own_names: tuple[Mapping[str, str], Mapping[str, tuple[float, ...]]] | None = None,
+    region_words: Mapping[str, frozenset[str]] | None = None,
 ) -> str | None:
     """The place_id the sentence's events happened in, or None.
 
@@ -502,7 +500,7 @@ def choose_place(
     ]
     kept = [c for c in kept if not _country_elsewhere(text, c, place_info)]
     kept = _in_the_possessor(text, kept, place_info)
-    kept = [_the_region_named(text, c, place_info) for c in kept]
+    kept = [_the_region_named(text, c, place_info, region_words or {}) for c in kept]
     if place_points:
         kept = _within_their_chains(text, kept, place_points, place_info)
         kept = [_county_or_its_town(c, place_points, place_info) for c in kept]
@@ -759,10 +757,11 @@ def _the_region_named(
     text: str,
     candidate: PlaceCandidate,
     place_info: Mapping[str, tuple[str | None, str, int | None]],
+    region_words: Mapping[str, frozenset[str]],
 ) -> PlaceCandidate:
     """ "Kilifi County", "Nyanza Province": the region, not its namesake town, so a town
     the sentence names beside it is the more specific place ("residents of Kilifi County
-    held a demo in Malindi town")."""
+    held a demo in Malindi town"). ``region_words``: what each country calls its regions."""
     named = REGION_AFTER.match(text, candidate.end)
     if named is None:
         return candidate
@@ -771,24 +770,9 @@ def _the_region_named(
     )
     # "Plateau State": Nigeria's, whose regions are states, not Benin's Plateau department
     word = named.group(1).lower()
-    called = tuple(ref for ref in regions if word in _region_words(place_info[ref][0] or ""))
+    called = tuple(ref for ref in regions if word in region_words.get(place_info[ref][0] or "", ()))
     regions = called or regions
     return PlaceCandidate(candidate.start, candidate.end, regions) if regions else candidate
-
-
-@cache
-def _region_words(country_code: str) -> frozenset[str]:
-    """The words a country's first-level regions are called by (ISO 3166-2 through
-    pycountry): Nigeria's are states, Benin's departments, Kenya's counties."""
-    country = pycountry.countries.get(alpha_3=country_code)
-    if country is None:
-        return frozenset()
-    return frozenset(
-        word
-        for region in pycountry.subdivisions.get(country_code=country.alpha_2) or ()
-        if region.parent_code is None
-        for word in region.type.lower().split()
-    )
 
 
 def _county_or_its_town(
