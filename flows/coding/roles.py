@@ -136,14 +136,6 @@ PLACE_COMMA = re.compile(  # "Lilongwe, ", "Mbale district, " before a country's
     rf"(?:\s+(?:{'|'.join(reversed(_COMMA_AREAS))}))?,\s*$", re.I
 )
 UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:[A-Z][\w'’-]+\s?){1,3}$")
-SENTENCE_OPENERS = {  # capitalized first words that name no group: "Five militants ..."
-    *("after", "before", "when", "while", "as", "since", "following", "during", "then"),
-    *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-    *("eleven", "twelve", "twenty", "thirty", "dozens", "hundreds", "thousands", "scores"),
-    *("several", "many", "some", "other", "more", "suspected", "alleged", "heavily"),
-    *("renewed", "fresh", "rival", "unknown", "unidentified", "local", "armed", "about"),
-    *("at", "over", "nearly", "around", "almost", "only", "all", "both", "most", "these"),
-}
 STANCE_BEFORE = re.compile(r"(?<![\w-])(?:anti|pro)-$", re.I)
 VERB_THEN_PREPOSITION = re.compile(
     r"(?<![\w-])(?!and\b|or\b)[\w-]+\s+(?:to|for|with|from|on|at|into|against|by)\s+$", re.I
@@ -200,6 +192,12 @@ NOT_NAMES = {
     "opposition",
     "some",
     "many",
+    # numbers, quantities and clause openers: "Five militants", "After militants attacked"
+    *("after", "before", "when", "while", "as", "since", "following", "during", "then"),
+    *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "twenty", "thirty", "dozens", "hundreds", "thousands", "scores"),
+    *("several", "other", "more", "alleged", "heavily", "renewed", "fresh", "about"),
+    *("at", "over", "nearly", "around", "almost", "only", "all", "both", "most", "these"),
 }
 MODIFIER_WORDS = {
     "state",
@@ -504,12 +502,12 @@ class ActorRoles:
                     and not any(word in NOT_NAMES for word in words)
                     # a stance, not a name: "pro-Russian separatists"
                     and not words[0].startswith(("pro-", "anti-"))
-                    # a sentence's first word is capitalized anyway: "After militants
-                    # attacked", "Five militants were killed"
+                    # a sentence's first word is capitalized anyway: a word of the coder's
+                    # own there ("Attack militants ...") names no group
                     and not (
                         len(words) == 1
                         and not self.text[window_start : window_start + named.start(1)].strip()
-                        and (words[0] in SENTENCE_OPENERS or words[0] in self.lex.vocabulary)
+                        and words[0] in self.lex.vocabulary
                     )
                     and not STANCE_BEFORE.search(
                         self.text,
