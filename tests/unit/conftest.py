@@ -11,14 +11,28 @@ from flows.coding import code_documents
 
 
 @pytest.fixture
-def coded(lexicon):
+def batch_at(lexicon):
+    """Texts in (one report each, published on the given day), the coded batch out."""
+
+    def run(*texts: str, published: datetime = datetime(2024, 3, 9)):
+        documents = pl.DataFrame(
+            {
+                "doc_id": [chr(ord("a") + index) for index in range(len(texts))],
+                "text": list(texts),
+                "published_at": [published] * len(texts),
+            }
+        )
+        return code_documents(documents, lexicon)
+
+    return run
+
+
+@pytest.fixture
+def coded(batch_at):
     """One text in (a report published on 9 March 2024), its coded batch out."""
 
     def run(text: str):
-        documents = pl.DataFrame(
-            {"doc_id": ["d"], "text": [text], "published_at": [datetime(2024, 3, 9)]}
-        )
-        return code_documents(documents, lexicon)
+        return batch_at(text)
 
     return run
 

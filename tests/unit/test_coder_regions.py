@@ -4,28 +4,16 @@ written for these tests (not from any data set): the rules must not lean on one 
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 import polars as pl
 import pytest
 
-from flows.coding import code_documents
-
 
 @pytest.fixture
-def batch(lexicon):
+def batch(batch_at):
     """Texts in (one report each, published on 20 April 2021), the coded batch out."""
-
-    def run(*texts: str):
-        documents = pl.DataFrame(
-            {
-                "doc_id": [chr(ord("a") + index) for index in range(len(texts))],
-                "text": list(texts),
-                "published_at": [datetime(2021, 4, 20)] * len(texts),
-            }
-        )
-        return code_documents(documents, lexicon)
-
-    return run
+    return partial(batch_at, published=datetime(2021, 4, 20))
 
 
 @pytest.fixture

@@ -5,21 +5,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import polars as pl
 import pytest
-
-from flows.coding import code_documents
 
 
 @pytest.fixture
-def article(lexicon):
+def article(lexicon, batch_at):
     """The (place name, date) of each event coded from an article published on the given
     day, in text order."""
     names = dict(lexicon.places.select("place_id", "name").iter_rows())
 
     def run(text: str, published: datetime = datetime(2023, 5, 8)) -> list[tuple]:
-        documents = pl.DataFrame({"doc_id": ["d"], "text": [text], "published_at": [published]})
-        events = code_documents(documents, lexicon).events.sort("char_start")
+        events = batch_at(text, published=published).events.sort("char_start")
         assert events.height >= 1, text
         return [
             (names.get(place_id, place_id), event_date)
@@ -161,17 +157,11 @@ def test_a_headline_line_before_the_dateline(article):
     assert events[-1][0] == "Peshawar"
 
 
-def test_a_name_followed_by_region_is_the_region(lexicon):
-    documents = pl.DataFrame(
-        {
-            "doc_id": ["d"],
-            "text": [
-                "Jihadists killed 14 civilians in a village in central Mali's Mopti region on "
-                "Friday, officials said."
-            ],
-            "published_at": [datetime(2023, 11, 12)],
-        }
-    )
-    events = code_documents(documents, lexicon).events
+def test_a_name_followed_by_region_is_the_region(lexicon, batch_at):
+    events = batch_at(
+        "Jihadists killed 14 civilians in a village in central Mali's Mopti region on "
+        "Friday, officials said.",
+        published=datetime(2023, 11, 12),
+    ).events
     kinds = dict(lexicon.places.select("place_id", "place_type").iter_rows())
     assert kinds[events["place_id"][0]] == "admin1"
