@@ -247,7 +247,6 @@ ACCUSED_OF = re.compile(
 ATTRIBUTION_GAP = re.compile(r"[\s-]+(?:to\s+be\s+|of\s+being\s+)?(?:an?\s+|the\s+)?")
 HISTORICAL_DAYS = 60  # an event dated this long before publication is background
 REGION_KM = 100  # a town this near a county's seat may lie in the county
-REGION_SPAN_KM = 250  # ... and one this far from it is a namesake elsewhere
 # "in the capital", "in the Somali capital" (not "in the capital, Nairobi", a name told)
 CAPITAL_TOLD = re.compile(
     r"\b(?:in|at|near|outside|around|across|into)\s+the\s+(?:([A-Z][a-z]+)\s+)?capital\b"
