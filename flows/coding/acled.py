@@ -247,6 +247,13 @@ MOB_JUSTICE = re.compile(  # people killed by no armed group for a suspected cri
     r"being (?:a |an )?(?:thie\w*|witch\w*|robbers?|pickpockets?))|\bon suspicion of|"
     r"\bwitchcraft\b"
 )
+# a crowd the protest is, or a mob the protest is against: "a crowd of demonstrators",
+# "protested the killing of a student by a mob", "protest over rising cases of mob justice"
+PEACEFUL_CROWD = re.compile(
+    r"\b(?:a|the) crowd of (?:[\w-]+ ){0,3}?(?:protesters|demonstrators|marchers|mourners)\b|"
+    r"\b(?:over|against|protest(?:ed|ing|s)?|condemn\w*) (?:the )?(?:[\w-]+ ){0,4}?"
+    r"(?:mob justice|lynchings?)\b|\bby (?:a|an) (?:angry |irate )?mob\b"
+)
 STONING = re.compile(  # the weapons of a crowd (ACLED: rioters)
     r"\bpelt(?:ed|ing|s)?\b|\bston(?:ed|ing)\b|"
     r"\b(?:threw|throwing|hurled|hurling) (?:\w+ )?stones\b"
@@ -472,7 +479,7 @@ class AcledTypes:
             # what a demonstration says is the demonstration (a riot if it turned violent)
             code, kind = "PROTEST", "PROTEST"
         if kind == "PROTEST":
-            if MOB.search(lowered) and self.lex.has_code("PROTEST.mob"):
+            if MOB.search(PEACEFUL_CROWD.sub(" ", lowered)) and self.lex.has_code("PROTEST.mob"):
                 return "PROTEST.mob"
             if code == "PROTEST.mob":
                 return code

@@ -444,6 +444,9 @@ PROTESTED_GAP = re.compile(  # from a protest word to what it is against
     r"\s+(?:[\w'’-]+\s+){0,4}?(?:against|over|about|demanding|denouncing|condemning)\s+"
     r"(?:(?:the|a|an|their|its|his|her)\s+)?(?:[\w'’-]+\s+){0,2}"
 )
+# a protest verb and its object: "students protested the killing of a classmate"
+PROTESTED_OBJECT = re.compile(r"\s+(?:the|a|an|their|its|his|her)\s+(?:[\w'’-]+\s+){0,2}")
+PROTEST_VERB = re.compile(r"(?:protest|denounc|demonstrat)\w*(?:ed|ing|s)", re.I)
 # what reacts to an event without being it: condemning, investigating, sanctioning,
 # resigning, demanding, discussing (not "accused X of" or "blamed for": those name its doer)
 REACTION_CODES = {"ACCUSE.disapprove", "ACCUSE.investigate", "RETREAT.resign"}
@@ -1352,7 +1355,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                     source = adjacent[-1]  # "in the midst of an ELN offensive": its author
                 elif subjects and not (
                     (kind in VIOLENT_TYPES and self._is_reacted_to(trigger, triggers))
-                    or (kind not in ("ASSAULT", "FIGHT") and self._is_protested(trigger, triggers))
+                    or self._is_protested(trigger, triggers)
                 ):
                     source = prefer_named(subjects, trigger.start, sentence_start + clause_start)
             elif subjects and PRONOUN_SUBJECT.search(preceding):
@@ -1862,11 +1865,18 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
 
     def _is_protested(self, trigger: Mention, triggers: list[Mention]) -> bool:
         """True when an event word is what a protest before it is against ("farmers
-        protested against the seizure of their land"): the protesters did not do it."""
+        protested against the seizure of their land", "students protested the killing"):
+        the protesters did not do it."""
         return any(
             t.end <= trigger.start
             and t.ref.startswith("PROTEST")
-            and PROTESTED_GAP.fullmatch(self.text[t.end : trigger.start].lower()) is not None
+            and (
+                PROTESTED_GAP.fullmatch(gap := self.text[t.end : trigger.start].lower())
+                or (
+                    PROTEST_VERB.fullmatch(self.text, t.start, t.end)
+                    and PROTESTED_OBJECT.fullmatch(gap)
+                )
+            )
             for t in triggers
         )
 

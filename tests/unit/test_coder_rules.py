@@ -1299,6 +1299,22 @@ def test_what_protesters_protest_against_was_not_done_by_them(coded):
     assert roles.filter(pl.col("role") == "source").is_empty()
 
 
+def test_the_killing_students_protested_was_not_done_by_them(coded):
+    batch = coded("On 12 March, students in Embu protested the killing of a classmate on 7 March.")
+    done = batch.events.join(batch.event_actors, on="event_id").filter(
+        (pl.col("role") == "source") & (pl.col("actor_id") == "KEN.EDU")
+    )
+    assert done["event_code"].to_list() == ["PROTEST"]
+
+
+def test_a_crowd_of_demonstrators_or_a_protest_over_mob_justice_is_no_mob(code):
+    events = code("Police fired tear gas in Nakuru to disperse a crowd of demonstrators.")
+    assert "PROTEST.mob" not in events["event_code"].to_list()
+    events = code("Villagers in Bomet protested over rising cases of mob justice.")
+    assert _main_event(events).startswith("PROTEST")
+    assert _main_event(events) != "PROTEST.mob"
+
+
 def test_the_subject_of_a_clause_after_after_or_when_is_its_doer(coded, roles):
     batch = coded("Militants seized the town after soldiers withdrew from it.")
     assert [s.split(".")[-1] for s in roles(batch, "RETREAT", "source")] == ["MIL"]
