@@ -31,7 +31,7 @@ RIOT = re.compile(
     r"\bston(?:es|ed|ing)\b|\ba stone\b|\brocks\b|hurl|\bthrew\b|throwing|burn|torch|"
     r"set fire|set ablaze|loot|barricad|destr(?:oy|uction)|damag|violent|bonfire|smash|vandal|"
     r"\b(?:lit|light|lighting|lighted)\b[^.]{0,20}\bfires?\b|"
-    r"abduct|clash(?:ed|es)?\b|\bblock(?:ed|ing|aded?)\b[^.]{0,30}"
+    r"abduct|clash(?:ed|es)?\b|\bblock(?:s|ed|ing|aded?)?\b[^.]{0,30}"
     r"\b(?:roads?|highway|street|streets|traffic)\b|dump(?:ed|ing)? (?:garbage|waste)|"
     r"running battles|rowdy|chao(?:s|tic)|engag\w* (?:with )?(?:the )?police|gunshot|"
     r"turned (?:violent|chaotic|ugly)|br(?:oke|eak|eaking) into|"
