@@ -35,7 +35,10 @@ RIOT = re.compile(
     r"\b(?:roads?|highway|street|streets|traffic)\b|dump(?:ed|ing)? (?:garbage|waste)|"
     r"running battles|rowdy|chao(?:s|tic)|engag\w* (?:with )?(?:the )?police|gunshot|"
     r"turned (?:violent|chaotic|ugly)|br(?:oke|eak|eaking) into|"
-    r"(?:shot|fired|shooting|firing|shoot) (?:\w+ )?in the air"
+    r"(?:shot|fired|shooting|firing|shoot) (?:\w+ )?in the air|"
+    # the demonstrators themselves attacking someone: "some of the protesters assaulted"
+    r"\b(?:protest[eo]rs|demonstrators|rioters|students|group|crowd|they) (?:also |then |later )?"
+    r"(?:attack(?:s|ed)?|assault(?:s|ed)?|beat(?:s|en)? up|injur(?:e|es|ed))\b"
 )
 
 
