@@ -28,8 +28,11 @@ INTERVENTION = re.compile(
 )
 RIOT = re.compile(
     r"(?<!anti-)(?<!anti )\briot(?! police| squad| gear| unit| officers?)|rampage|pelt|"
-    r"\bston(?:es|ed|ing)\b|\ba stone\b|\brocks\b|hurl|\bthrew\b|throwing|burn|torch|"
-    r"set (?:a )?fire|set \w+ (?:\w+ )?(?:alight|ablaze)|set ablaze|\balight\b|loot|barricad|destr(?:oy|uction)|damag|violent|bonfire|smash|vandal|"
+    # stones thrown, not stones quarried
+    r"\bston(?:ed|ing)\b|\b(?:thr[eo]w\w*|hurl\w*|pelt\w*|with) (?:\w+ )?stones\b|\ba stone\b|"
+    r"\brocks\b|hurl|\bthrew\b|throwing|burn|torch|set (?:a )?fire|set \w+ (?:\w+ )?(?:alight|"
+    r"ablaze)|set ablaze|\balight\b|loot|barricad|destr(?:oy|uction)|damag|violent|bonfire|"
+    r"smash|vandal|"
     r"\b(?:lit|light|lighting|lighted)\b[^.]{0,20}\bfires?\b|"
     r"abduct|clash(?:ed|es)?\b|\bblock(?:s|ed|ing|aded?)?\b[^.]{0,30}"
     r"\b(?:roads?|highway|street|streets|traffic)\b|dump(?:ed|ing)? (?:garbage|waste)|"
@@ -65,7 +68,10 @@ GRIEVANCE = re.compile(
     r"\b(?:against|over|protest(?:ed|ing)?) (?:the |their |a |an |his |her )?(?:alleged |recent |"
     r"proposed |planned |illegal )?(?:destruction|demolition|burning|killing|abduction|damage|"
     r"looting)\b|\b(?:was|were|been|being|had been) (?:\w+ )?(?:burnt|burned|abducted|damaged|"
-    r"destroyed|torched|looted|demolished)(?: \w+)? by\b|\b(?:ethnic|tribal|communal) clashes\b"
+    r"destroyed|torched|looted|demolished)(?: \w+)? by\b|\b(?:ethnic|tribal|communal) clashes\b|"
+    # harm done by the weather: "a road damaged by heavy rains"
+    r"\b(?:damag|destr|wash)\w* (?:away )?by (?:the )?(?:\w+ )?"
+    r"(?:rains?|floods?|flooding|storms?)\b"
 )
 ARMED_CUE = re.compile(  # attackers carrying weapons are an armed group, not a mob (ACLED)
     r"\barmed\b(?! with (?:crude|sticks|stones|clubs|placards|twigs|rungus))|\bguns?\b|"

@@ -152,6 +152,33 @@ def test_running_battles_with_police_make_a_protest_a_riot(code):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boda boda riders block the Kisii-Kisumu road in protest over police harassment.",
+        "Traders protested in Nakuru on Monday. Some of the protesters assaulted a county officer.",
+        "Residents of Kinna protested on Monday and set a fire at the chief's office.",
+        "Opposition supporters protested in Kisii on Monday. The protest was marred by violence.",
+        "Students demonstrated in Eldoret after their principal was sacked; fights broke out.",
+    ],
+)
+def test_a_protest_told_with_its_own_violence_is_a_riot(code, text):
+    assert _main_event(code(text)) == "PROTEST.riot"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents of Voi protested against the extraction of stones from the hill by a firm.",
+        "Residents of Githuri protested on Monday over a road damaged by heavy rains.",
+        "Women in Likuyani demonstrated on Monday against attacks on girls walking to school.",
+    ],
+)
+def test_the_harm_a_protest_is_against_does_not_make_it_a_riot(code, text):
+    assert _main_event(code(text)).startswith("PROTEST")
+    assert _main_event(code(text)) not in ("PROTEST.riot", "PROTEST.mob")
+
+
 def test_police_shooting_at_a_violent_demonstration_is_part_of_the_riot(code):
     events = code(
         "Police shot two protesters in Kisumu on Tuesday after demonstrators hurled stones "
