@@ -237,7 +237,7 @@ CROWD_WORDS = re.compile(
 MOB = re.compile(
     r"\bmobs?\b|lynch|mob justice|(?:angry|irate|enraged|furious) (?:residents|villagers|youths?|"
     r"crowds?|locals|members of the public|traders|students|mourners)|members of the public|"
-    r"\ba crowd\b|\bthe crowd\b|vigilantes?"
+    r"\ba crowd\b|\bthe crowd\b|vigilantes?|\bstamped(?:e|ed|es|ing)\b"
 )
 DEFENCELESS = re.compile(  # people who cannot fight back, even police or soldiers (ACLED)
     r"\boff[- ]duty\b|\bunarmed (?!bystanders?)|\bin (?:police )?custody\b|\binmates?\b|"

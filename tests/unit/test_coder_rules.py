@@ -166,6 +166,11 @@ def test_a_protest_told_with_its_own_violence_is_a_riot(code, text):
     assert _main_event(code(text)) == "PROTEST.riot"
 
 
+def test_people_hurt_when_a_crowd_stampeded_are_a_crowds_victims(code):
+    events = code("Three people were injured when voters stampeded at a polling station in Kisii.")
+    assert _main_event(events).startswith("PROTEST")
+
+
 @pytest.mark.parametrize(
     "text",
     [
