@@ -93,6 +93,22 @@ RESISTED = re.compile(
     r"(?! for| over| against disease| against hunger| against cancer)"
     r"|\bf(?:ight|ought|ighting|ights) back\b|\bshoot(?:ing)? out\b|\bretaliated\b"
 )
+# the attackers among the dead or wounded: someone fought back (ACLED Battles), "two of the
+# raiders were killed", "police shot dead three bandits", "the bodies of the attackers"
+_ATTACKER = (
+    r"(?:raiders?|attackers?|assailants?|gunm[ae]n|bandits?|militiam[ae]n|militants?|warriors|"
+    r"rustlers?|invaders?)"
+)
+ATTACKERS_HIT = re.compile(
+    rf"\b{_ATTACKER} (?:were |was |had been |have been |are |is )(?:\w+ )?(?:killed|shot|"
+    r"injured|wounded|lynched|neutrali[sz]ed)\b|"
+    rf"\b{_ATTACKER} (?:died|killed|shot dead|injured|wounded)(?= in\b| during\b| by\b| after\b|"
+    r" when\b| as\b|[.,;]|$)|"
+    r"\b(?:killing|killed|shot dead|shooting dead|gunned down|injuring|wounding|neutrali[sz]ed) "
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|some|one|\d+|the|an?) )?"
+    rf"(?:of the )?(?:suspected )?{_ATTACKER}\b|"
+    rf"\b(?:bodies|body) of (?:\w+ ){{0,2}}(?:belonging to )?(?:the )?{_ATTACKER}\b"
+)
 RESPONDED = re.compile(
     r"\b(?:intervened|intervene|responded|respond|pursued|pursue|gave chase|engaged)\b"
 )
@@ -856,7 +872,7 @@ class AcledTypes:
                 or (
                     source_sector not in STATE_ARMED
                     and not self._has_mob()
-                    and self._doc_matches(FORCES_HIT)
+                    and (self._doc_matches(FORCES_HIT) or self._doc_matches(ATTACKERS_HIT))
                 )
             )
             and self.lex.has_code("FIGHT.firearms")

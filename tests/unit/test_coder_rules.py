@@ -166,6 +166,22 @@ def test_a_protest_told_with_its_own_violence_is_a_riot(code, text):
     assert _main_event(code(text)) == "PROTEST.riot"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bandits attacked a village near Baragoi on Monday. Two of the bandits were killed.",
+        "Gunmen raided a market in Gao on Friday; the bodies of three attackers were found.",
+    ],
+)
+def test_attackers_among_the_dead_met_armed_resistance(code, text):
+    assert _main_event(code(text)) == "FIGHT.firearms"
+
+
+def test_attackers_who_killed_villagers_and_lost_no_one_attacked_civilians(code):
+    events = code("Bandits attacked a village near Baragoi on Monday, killing two herders.")
+    assert _main_event(events).startswith("ASSAULT")
+
+
 def test_people_hurt_when_a_crowd_stampeded_are_a_crowds_victims(code):
     events = code("Three people were injured when voters stampeded at a polling station in Kisii.")
     assert _main_event(events).startswith("PROTEST")
