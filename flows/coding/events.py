@@ -310,10 +310,11 @@ NOMINAL_AGENT = re.compile(
 PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got)\s+"
     # adverbs, participles and a time told between ("were on Saturday night attacked",
-    # "was on 24/02 lynched", "were last night killed")
+    # "was on 24/02 lynched", "were last night killed"), and the fire of a compound verb
+    # ("was petrol-bombed")
     r"(?:(?:\w+ly|\w+ed|\w+en|reported|and|,|on|last|this|yesterday|today|night|morning|"
     r"afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"\d{1,2}/\d{1,2})\s*){0,6}$"
+    r"\d{1,2}/\d{1,2})\s*){0,6}(?:(?:petrol|fire)[\s-]?)?$"
 )
 
 

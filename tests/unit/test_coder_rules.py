@@ -182,6 +182,14 @@ def test_attackers_who_killed_villagers_and_lost_no_one_attacked_civilians(code)
     assert _main_event(events).startswith("ASSAULT")
 
 
+def test_who_petrol_bombed_a_house_or_torched_offices_did_it(coded, roles):
+    batch = coded("The house of a councillor in Kisumu was petrol-bombed by unknown attackers.")
+    assert roles(batch, "ASSAULT", "source") == ["KEN.UAF"]
+    assert roles(batch, "ASSAULT", "target") == []
+    batch = coded("Arsonists torched the party offices in Migori on Sunday night.")
+    assert roles(batch, "COERCE", "source") == ["KEN.UAF"]
+
+
 def test_people_hurt_when_a_crowd_stampeded_are_a_crowds_victims(code):
     events = code("Three people were injured when voters stampeded at a polling station in Kisii.")
     assert _main_event(events).startswith("PROTEST")
