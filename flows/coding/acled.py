@@ -255,6 +255,7 @@ MOB = re.compile(
     r"crowds?|locals|members of the public|traders|students|mourners)|members of the public|"
     r"\ba crowd\b|\bthe crowd\b|vigilantes?|\bstamped(?:e|ed|es|ing)\b"
 )
+VIGILANTES = re.compile(r"vigilantes?")
 DEFENCELESS = re.compile(  # people who cannot fight back, even police or soldiers (ACLED)
     r"\boff[- ]duty\b|\bunarmed (?!bystanders?)|\bin (?:police )?custody\b|\binmates?\b|"
     r"\bdetainees?\b|\bhad been arrested\b|\bextra-?judicial|"
@@ -389,8 +390,15 @@ class AcledTypes:
         return found
 
     def _has_mob(self) -> bool:
-        """Whether the report tells of a mob, a crowd or vigilantes (ACLED's rioters)."""
-        return self._doc_matches(MOB)
+        """Whether the report tells of a mob, a crowd or vigilantes (ACLED's rioters), not
+        of vigilantes fighting armed men off ("vigilantes fought back"): a militia then."""
+        found = self._matches.get("mob")
+        if found is None:
+            found = self._matches["mob"] = self._doc_matches(MOB) and (
+                MOB.search(VIGILANTES.sub(" ", self.lowered)) is not None
+                or not self._doc_matches(RESISTED)
+            )
+        return found
 
     def _is_gang_attack(self, source: Actor | None, target_sectors: set[str | None]) -> bool:
         """Youths or a party's supporters who set upon someone, in a report that tells of no

@@ -177,6 +177,16 @@ def test_attackers_among_the_dead_met_armed_resistance(code, text):
     assert _main_event(code(text)) == "FIGHT.firearms"
 
 
+def test_vigilantes_who_fought_raiders_off_are_no_mob(code):
+    events = code(
+        "Militiamen attacked a village in Plateau state on Monday, killing 12 civilians. "
+        "Vigilantes fought back and repelled the attackers."
+    )
+    assert "PROTEST.mob" not in events["event_code"].to_list()
+    lynching = code("Vigilantes lynched a suspected thief in Kisii town on Monday.")
+    assert _main_event(lynching) == "PROTEST.mob"
+
+
 def test_attackers_who_killed_villagers_and_lost_no_one_attacked_civilians(code):
     events = code("Bandits attacked a village near Baragoi on Monday, killing two herders.")
     assert _main_event(events).startswith("ASSAULT")
