@@ -256,6 +256,7 @@ MOB = re.compile(
     r"\ba crowd\b|\bthe crowd\b|vigilantes?|\bstamped(?:e|ed|es|ing)\b"
 )
 VIGILANTES = re.compile(r"vigilantes?")
+RAID_TOLD = re.compile(r"\battack|\braid")  # a report telling an attack or raid
 DEFENCELESS = re.compile(  # people who cannot fight back, even police or soldiers (ACLED)
     r"\boff[- ]duty\b|\bunarmed (?!bystanders?)|\bin (?:police )?custody\b|\binmates?\b|"
     r"\bdetainees?\b|\bhad been arrested\b|\bextra-?judicial|"
@@ -577,7 +578,15 @@ class AcledTypes:
                 or POST_ATTACKED.search(lowered)
             ) and self.lex.has_code("FIGHT.firearms"):
                 return "FIGHT.firearms"  # a raid on a police post for its guns: a clash
-            return "ASSAULT"  # armed men robbing people: violence against civilians
+            if not (
+                self._doc_matches(NO_HARM)
+                and not self._doc_matches(RAID_TOLD)
+                and not KILL_WORD.search(NO_HARM.sub(" ", self.lowered))
+                and not TAKEN.search(self.lowered)
+            ):
+                return "ASSAULT"  # armed men robbing people: violence against civilians
+            # "armed men looted shops; no casualties", told as no attack or raid: looting
+            # (ACLED property destruction)
         if (
             kind in ("ASSAULT", "COERCE")
             and mode in ("", "kill", "firearms", "edged", "destroy", "beat")

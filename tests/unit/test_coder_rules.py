@@ -177,6 +177,13 @@ def test_attackers_among_the_dead_met_armed_resistance(code, text):
     assert _main_event(code(text)) == "FIGHT.firearms"
 
 
+def test_armed_men_looting_shops_and_hurting_no_one_is_looting(code):
+    events = code("Armed men looted shops in Tillaberi on Monday; no casualties were reported.")
+    assert _main_event(events) == "COERCE.loot"
+    events = code("Armed men looted shops in Tillaberi on Monday, injuring two traders.")
+    assert _main_event(events).startswith("ASSAULT")
+
+
 def test_vigilantes_who_fought_raiders_off_are_no_mob(code):
     events = code(
         "Militiamen attacked a village in Plateau state on Monday, killing 12 civilians. "
