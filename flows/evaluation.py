@@ -167,12 +167,8 @@ def evaluate_plover(path: Path, lexicon: Lexicon) -> list[Metric]:
         recall_hits += bool(found)
         main = found[0] if found else None
         type_hits += bool(main and main["plover_type"] == gold_type)
-        sources.append(
-            (set(main["source_codes"] or []) if main else set(), _codes(record, "source"))
-        )
-        targets.append(
-            (set(main["target_codes"] or []) if main else set(), _codes(record, "target"))
-        )
+        sources.append((_coordinated(found, "source"), _codes(record, "source")))
+        targets.append((_coordinated(found, "target"), _codes(record, "target")))
     total = len(records)
     return [
         Metric("plover: event recall", _ratio(recall_hits, total), total),
@@ -180,6 +176,29 @@ def evaluate_plover(path: Path, lexicon: Lexicon) -> list[Metric]:
         Metric("plover: source country F1", _f1(sources), total, ">= 0.75"),
         Metric("plover: target country F1", _f1(targets), total, ">= 0.75"),
     ]
+
+
+def _coordinated(found: list[dict], role: str) -> set[str]:
+    """The countries in one role of the main event and of its coordinated twins. The
+    coder splits one word's coordinated parties into an event each ("aid for Romania and
+    Poland" = two AID events with the same source); PLOVER codes them as one record.
+    Twins are the events of the same word and code whose other role is the same."""
+    if not found:
+        return set()
+    main = found[0]
+    other = "target" if role == "source" else "source"
+    key = (
+        main["event_code"],
+        main["char_start"],
+        main["char_end"],
+        sorted(main[f"{other}_ids"] or []),
+    )
+    return {
+        code
+        for e in found
+        if (e["event_code"], e["char_start"], e["char_end"], sorted(e[f"{other}_ids"] or [])) == key
+        for code in e[f"{role}_codes"] or []
+    }
 
 
 def _codes(record: dict, key: str) -> set[str]:

@@ -109,3 +109,19 @@ def test_plover_gold_codes_that_are_no_iso_code_score_as_their_country():
     record = {"source": [{"code": "JAPGOV"}, {"code": "IGO"}], "target": [{"code": "ITL"}]}
     assert _codes(record, "source") == {"JPN", "IGO"}
     assert _codes(record, "target") == {"ITA"}
+
+
+def test_plover_targets_of_one_word_split_into_events_are_scored_together(lexicon, tmp_path):
+    # the coder makes one AID event per country aided; PLOVER codes one record for both
+    record = {
+        "id": "T-1",
+        "event": "AID",
+        "text": "Norway sent food aid to Sudan and Chad on Monday.",
+        "source": [{"actorText": "Norway", "code": "NOR"}],
+        "target": [{"actorText": "Sudan", "code": "SDN"}, {"actorText": "Chad", "code": "TCD"}],
+    }
+    path = tmp_path / "plover.json"
+    path.write_text(json.dumps([record]), encoding="utf-8")
+    values = _values(evaluate("plover", path, lexicon))
+    assert values["plover: source country F1"] == 1.0
+    assert values["plover: target country F1"] == 1.0
