@@ -65,6 +65,11 @@ from flows.coding.places import (
 )
 from flows.coding.roles import (
     AGENT_WORDS,
+    BY,
+    BY_AGENT,
+    BY_BEFORE,
+    BY_DOER,
+    BY_NEXT,
     KILL_WORD,
     OBJECT_VERBS,
     REPORTER,
@@ -304,8 +309,7 @@ PRONOUN_SUBJECT = re.compile(  # searched in the lower-cased 30 characters befor
 )
 # "an attack by militiamen", "the raid on a village by bandits": the agent of an event noun
 NOMINAL_AGENT = re.compile(
-    r"^\s*(?:(?:on|against|upon|of)\s+(?:[\w'’-]+\s+){1,3}?)?(?:\w+\s+){0,1}"
-    r"by\s+(?:the\s+|a\s+|an\s+)?$"
+    r"^\s*(?:(?:on|against|upon|of)\s+(?:[\w'’-]+\s+){1,3}?)?(?:\w+\s+){0,1}" + BY + "$"
 )
 PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got)\s+"
@@ -1268,14 +1272,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             source, targets = after[0], [after[1]]
         elif passive:
             agent = next(
-                (
-                    a
-                    for a in after
-                    if re.search(
-                        r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
-                        self.text[trigger.end : a.start].lower(),
-                    )
-                ),
+                (a for a in after if BY_BEFORE.search(self.text[trigger.end : a.start].lower())),
                 None,
             )
             if (
@@ -1290,10 +1287,7 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                         a
                         for a in in_clause
                         if a.start >= next_verb.end
-                        and re.fullmatch(
-                            r"\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}",
-                            self.text[next_verb.end : a.start].lower(),
-                        )
+                        and BY_NEXT.fullmatch(self.text[next_verb.end : a.start].lower())
                     ),
                     None,
                 )
@@ -2688,10 +2682,6 @@ ANAPHORIC = re.compile(  # searched in the lower-cased 30 characters before a no
 
 
 SHARED_PASSIVE = re.compile(r"\s*,?\s+and\s+(?:then\s+|later\s+)?")  # "beaten and (then) burnt"
-BY_DOER = re.compile(  # the gap from a suffered deed to its doer: "killed (...) by the"
-    r"[^.;,]{0,30}?\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}", re.I
-)
-BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,4}by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}")
 RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|which|that|whose)\b", re.I)
 BEING_AFTER = re.compile(r"\b(?:after|before|while|upon|on|without|despite)\s+being\s+$")
 SERIES_COMMA = re.compile(r"\w\s*,\s*(?:then\s+|later\s+|\w+ly\s+)?$")

@@ -164,7 +164,15 @@ AGENT_BETWEEN = re.compile(  # "blames X for the killing", "accused X of bombing
     r"\b(?:blam(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+for"
     r"|accus(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+of|implicat(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+in)\b"
 )
-BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# The gap from a suffered deed to its doer ("killed (at home) by the armed gunmen"), one
+# fragment for every variant: "by", an article, then up to two words before the doer.
+BY = r"by\s+(?:the\s+|a\s+|an\s+)?"
+BY_DOER_WORDS = BY + r"(?:[\w-]+\s+){0,2}"
+BY_BEFORE = re.compile(r"\b" + BY_DOER_WORDS + "$", re.I)  # ends just before the doer
+BY_DOER = re.compile(r"[^.;,]{0,30}?\b" + BY_DOER_WORDS, re.I)  # "killed (...) by the"
+BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,4}" + BY_DOER_WORDS)  # "killed at home by" (lower)
+BY_NEXT = re.compile(r"\s+" + BY_DOER_WORDS)  # the doer right after: "set on fire by" (lower)
+BY_THE_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")  # a first target that is the doer (lower)
 AGENT_WORDS = ("by ", "responsib", "blam", "attribut", "accus", "implicat")  # a cheap prefilter
 CO_AGENT_GAP = re.compile(
     r"[\s\"'“”)]*(?:(?:group|movement|organi[sz]ation)[\s\"'“”]*)?(?:,|and|or)\s+(?:the\s+)?"
@@ -698,8 +706,8 @@ class ActorRoles:
         if not after:
             return []
         first = after[0]
-        if first.start - 0 > 0 and re.search(
-            r"\bby\s+(?:the\s+)?$", self.text[max(0, first.start - 10) : first.start].lower()
+        if first.start - 0 > 0 and BY_THE_BEFORE.search(
+            self.text[max(0, first.start - 10) : first.start].lower()
         ):
             return []
         if REPORTER.match(self.text[first.end : first.end + 40]):
