@@ -64,7 +64,9 @@ from flows.coding.places import (
     dateline_place,
 )
 from flows.coding.roles import (
+    ACCUSE_VERB,
     AGENT_WORDS,
+    BLAME_VERB,
     BY,
     BY_AGENT,
     BY_BEFORE,
@@ -239,14 +241,25 @@ FIGURATIVE_GAP = re.compile(r"\s+(?:(?:its|their|his|her|our|the|a|an|[\d,.]+)\s
 # words that tell an attack only with an armed doer or a weapon ("drones struck a convoy",
 # "militants struck a police post"; not "the court struck down the law")
 ARMED_ONLY_WORDS = {"struck"}
+# the words a grievance or allegation skips to reach its event: "the [deadly night] attack"
+WORD_SPACE = r"[\w'’-]+\s+"  # one word and the space after it
+BEFORE_EVENT = "(?:" + WORD_SPACE + "){0,2}"
+
+
+def skipped(most: int) -> str:
+    """Up to ``most`` words (each with its space), as few as will do."""
+    return f"(?:{WORD_SPACE}){{0,{most}}}?"
+
+
+DETERMINER = r"(?:the|a|an|their|its|his|her)\s+"
 # "Iran accused Israel of sabotaging", "blamed the rebels for the attack": what one side
 # accuses another of is an allegation (the words before an event word, to its start)
 ACCUSED_WORDS = ("ccus", "lam", "uspect", "onvict", "harged", "anted")  # a cheap prefilter
 ACCUSED_OF = re.compile(
-    r"(?:\b(?:accus(?:e|ed|es|ing)|blam(?:e|ed|es|ing))\s+(?:[\w'’-]+\s+){1,5}?(?:of|for)"
+    r"(?:\b(?:" + ACCUSE_VERB + "|" + BLAME_VERB + r")\s+(?:" + WORD_SPACE + "){1,5}?(?:of|for)"
     # "two men accused of kidnapping children", "a man suspected of killing": a deed alleged
     r"|\b(?:accused|suspected|convicted)\s+of|\bcharged\s+with|\bwanted\s+for)\s+"
-    r"(?:[a-z]+ing\s+)?(?:(?:the|an?|its|their|his|her)\s+)?$",  # "of using excessive force"
+    r"(?:[a-z]+ing\s+)?(?:" + DETERMINER + ")?$",  # "of using excessive force"
     re.I,
 )
 ATTRIBUTION_GAP = re.compile(r"[\s-]+(?:to\s+be\s+|of\s+being\s+)?(?:an?\s+|the\s+)?")
@@ -439,18 +452,28 @@ CUMULATIVE = re.compile(
     # a habit, not a deed: "militants have repeatedly targeted polio teams"
     r"|\b(?:have|has)\s+(?:repeatedly|frequently|often|regularly|routinely|long)\s+[a-z]+ed\b"
 )
-# from a reaction's word to the event it reacts to: "condemned the", "over the", "into the"
+# From a reaction's or protest's word to the event it is about (each fullmatched on
+# lower-cased text): a few words skipped, a word pointing at the event ("over the",
+# "against their", "condemning the"), then the words before the event word.
+ABOUT = "against|over|about"
+# a reaction: "condemned the", "expelled two diplomats over the", "into the"
 REACTED_GAP = re.compile(
-    r"\s+(?:(?:[\w'’-]+\s+){0,5}?(?:over|for|against|into|about)\s+)?(?:the|a|an|this)\s+"
-    r"(?:[\w'’-]+\s+){0,2}"
+    r"\s+(?:" + skipped(5) + "(?:" + ABOUT + r"|for|into)\s+)?(?:the|a|an|this)\s+" + BEFORE_EVENT
 )
 SUSPECT_AFTER = re.compile(r"\s+(?:suspects?|convicts?|accused|charges?|trial)\b", re.I)
 PROTESTED_GAP = re.compile(  # from a protest word to what it is against
-    r"\s+(?:[\w'’-]+\s+){0,4}?(?:against|over|about|demanding|denouncing|condemning)\s+"
-    r"(?:(?:the|a|an|their|its|his|her)\s+)?(?:[\w'’-]+\s+){0,2}"
+    r"\s+" + skipped(4) + "(?:" + ABOUT + r"|demanding|denouncing|condemning)\s+"
+    "(?:" + DETERMINER + ")?" + BEFORE_EVENT
 )
 # a protest verb and its object: "students protested the killing of a classmate"
-PROTESTED_OBJECT = re.compile(r"\s+(?:the|a|an|their|its|his|her)\s+(?:[\w'’-]+\s+){0,2}")
+PROTESTED_OBJECT = re.compile(r"\s+" + DETERMINER + BEFORE_EVENT)
+GRIEVANCE_SPAN = re.compile(  # from a protest word to the end of the killing it is about
+    r"\s+" + skipped(5) + "(?:(?:" + ABOUT + r"|condemning|denounce|the)\s+"
+    r"(?:the\s+|a\s+|an\s+|recent\s+|alleged\s+)*"
+    r"(?:killings?|deaths?|lynching|shootings?|murder)"
+    r"|(?:after|following)(?:\s+[\w'’-]+){1,7}"
+    r")"
+)
 PROTEST_VERB = re.compile(r"(?:protest|denounc|demonstrat)\w*(?:ed|ing|s)", re.I)
 # what reacts to an event without being it: condemning, investigating, sanctioning,
 # resigning, demanding, discussing (not "accused X of" or "blamed for": those name its doer)
@@ -2664,13 +2687,6 @@ def _earlier_event_span(sentence: str, after: int) -> tuple[int, int] | None:
 
 OTHER_VICTIMS = re.compile(r"\b(?:others?|another|more|also|additional|further|separate)\b")
 CLAUSE_STOP = re.compile(r"[,;]|\.(?:\s|$)")
-GRIEVANCE_SPAN = re.compile(  # from a protest word to the end of the killing it is about
-    r"(?:\s+[\w'’-]+){0,5}?\s+(?:"
-    r"(?:against|over|about|condemning|denounce|the)\s+(?:the\s+|a\s+|an\s+|recent\s+|alleged\s+)*"
-    r"(?:killings?|deaths?|lynching|shootings?|murder)"
-    r"|(?:after|following)(?:\s+[\w'’-]+){1,7}"
-    r")"
-)
 OUTCOME_LINK = re.compile(  # "killed in clashes", "died during the attack on ..."
     r"\s+(?:(?:at\s+least|more\s+than|as\s+many\s+as|about|around|some|nearly)\s+)?"
     r"(?:[\w-]+\s+){0,2}(?:in|during|after|following|amid|when|by|from|of|due\s+to|"

@@ -160,9 +160,12 @@ AGENT_BEFORE = re.compile(  # "X is responsible for the attack", "X, implicated 
     r"(?<!not )(?<!not directly )\bresponsible\s+for\b|\bto\s+blame\s+for\b"
     r"|\bimplicated\s+in\b|\baccused\s+of\b"
 )
+# the verbs that lay a deed on someone (also events.ACCUSED_OF: "accused X of bombing")
+BLAME_VERB = r"blam(?:e|es|ed|ing)"
+ACCUSE_VERB = r"accus(?:e|es|ed|ing)"
 AGENT_BETWEEN = re.compile(  # "blames X for the killing", "accused X of bombing", "implicated X in"
-    r"\b(?:blam(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+for"
-    r"|accus(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+of|implicat(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+in)\b"
+    r"\b(?:" + BLAME_VERB + r"\s+[^.;]{1,80}?\s+for|" + ACCUSE_VERB + r"\s+[^.;]{1,80}?\s+of"
+    r"|implicat(?:e|es|ed|ing)\s+[^.;]{1,80}?\s+in)\b"
 )
 # The gap from a suffered deed to its doer ("killed (at home) by the armed gunmen"), one
 # fragment for every variant: "by", an article, then up to two words before the doer.
