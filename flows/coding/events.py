@@ -11,22 +11,28 @@ Output: plain rows (``rows.py``). The rules, in order of a sentence:
   object of a preposition); targets are the actors after it in its clause, coordinated ones
   each making an event ("attacks on Iraq and Syria"). Passive voice ("was attacked by X")
   swaps them; "clashes between X and Y" pairs them. The code is refined by its context
-  (weapons, sectors of both sides, crowds: ``acled.py``).
+  (weapons, sectors of both sides, crowds: ``acled.py``). What a protest or a reaction is
+  about is not the protesters' or reactors' deed (``grievance.py``).
 * Claims: "X claimed responsibility for the attack" adds X as ``claimant`` to the document's
   last violent event instead of making a new one.
-* Factuality: negation, hypothetical, future and claimed cues before the trigger in its clause.
+* Factuality (``factuality.py``): negation, hypothetical, future and claimed cues before the
+  trigger in its clause; background (long past, a toll over years).
 * Date, place and casualties: the nearest in the sentence, else carried from earlier
-  sentences of the document (dates and places only).
+  sentences of the document (dates and places only: ``scene.py``).
 * One event, once (``merging.py``): coordinated targets split into one event each, repeats
   of one event merged.
+* Once the report is coded (``finish``): places and dates told later, tolls told twice
+  counted once, and the events ranked, the news first (``ranking.py``).
+
+``DocumentCoder`` is this module's rules plus the mixins named above (and ``roles.py``'s
+``ActorRoles``, ``acled.py``'s ``AcledTypes``); the mixins import nothing from here.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import datetime
 from functools import partial
 
 from flows.coding.acled import (
@@ -40,7 +46,6 @@ from flows.coding.acled import (
     NO_HARM,
     NO_VIOLENCE,
     PROTEST_WORDS,
-    REMOTE_MODES,
     RESISTED,
     RIOT,
     RIOTING,
@@ -49,24 +54,17 @@ from flows.coding.acled import (
     AcledTypes,
 )
 from flows.coding.casualties import count_casualties
-from flows.coding.dates import DateMention, find_dates
+from flows.coding.dates import DateMention
+from flows.coding.factuality import Factuality
+from flows.coding.grievance import CLAUSE_STOP, Grievances
 from flows.coding.merging import (
     EventMerging,
     _actor_key,
     _larger,
 )
-from flows.coding.places import (
-    PlaceCandidate,
-    _country_elsewhere,
-    _is_attached,
-    _km,
-    choose_place,
-    dateline_place,
-)
+from flows.coding.ranking import KIND_HEADING, EventRanking
 from flows.coding.roles import (
-    ACCUSE_VERB,
     AGENT_WORDS,
-    BLAME_VERB,
     BY,
     BY_AGENT,
     BY_BEFORE,
@@ -74,7 +72,6 @@ from flows.coding.roles import (
     BY_NEXT,
     KILL_WORD,
     OBJECT_VERBS,
-    REPORTER,
     ActorRoles,
     named_subject,
     prefer_named,
@@ -83,7 +80,6 @@ from flows.coding.rows import (
     ARMED_NONSTATE,
     ARMED_SECTORS,
     CROWD_SECTORS,
-    MOBILE_SECTORS,
     ORGANIZED,
     STATE_ARMED,
     VIOLENT_TYPES,
@@ -92,7 +88,8 @@ from flows.coding.rows import (
     Mention,
     force_sector,
 )
-from flows.coding.text import DATELINE, SUBORDINATORS, WORD, words_before
+from flows.coding.scene import Scene, _in_country, _SentenceDates, _SentencePlace
+from flows.coding.text import SUBORDINATORS, WORD, words_before
 
 # the words grouped behind one \b: the same matches, found 2.7x faster by Python's re
 CLAUSE_BREAK = re.compile(r";|\b(?:while|but|whereas|after|before)\b|, wh(?:ich|o)\b")
@@ -102,27 +99,6 @@ NOMINAL_BEFORE = re.compile(
     r"in|after|during|following|such|out|launch|launched|launching|conducted|staged|mounted|"
     r"carried|several|multiple|two|three|four|five|many|coordinated)|['’]s|\d)\s+$"
 )
-MONTH_LEAD = {
-    "in",
-    "on",
-    "of",
-    "since",
-    "by",
-    "until",
-    "last",
-    "this",
-    "early",
-    "late",
-    "mid",
-    "next",
-    "from",
-    "between",
-    "and",
-    "to",
-    "during",
-    "before",
-    "after",
-}
 VICTIM_DEAD = re.compile(
     r"\b(?:killed|murdered|body|bodies|found dead|to death|dead body|beheaded|executed)\b"
 )
@@ -229,54 +205,12 @@ VICTIM_BEFORE = re.compile(  # from a subject that died or was hurt to the attac
 )
 CUSTODY_AFTER = re.compile(r"(?:['’]s)?\s+custody\b", re.I)
 DYING_WORDS = {"died", "die", "dies", "dead", "perished", "lost their lives", "succumbed"}
-REPORTED = re.compile(  # the speech verb of a reported "will", searched before "would"
-    r"\b(?:said|says|announced|announces|confirmed|confirms|declared|declares|stated|told|"
-    r"indicated|indicates|added)\b[^,;]{0,40}$"
-)
 THREAT_TYPES = VIOLENT_TYPES | {"SANCTION", "PROTEST"}  # what a stated intention threatens
 SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
-YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
-FIGURATIVE_GAP = re.compile(r"\s+(?:(?:its|their|his|her|our|the|a|an|[\d,.]+)\s+)?")
 # words that tell an attack only with an armed doer or a weapon ("drones struck a convoy",
 # "militants struck a police post"; not "the court struck down the law")
 ARMED_ONLY_WORDS = {"struck"}
-# the words a grievance or allegation skips to reach its event: "the [deadly night] attack"
-WORD_SPACE = r"[\w'’-]+\s+"  # one word and the space after it
-BEFORE_EVENT = "(?:" + WORD_SPACE + "){0,2}"
-
-
-def skipped(most: int) -> str:
-    """Up to ``most`` words (each with its space), as few as will do."""
-    return f"(?:{WORD_SPACE}){{0,{most}}}?"
-
-
-DETERMINER = r"(?:the|a|an|their|its|his|her)\s+"
-# "Iran accused Israel of sabotaging", "blamed the rebels for the attack": what one side
-# accuses another of is an allegation (the words before an event word, to its start)
-ACCUSED_WORDS = ("ccus", "lam", "uspect", "onvict", "harged", "anted")  # a cheap prefilter
-ACCUSED_OF = re.compile(
-    r"(?:\b(?:" + ACCUSE_VERB + "|" + BLAME_VERB + r")\s+(?:" + WORD_SPACE + "){1,5}?(?:of|for)"
-    # "two men accused of kidnapping children", "a man suspected of killing": a deed alleged
-    r"|\b(?:accused|suspected|convicted)\s+of|\bcharged\s+with|\bwanted\s+for)\s+"
-    r"(?:[a-z]+ing\s+)?(?:" + DETERMINER + ")?$",  # "of using excessive force"
-    re.I,
-)
-ATTRIBUTION_GAP = re.compile(r"[\s-]+(?:to\s+be\s+|of\s+being\s+)?(?:an?\s+|the\s+)?")
-HISTORICAL_DAYS = 60  # an event dated this long before publication is background
-REGION_KM = 100  # a town this near a county's seat may lie in the county
-# "in the capital", "in the Somali capital" (not "in the capital, Nairobi", a name told)
-CAPITAL_TOLD = re.compile(
-    r"\b(?:in|at|near|outside|around|across|into)\s+the\s+(?:([A-Z][a-z]+)\s+)?capital\b"
-    r"(?![-'’]|\s*,?\s*[A-Z])"
-)
-# a date a war, a crisis or a strike began on dates no later sentence ("The war began on
-# Oct. 7, when ... Troops arrested 15 suspects")
-BEGAN_BEFORE = re.compile(
-    r"\b(?:began|begun|started|erupted|broke\s+out|broken\s+out)\s+(?:on\s+|in\s+)?$"
-)
-EARLIER_DATE_CHARS = 400  # how far back a sentence without a date looks for one
-LATER_DATE_CHARS = 300  # how far on an undated event looks for the date told after it
 # "beat Sevilla 3-1", "defeated the visitors 2-0 at home" (or with an en dash): a match's
 # score after the object of a verb of violence makes it a game, not an assault
 SCORE_AFTER = re.compile(
@@ -294,7 +228,6 @@ DEMANDED_REACH = 20
 DEMANDED_SUBJECT_GAP = re.compile(
     r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}"
 )  # "the US (and others) must"  # how far after "must" the demanded act's word is looked for
-PROTESTED_REACH = 120  # how far after a protest word its grievance may name whom it is against
 ANSWER_TYPES = COMPLEMENT_TYPES | {"CONCEDE"}  # verbs whose object is someone's call or offer
 AUTHOR_GAP = re.compile(  # "rejected (recent calls) by", "accepted (an offer) from the"
     r"\s+(?:[\w'’-]+\s+){1,4}(?:by|from)\s+(?:the\s+)?"
@@ -311,11 +244,6 @@ INTRANSITIVE = {"RETREAT.resign", "RETREAT.surrender"}  # verbs that take no obj
 TO_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,2}to\s+(?:the\s+)?", re.I)  # "surrendered (...) to the"
 ADDRESSEE = re.compile(r"\bto\s+(?:the\s+)?$")  # "complained to (the) UN"
 ACCUSED_GAP = re.compile(r"\b(?:over|about|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
-HOST_REACH = 60  # how far after its trigger a place can name an event's host state
-HOST_BEFORE = re.compile(  # the words just before a host state: "in", "into central"
-    r"\b(?:in|into|to|at|from|inside)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
-)
-BACKGROUND_REACH = 40  # "the January 3 attack": a date modifying the event word just after it
 PRONOUN_SUBJECT = re.compile(  # searched in the lower-cased 30 characters before a verb
     r"\b(?:that|which|and)\s+(?:it|they)\s+(?:(?:would|will|had|has|have|could|can|then|"
     r"also|later)\s+)*$"
@@ -335,80 +263,9 @@ PASSIVE_AUX = re.compile(
 )
 
 
-_UNCHOSEN = object()
-
-
-class _SentencePlace:
-    """A sentence's place candidates, and the place chosen from them once asked for."""
-
-    __slots__ = ("candidates", "place_id", "sentence_index", "sentence_start", "starts")
-
-    def __init__(
-        self,
-        sentence_index: int,
-        sentence_start: int,
-        candidates: list[PlaceCandidate] | None,
-        starts: set[int] | None,
-    ) -> None:
-        self.sentence_index = sentence_index
-        self.sentence_start = sentence_start
-        self.candidates = candidates
-        self.starts = starts
-        self.place_id: object = _UNCHOSEN if candidates else None
-
-    def could_be(self, fits: Callable[[str], bool]) -> bool:
-        """Whether the place chosen can fit (it is one of the candidates' meanings)."""
-        if self.place_id is not _UNCHOSEN:
-            return self.place_id is not None and fits(self.place_id)
-        return any(fits(ref) for candidate in self.candidates for ref in candidate.refs)
-
-    def chosen(self, coder: DocumentCoder) -> str | None:
-        if self.place_id is _UNCHOSEN:
-            self.place_id = coder._choose_place(self.sentence_start, self.candidates, self.starts)
-        return self.place_id  # type: ignore[return-value]
-
-
-class _SentenceDates:
-    """A sentence's dates, found when a rule first reads them: most sentences that hold an
-    event word code no event that needs one."""
-
-    __slots__ = ("_coder", "_dates", "_end", "_start")
-
-    def __init__(self, coder: DocumentCoder, start: int, end: int) -> None:
-        self._coder, self._start, self._end = coder, start, end
-        self._dates: list[DateMention] | None = None
-
-    def get(self) -> list[DateMention]:
-        if self._dates is None:
-            self._dates = self._coder._dates_between(self._start, self._end)
-        return self._dates
-
-
-def _in_country(
-    place_info: dict[str, tuple[str | None, str, int | None]],
-    country: str | None,
-    no_country: bool,
-    place_id: str,
-) -> bool:
-    """Whether a place lies in ``country`` (any, when None), and is no country itself when
-    ``no_country``."""
-    return (country is None or place_info.get(place_id, (None,))[0] == country) and not (
-        no_country and place_id.endswith(":country")
-    )
-
-
 # words of taking or moving that are a movement of force only when an armed group does them
 # ("rebels took over the town", "militants were sighted near the camp")
 ARMED_MOVES = {"MOBILIZE", "COERCE.occupy"}
-# "feared dead", "feared to have died": a toll told as uncertain, not the attack
-FEARED_DEAD = re.compile(
-    r"fear(?:ed|s)?\s+(?:to\s+be\s+|to\s+have\s+)?(?:in\s+)?(?:dead|died|killed)\b",
-    re.IGNORECASE,
-)
-# a relative clause of what came of a denial is not denied ("refused bail, which sparked riots")
-RELATIVE_AFTER = re.compile(
-    r",?\s+which\s+(?:\w+\s+){0,1}(?:sparked|triggered|caused|led|prompted)\b"
-)
 # a dash or a consequence ends what a request or threat governs
 UNGOVERNED = re.compile(r"\s[-–—]\s|\b(?:led|leading|leads) to\b")
 # a headline's reduced passive: a plural noun, then the participle, then where or in what
@@ -438,47 +295,7 @@ GROUND_TAKEN = re.compile(
     r"(?=\s+(?:of|in|near|on|at|from|after|before|and|following|without|as|when)\b|\s*[.,;)]|\s*$)"
 )
 GROUND_GAP = re.compile(r"[\s\"'“”]+(?:back\s+|the\s+)?")  # "captured (back) (the) Goma"
-# a sentence told in the present: it takes no old date told before it
-PRESENT_TENSE = re.compile(
-    r"\b(?:has|have|is|are)\s+(?:been\s+|not\s+)?[a-z]+(?:ed|en|ing)\b|\b(?:will|says)\b"
-)
-# a toll or a state of affairs over years, in the present perfect: "have killed thousands
-# across the Sahel since 2015", "has displaced millions over the past decade"
-CUMULATIVE_WORDS = re.compile(r"\bha(?:ve|s)\b")  # a cheap prefilter for CUMULATIVE
-CUMULATIVE = re.compile(
-    r"\b(?:have|has)\s+(?:been\s+)?[a-z]+(?:ed|en|n)\b[^.;]{0,120}?\b(?:since\s+(?:(?:early|late|"
-    r"mid-?)\s*)?(?:\d{4}|[A-Z][a-z]+\s+\d{4}|the\s+(?:start|beginning|outbreak)\b)|(?:over|in|during)"
-    r"\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades?)|in\s+recent\s+years)"
-    # a habit, not a deed: "militants have repeatedly targeted polio teams"
-    r"|\b(?:have|has)\s+(?:repeatedly|frequently|often|regularly|routinely|long)\s+[a-z]+ed\b"
-)
-# From a reaction's or protest's word to the event it is about (each fullmatched on
-# lower-cased text): a few words skipped, a word pointing at the event ("over the",
-# "against their", "condemning the"), then the words before the event word.
-ABOUT = "against|over|about"
-# a reaction: "condemned the", "expelled two diplomats over the", "into the"
-REACTED_GAP = re.compile(
-    r"\s+(?:" + skipped(5) + "(?:" + ABOUT + r"|for|into)\s+)?(?:the|a|an|this)\s+" + BEFORE_EVENT
-)
 SUSPECT_AFTER = re.compile(r"\s+(?:suspects?|convicts?|accused|charges?|trial)\b", re.I)
-PROTESTED_GAP = re.compile(  # from a protest word to what it is against
-    r"\s+" + skipped(4) + "(?:" + ABOUT + r"|demanding|denouncing|condemning)\s+"
-    "(?:" + DETERMINER + ")?" + BEFORE_EVENT
-)
-# a protest verb and its object: "students protested the killing of a classmate"
-PROTESTED_OBJECT = re.compile(r"\s+" + DETERMINER + BEFORE_EVENT)
-GRIEVANCE_SPAN = re.compile(  # from a protest word to the end of the killing it is about
-    r"\s+" + skipped(5) + "(?:(?:" + ABOUT + r"|condemning|denounce|the)\s+"
-    r"(?:the\s+|a\s+|an\s+|recent\s+|alleged\s+)*"
-    r"(?:killings?|deaths?|lynching|shootings?|murder)"
-    r"|(?:after|following)(?:\s+[\w'’-]+){1,7}"
-    r")"
-)
-PROTEST_VERB = re.compile(r"(?:protest|denounc|demonstrat)\w*(?:ed|ing|s)", re.I)
-# what reacts to an event without being it: condemning, investigating, sanctioning,
-# resigning, demanding, discussing (not "accused X of" or "blamed for": those name its doer)
-REACTION_CODES = {"ACCUSE.disapprove", "ACCUSE.investigate", "RETREAT.resign"}
-REACTION_TYPES = {"SANCTION", "REQUEST", "CONSULT"}
 CAPTURE_WORDS = {"captured", "capture", "captures", "capturing", "seized", "seize", "seizes"}
 CAPTURE_WORDS |= {"seizing", "recaptured", "recapture", "retook", "retaken", "overran"}
 UNOPPOSED = re.compile(  # the other side left the ground taken, or no one fought for it
@@ -486,13 +303,6 @@ UNOPPOSED = re.compile(  # the other side left the ground taken, or no one fough
     r"(?:had\s+)?(?:withdr[ae]w|withdrawn|pulled out|abandoned|vacated|left)\b"
     r"|\bwithout (?:a fight|resistance|fighting)|\bunopposed\b|\bpeacefully\b"
 )
-
-
-def _title_cased(sentence: str) -> bool:
-    """A headline in capitals or title case ("Rebels Will Attack Town"), whose capitals tell
-    no names."""
-    words = [w for w in sentence.split() if w[:1].isalpha()]
-    return sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
 def _clause_bounds(sentence: str, offset: int, breaks: list[tuple[int, int]]) -> tuple[int, int]:
@@ -508,7 +318,9 @@ def _clause_bounds(sentence: str, offset: int, breaks: list[tuple[int, int]]) ->
     return start, end
 
 
-class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
+class DocumentCoder(
+    Scene, Factuality, Grievances, EventRanking, ActorRoles, AcledTypes, EventMerging
+):
     """Codes one document, sentence by sentence, carrying context (date, place, actors)."""
 
     def __init__(
@@ -567,20 +379,6 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         # events are when it tells no place of theirs in that country
         self._dateline: re.Match[str] | None = None
         self.dateline_place = self._dateline_place()
-
-    def _dateline_place(self) -> str | None:
-        """The town of the report's dateline, at its start or after its headline's line."""
-        start = 0
-        while 0 <= start < 300:
-            # (a dateline opens with a word in capitals: most lines are tried no further)
-            dateline = (
-                DATELINE.match(self.text, start) if self.text[start : start + 2].isupper() else None
-            )
-            start = self.text.find("\n", start) + 1 or -1
-            if dateline is not None:
-                self._dateline = dateline
-                return dateline_place(dateline.group(0), self.lex.place_ids, self.lex.place_info)
-        return None
 
     # ------------------------------------------------------------------ events
     def code_sentence(
@@ -928,39 +726,6 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         anchor.fatalities = _larger(anchor.fatalities, killed)
         anchor.injured = _larger(anchor.injured, injured)
 
-    def note_places(
-        self, sentence_index: int, start: int, end: int, mentions: list[Mention]
-    ) -> None:
-        """A sentence with no actor or trigger: remember its place for the next ones."""
-        self.sentences.append((sentence_index, start, end))
-        places = [m for m in mentions if m.kind == "place" and not m.ref.endswith(":country")]
-        self._add_place(self._place_of(sentence_index, places, start, mentions))
-
-    def _without_grievance(self, sentence: str, start: int, triggers: list[Mention]) -> str:
-        """The sentence with a protest's grievance blanked out: the victims a protest is
-        about are not its own ("protested the killing of a trader", "protest after a
-        pedestrian was killed"), and ACLED counts them with the killing, told apart."""
-        for trigger in triggers:
-            if trigger.ref.startswith("PROTEST"):
-                span = self._grievance_span(sentence, start, trigger)
-                if span is not None:
-                    end, stop = span
-                    return sentence[:end] + " " * (stop - end) + sentence[stop:]
-        return sentence
-
-    def _grievance_span(
-        self, sentence: str, start: int, trigger: Mention
-    ) -> tuple[int, int] | None:
-        """Where, in the sentence, a protest's grievance about a killing is told: from the
-        protest word to the end of the clause that tells the killing."""
-        lowered = sentence.lower()
-        end = trigger.end - start
-        kill = KILL_WORD.search(lowered, end)
-        if kill is None or GRIEVANCE_SPAN.fullmatch(lowered[end : kill.end()]) is None:
-            return None
-        stop = CLAUSE_STOP.search(lowered, kill.end())
-        return end, stop.start() if stop else len(sentence)
-
     def _casualty_receiver(
         self, match: re.Match[str] | None, sentence_start: int, triggers: list[Mention]
     ) -> Mention | None:
@@ -978,227 +743,6 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
     def _is_outcome(self, trigger: Mention) -> bool:
         """A word that tells a result ("killed", "injured"), not the act that caused it."""
         return self.text[trigger.start : trigger.end].lower() in OUTCOME_WORDS
-
-    def _place_of(
-        self,
-        sentence_index: int,
-        places: list[Mention],
-        sentence_start: int,
-        mentions: list[Mention],
-    ) -> _SentencePlace:
-        """The sentence's place, to be chosen when asked for: the rules are in
-        ``flows.coding.places``."""
-        if not places:
-            return _SentencePlace(sentence_index, sentence_start, None, None)
-        # a name that is also an organization's or a person's ("Hamas") names the actor
-        named = {
-            (m.start, m.end)
-            for m in mentions
-            if m.kind == "actor"
-            and self.lex.actor_info.get(m.ref, ("", "", "country"))[2] != "country"
-        }
-        candidates = [
-            PlaceCandidate(p.start, p.end, p.refs or (p.ref,))
-            for p in places
-            if (p.start, p.end) not in named
-        ]
-        if not candidates:
-            return _SentencePlace(sentence_index, sentence_start, None, None)
-        starts = {m.start for m in mentions if m.kind == "actor"}
-        return _SentencePlace(sentence_index, sentence_start, candidates, starts)
-
-    def _choose_place(
-        self, sentence_start: int, candidates: list[PlaceCandidate], starts: set[int]
-    ) -> str | None:
-        return choose_place(
-            self.text,
-            sentence_start,
-            candidates,
-            starts,
-            self.lex.place_info,
-            self.lex.vocabulary.__contains__,
-            self.doc_countries,
-            self.home_country,
-            self.lex.place_points,
-            self.group_countries,
-            (self.lex.place_names, self.lex.country_boxes),
-            self.lex.region_words,
-        )
-
-    def _add_place(self, place: _SentencePlace) -> None:
-        if place.candidates is not None:
-            self._places.append(place)
-
-    @property
-    def last_place(self) -> str | None:
-        """The place of the last sentence coded so far that tells one."""
-        for place in reversed(self._places):
-            place_id = place.chosen(self)
-            if place_id is not None:
-                return place_id
-        return None
-
-    def _place_where(
-        self,
-        fits: Callable[[str], bool],
-        after: int = -1,
-        before: int | None = None,
-        told: bool = False,
-    ) -> str | None:
-        """The place of the first sentence after ``after`` (or of the last one before
-        ``before``) whose place ``fits``: only sentences that name a place that fits are
-        asked to choose theirs. With ``told``, not a sentence of background over years
-        ("militants have killed thousands across the Sahel in the past decade"): its place
-        is no other event's."""
-        places = self._places if before is None else reversed(self._places)
-        for place in places:
-            if place.sentence_index <= after or (
-                before is not None and place.sentence_index >= before
-            ):
-                continue
-            if not place.could_be(fits):
-                continue
-            if told and self._is_background_sentence(place):
-                continue
-            place_id = place.chosen(self)
-            if place_id is not None and fits(place_id):
-                return place_id
-        return None
-
-    def _is_background_sentence(self, place: _SentencePlace) -> bool:
-        end = next((e for i, _, e in self.sentences if i == place.sentence_index), None)
-        return end is not None and bool(CUMULATIVE.search(self.text, place.sentence_start, end))
-
-    def _modality(
-        self,
-        sentence: str,
-        offset: int,
-        clause_start: int,
-        cues: list[Mention],
-        sentence_start: int,
-        actors: list[Actor],
-        violent: bool = False,
-    ) -> tuple[bool, str, bool]:
-        """Negation, modality, and whether a cooperative relation is being cut. An attempt
-        at violence ("tried to kill", "attempted to storm") is told as done: ACLED codes the
-        attack, only its success is uncertain; any other attempt is only hypothetical."""
-        window_start = max(clause_start, offset - 45)
-        negated, modality, halted = False, "asserted", False
-        for cue in cues:
-            relative = cue.start - sentence_start
-            if window_start <= relative < offset and not re.search(
-                r"[()\[\]]", sentence[relative:offset]
-            ):  # a cue inside a parenthesis ("(date not reported)") governs nothing outside
-                if cue.ref == "claimed" and self._qualifies_actor(cue, actors):
-                    continue  # "suspected Boko Haram militants attacked": who is uncertain
-                if (
-                    cue.ref in ("future", "hypothetical")
-                    and relative > 1
-                    and sentence[relative].isupper()
-                    and sentence[relative - 2] not in ".:;!?\"'“”"
-                    and not _title_cased(sentence)
-                ):
-                    continue  # "the Ministry of Planning": a word of a name, no modality
-                if cue.ref == "hypothetical" and FEARED_DEAD.match(sentence, relative, offset):
-                    continue  # "four feared dead after an attack": only the toll is uncertain
-                if cue.ref == "negation":
-                    if RELATIVE_AFTER.search(sentence, relative, offset):
-                        continue  # "was denied entry, which sparked protests": they happened
-                    negated = True
-                elif cue.ref == "attempt":
-                    if not violent and modality == "asserted":
-                        modality = "hypothetical"
-                elif cue.ref in ("hypothetical", "future", "claimed") and modality == "asserted":
-                    modality = cue.ref
-                    if (
-                        cue.ref == "hypothetical"
-                        and sentence[relative : relative + 5].lower() == "would"
-                        and REPORTED.search(sentence[:relative].lower())
-                    ):
-                        modality = "future"  # "said they would boycott": a reported "will"
-                elif cue.ref == "obligation" and modality == "asserted":
-                    modality = "obligation"  # resolved by the caller into a REQUEST
-                elif cue.ref == "cessation":
-                    halted = True
-        if (
-            modality == "asserted"
-            and any(word in sentence for word in ACCUSED_WORDS)
-            and ACCUSED_OF.search(sentence, window_start - 35, offset)
-        ):
-            modality = "claimed"
-        return negated, modality, halted
-
-    def _is_figurative(self, trigger: Mention, cues: list[Mention]) -> bool:
-        """A verb of violence whose object or complement is a figure of speech: a cue of
-        type "figurative" right after it, past at most a determiner or a number."""
-        return any(
-            cue.ref == "figurative"
-            and 0 <= cue.start - trigger.end <= 20
-            and FIGURATIVE_GAP.fullmatch(self.text[trigger.end : cue.start].lower())
-            for cue in cues
-        )
-
-    def _qualifies_actor(self, cue: Mention, actors: list[Actor]) -> bool:
-        """True when a "suspected"/"alleged" qualifies the actor right after it ("suspected
-        al-Shabaab militants", "gunmen suspected to be bandits"): the attribution is uncertain,
-        not the event."""
-        return any(
-            0 <= actor.start - cue.end <= 16
-            and ATTRIBUTION_GAP.fullmatch(self.text[cue.end : actor.start].lower())
-            for actor in actors
-        )
-
-    def _date_for(
-        self,
-        dates: list[DateMention],
-        offset: int,
-        grievance: tuple[int, int] | None = None,
-        earlier: tuple[int, int] | None = None,
-    ) -> DateMention | None:
-        """The date nearest the event word, of those that can date it: not a date that is a
-        noun's attribute or a state's start ("the October 26 poll", "since 2002"), unless the
-        noun is the event word itself ("the January 3 attack"); not a date inside a protest's
-        grievance ("protested the murder of a teacher on 13 October"), nor one of an earlier
-        event the event followed ("a revenge attack for a herder killed on 20/12")."""
-        dates = [
-            d
-            for d in dates
-            if (not d.is_background or 0 <= offset - d.end <= BACKGROUND_REACH)
-            and not any(span and span[0] <= d.start < span[1] for span in (grievance, earlier))
-        ]
-        if dates:
-            return min(dates, key=lambda d: abs(d.start - offset))
-        return self._earlier_date()
-
-    def _earlier_date(self) -> DateMention | None:
-        """The last date told in the text just before the current sentence ("23 June.
-        Police detained..."), at most about three sentences back."""
-        if not self.sentences:
-            return None
-        start = self.sentences[-1][1]
-        window = max(0, start - EARLIER_DATE_CHARS)
-        dates = [
-            d
-            for d in self._dates_between(window, start)
-            # "The war began on Oct. 7, when ...": the start of a state, told as background
-            if not d.is_background
-            and not BEGAN_BEFORE.search(self.text, max(0, window + d.start - 30), window + d.start)
-        ]
-        if not dates:
-            return None
-        # a date of the past is no guess for a sentence told in the present ("The war began
-        # on Oct. 7 ... Egypt and Qatar have been mediating talks"): it would make it
-        # background; a story of the past goes on in the past tense ("They killed 20")
-        reference = self._reference_date()
-        value = dates[-1].value
-        if (
-            value is not None
-            and reference is not None
-            and value < reference - timedelta(days=HISTORICAL_DAYS)
-            and PRESENT_TENSE.search(self.text, start, self.sentences[-1][2])
-        ):
-            return None
-        return dates[-1]
 
     def _code_trigger(
         self,
@@ -1881,34 +1425,6 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         )
         return killed is not None or injured is not None
 
-    def _is_protested(self, trigger: Mention, triggers: list[Mention]) -> bool:
-        """True when an event word is what a protest before it is against ("farmers
-        protested against the seizure of their land", "students protested the killing"):
-        the protesters did not do it."""
-        return any(
-            t.end <= trigger.start
-            and t.ref.startswith("PROTEST")
-            and (
-                PROTESTED_GAP.fullmatch(gap := self.text[t.end : trigger.start].lower())
-                or (
-                    PROTEST_VERB.fullmatch(self.text, t.start, t.end)
-                    and PROTESTED_OBJECT.fullmatch(gap)
-                )
-            )
-            for t in triggers
-        )
-
-    def _is_reacted_to(self, trigger: Mention, triggers: list[Mention]) -> bool:
-        """True when an event word is what an earlier non-violent event of its sentence
-        reacts to ("condemned the bombing", "expelled two diplomats over the murder",
-        "resigned over the shooting"): the reactor did not do it."""
-        return any(
-            t.end <= trigger.start
-            and (t.ref in REACTION_CODES or t.ref.split(".")[0] in REACTION_TYPES)
-            and REACTED_GAP.fullmatch(self.text[t.end : trigger.start].lower()) is not None
-            for t in triggers
-        )
-
     def _takes_ground(self, trigger: Mention) -> bool:
         """True when what the verb takes is ground: a place word or a named place."""
         if GROUND_TAKEN.match(self.text, trigger.end):
@@ -1928,27 +1444,6 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             wanted = "FIGHT.overtake"
         return wanted if self.lex.has_code(wanted) else "FIGHT"
 
-    def _host(self, trigger: Mention, clause_end: int, place_id: str) -> list[Actor]:
-        """The country of the place an event is done in or to, as its target when the text
-        names no other: "arrived in Amman", "sought refuge in Germany", "will withdraw its
-        force from Chad" (PLOVER codes the host state as the target). Not for a protest:
-        where it marches is not whom it is against."""
-        for place in self.sentence_places:
-            if place.start < trigger.end or place.start >= clause_end:
-                continue
-            if place_id not in (place.refs or (place.ref,)):
-                continue
-            gap = self.text[trigger.end : place.start]
-            lead = self.text[trigger.start : place.start].lower()  # "arrived in" + " "
-            if len(gap) > HOST_REACH or ", " in gap or not HOST_BEFORE.search(lead):
-                return []
-            country = self.lex.place_info.get(place_id, (None,))[0]
-            if country is None:
-                return []
-            surface = self.text[place.start : place.end]
-            return [Actor(place.start, place.end, country, country, None, surface)]
-        return []
-
     def _author(
         self, trigger: Mention, in_clause: list[Actor], source: Actor | None
     ) -> list[Actor]:
@@ -1960,27 +1455,6 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 continue
             if source is not None and actor.actor_id == source.actor_id is not None:
                 return []
-            return [actor]
-        return []
-
-    def _protested(
-        self, trigger: Mention, in_clause: list[Actor], source: Actor | None
-    ) -> list[Actor]:
-        """Whom a protest is against, when it names no target of its own: the first actor
-        its demand or grievance names later in its clause ("a hunger strike to demand the
-        resignation of the president", "rallies against abuses by the security forces"),
-        not a crowd that joins it."""
-        for actor in in_clause:
-            if actor.start - trigger.end > PROTESTED_REACH:
-                break
-            if actor.sector in CROWD_SECTORS or (
-                source is not None
-                and actor.actor_id is not None
-                and actor.actor_id == source.actor_id
-            ):
-                continue
-            if REPORTER.match(self.text[actor.end : actor.end + 40]):
-                break  # "..., police said": the reporter, not whom it is against
             return [actor]
         return []
 
@@ -2045,40 +1519,6 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
             or (after and after.group(1).istitle())
         )
 
-    def _is_month(self, trigger: Mention) -> bool:
-        """The trigger "march" or the cue "may" used as the month ("in March", "March 19th",
-        "May 2019", "On 8 May", "30 May: ...", "on 1 may 1989" in lower-cased newswire)."""
-        word = self.text[trigger.start : trigger.end].lower()
-        if word not in ("march", "may"):
-            return False
-        in_date = any(d.start <= trigger.start < d.end for d in self._doc_dates())
-        if word == "may" and not self.text[trigger.start].isupper():
-            return in_date  # the modal verb, unless a date was read there
-            return False
-        after = self.text[trigger.end : trigger.end + 6]
-        before = words_before(self.text, trigger.start, 1)
-        return (
-            bool(re.match(r"\s*,?\s*\d", after))
-            or (bool(before) and before[0] in MONTH_LEAD and self.text[trigger.start].isupper())
-            or (
-                self.text[trigger.start].isupper()
-                and any(d.start <= trigger.start < d.end for d in self._doc_dates())
-            )
-        )
-
-    def _is_grievance(self, protest: Mention, position: int) -> bool:
-        """True when the text from a protest to ``position`` names what it is against:
-        "protested the rape and killing of", "demanding justice for"."""
-        gap = self.text[protest.end : position].lower()
-        return (
-            len(WORD.findall(gap)) <= 10
-            and ";" not in gap
-            and (
-                re.search(r"\b(?:against|over|the|demand\w*|justice|following|after|for)\b", gap)
-                is not None
-            )
-        )
-
     def _governs(self, governor: Mention, position: int) -> bool:
         """True when the text from a request, threat, refusal or promise to ``position`` is
         its complement: "refused to commit to any direct assistance"."""
@@ -2122,106 +1562,6 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         if governor.ref.split(".")[0] == "REQUEST" and re.search(r"\bthat\b", gap):
             return len(words) <= 8  # "demanded that Israel ease restrictions"
         return len(words) <= 8 and re.search(r"\bto\b", gap) is not None
-
-    def _doc_dates(self) -> list[DateMention]:
-        if self._dates is None:
-            self._dates = find_dates(self.text, self._filed_at())
-            if self._dateline is not None:
-                # the dateline's day is when the story was filed, not when its events were
-                self._dates = [d for d in self._dates if d.start >= self._dateline.end()]
-        return self._dates
-
-    def _filed_at(self) -> datetime | None:
-        """When the report speaks from: the day of its dateline ("KABUL, Aug 13 (Reuters) -
-        ... on Sunday": the Sunday before the 13th), when that is in the week before its
-        publication, else its publication."""
-        published = self.published_at
-        if self._dateline is None or published is None:
-            return published
-        filed = next(
-            (
-                d.value
-                for d in find_dates(self._dateline.group(0), published)
-                if d.precision == "day" and d.value is not None
-            ),
-            None,
-        )
-        if filed is None or not timedelta(0) < published.date() - filed <= timedelta(days=7):
-            return published
-        return datetime.combine(filed, published.time())
-
-    def _dates_between(self, start: int, end: int) -> list[DateMention]:
-        """The report's dates inside [start, end), with offsets from ``start``: the report
-        is searched once, not sentence by sentence."""
-        return [
-            replace(d, start=d.start - start, end=d.end - start)
-            for d in self._doc_dates()
-            if start <= d.start and d.end <= end
-        ]
-
-    def _doc_has_dates(
-        self,
-        sentence_start: int = 0,
-        others: tuple[tuple[int, int] | None, ...] = (),
-    ) -> bool:
-        """Whether the report tells a time its events could have: background dates aside,
-        and the dates the sentence starting at ``sentence_start`` gives to ``others``,
-        the events it says this one followed (spans in the sentence)."""
-        return any(
-            not d.is_background
-            and not any(span and span[0] <= d.start - sentence_start < span[1] for span in others)
-            for d in self._doc_dates()
-        )
-
-    def _reference_date(self) -> date | None:
-        """When the report speaks from: its publication, else the latest year it names."""
-        if self.published_at is not None:
-            return self.published_at.date()
-        if self._latest_year is None:
-            years = [int(year) for year in YEAR.findall(self.text)]
-            self._latest_year = max(years) if years else 0
-        return date(self._latest_year, 1, 1) if self._latest_year else None
-
-    def _state_place(self, targets: list[Actor]) -> str | None:
-        """The country of a state that is the target ("missile attacks on Iraq"); not of
-        people named by a demonym ("police arrested 29 Ugandan suspects")."""
-        for actor in targets:
-            if (
-                actor.country_code
-                and actor.start not in self.demonym_starts
-                and not _country_elsewhere(
-                    self.text, PlaceCandidate(actor.start, actor.end, ()), {}
-                )
-                and self.lex.actor_info.get(actor.actor_id or "", (None, None, ""))[2] == "country"
-            ):
-                return f"{actor.country_code}:country"
-        return None
-
-    def _actor_place(
-        self, targets: list[Actor], source: Actor | None
-    ) -> tuple[str | None, str | None]:
-        """A country-level place when the text names none: the publisher's country, else
-        the country of the victims ("Ethiopian raiders attack Kenyan villagers": raiders
-        cross borders, villagers are at home), else the country the document talks most
-        about."""
-        del source
-        if self.home_country:
-            return f"{self.home_country}:country", "publisher"
-        victims = {
-            t.country_code for t in targets if t.country_code and t.sector not in MOBILE_SECTORS
-        }
-        if len(victims) == 1:
-            return f"{victims.pop()}:country", "actors"
-        # the country the document talks most about, not counting raiders or refugees who
-        # came from it
-        scene = {
-            country: count - self.mover_countries.get(country, 0)
-            for country, count in self.doc_countries.items()
-        }
-        scene = {country: count for country, count in scene.items() if count > 0}
-        if scene:
-            return f"{max(scene, key=scene.get)}:country", "actors"
-        return None, None
 
     def finish(self) -> None:
         """Events told before the report names its place take the place named after them
@@ -2268,175 +1608,6 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
         self._rank_clash_outcomes()
         self._rank_heading()
 
-    def _rank_heading(self) -> None:
-        """A report headed by the name of its kind of event ("Arrests: police detained
-        ...", "Looting: raiders stole ..."): the heading says what the report is about, so
-        the event its words tell ranks first."""
-        heading = KIND_HEADING.match(self.text)
-        if heading is None:
-            return
-        first = next((e for e in self.events if e.end <= heading.end()), None) or next(
-            # a heading that is no event of its own ("Movement of forces:" before a report
-            # naming no actor in it) ranks the first event of its kind the report tells
-            (e for e in self.events if e.event_code in self.heading_codes and not e.is_negated),
-            None,
-        )
-        if first is None:
-            return
-        for event in self.events:
-            # the heading's event first, whatever else the report tells as surely
-            event.confidence = 1.0 if event is first else min(event.confidence, 0.99)
-
-    def _capital_told(self, sentence_start: int, sentence: str) -> str | None:
-        """ "Police fired tear gas at protesters in the capital", "a car bomb in the Somali
-        capital": the capital of the country its demonym tells, else of the dateline's
-        country, else of the country the report talks most about."""
-        if "capital" not in sentence:
-            return None
-        told = CAPITAL_TOLD.search(sentence)
-        if told is None:
-            return None
-        if told.group(1):
-            country = self.lex.demonyms.get(told.group(1).lower())
-        elif self.dateline_place is not None:
-            country = self.lex.place_info[self.dateline_place][0]
-        else:
-            country = self.main_country()
-        return self.lex.capitals.get(country or "")
-
-    def _is_dateline_country(self, event: EventRow) -> bool:
-        """Whether the dateline's town can stand for the event's place: the text tells none
-        (its country is a guess from the actors), or a country the town lies in; never a
-        place the sentence puts the event in ("clashed in northern Ethiopia")."""
-        if self.dateline_place is None or event.place_source == "sentence":
-            return False
-        if any(
-            place.sentence_index == event.sentence_index
-            and any(
-                _is_attached(self.text, place.sentence_start, c.start) for c in place.candidates
-            )
-            for place in self._places
-        ):
-            return False  # "clashed near Boni": a place the gazetteer lacks is still told
-        info = self.lex.place_info
-        place_id = event.place_id
-        return place_id is None or (
-            place_id.endswith(":country")
-            and info.get(place_id, (None,))[0] == info[self.dateline_place][0]
-        )
-
-    def _rank_property(self) -> None:
-        """Property burnt, looted or seized, people evicted or a place shut in a report that
-        also tells people attacked, a clash, a riot or a protest: ACLED codes the violence
-        or the demonstration, the property is its detail ("residents stoned a man to death
-        and razed his home", "protesters blocked the road and burnt a lorry"), so the
-        property event ranks below the first such event."""
-        told = [
-            e.confidence
-            for e in self.events
-            if e.event_code.startswith(("ASSAULT", "FIGHT", "PROTEST"))
-            and e.event_code.partition(".")[2] not in REMOTE_MODES
-            and not e.is_negated
-            and e.modality == "asserted"
-        ]
-        if not told:
-            return
-        below = round(max(told) - 0.01, 2)
-        for event in self.events:
-            if event.event_code in PROPERTY_CODES and event.confidence > below:
-                event.confidence = below
-
-    def _rank_aftermath(self) -> None:
-        """An arrest or a deployment of forces in a report of an attack, a clash or a
-        protest is its aftermath ("... killed two herders. Police later arrested three
-        suspects", "troops were deployed to restore calm"): that event is the news, so the
-        arrest or deployment ranks below it."""
-        if not any(
-            (
-                e.event_code.startswith(("ASSAULT", "FIGHT", "PROTEST"))
-                or e.event_code in ("COERCE.destroy", "COERCE.loot")
-            )
-            and not e.is_negated
-            and e.modality == "asserted"
-            for e in self.events
-        ):
-            return
-        for event in self.events:
-            if event.event_code in AFTERMATH_CODES:
-                event.confidence = round(event.confidence * AFTERMATH_WEIGHT, 2)
-
-    def _rank_clash_outcomes(self) -> None:
-        """Harm told with no doer in a report of a clash ("two clans clashed. Four people
-        were injured", "one dead and houses destroyed in a clash") is the clash's toll:
-        the clash is the news, so the doerless harm ranks below it."""
-        starts = {index: start for index, start, _ in self.sentences}
-        fights = [
-            e
-            for e in self.events
-            if e.event_code.startswith("FIGHT")
-            and not e.is_negated
-            and not e.is_historical
-            and e.modality in ("asserted", "claimed")
-            and not CLASH_BACKGROUND.search(
-                self.text[starts.get(e.sentence_index, e.start) : e.start].lower()
-            )
-        ]
-        clashes = [e for e in fights if CLASH_WORD.search(e.trigger.lower())]
-        for fight in self.events:
-            # "cattle herders killed ten in communal violence": "violence" tells no clash,
-            # the killing its doers did is the news
-            if not (fight.event_code.startswith("FIGHT") and VAGUE_VIOLENCE.search(fight.trigger)):
-                continue
-            done = [
-                e.confidence
-                for e in self.events
-                if e.sentence_index == fight.sentence_index
-                and e.source is not None
-                and e.event_code.startswith("ASSAULT")
-                and not e.is_negated
-            ]
-            if done and fight.confidence >= max(done):
-                fight.confidence = round(max(done) - 0.01, 2)
-        for event in self.events:
-            # "battled the police, killed one and abducted five": people taken in the
-            # course of a battle are its detail, the battle is the news
-            if event.event_code.startswith("ASSAULT") and TAKING.search(event.trigger.lower()):
-                rivals = [
-                    f
-                    for f in fights
-                    if f.sentence_index == event.sentence_index and f.start < event.start
-                ]
-                top = max((f.confidence for f in rivals), default=0.0)
-                if rivals and event.confidence >= top:
-                    event.confidence = round(top - 0.01, 2)
-        for told, ranked in ((clashes, DOERLESS_HARM), (fights, BATTLE_DETAILS)):
-            if not told:
-                continue
-            top = max(e.confidence for e in told)
-            for event in self.events:
-                if (
-                    (event.source is None or ranked is BATTLE_DETAILS)
-                    and event.event_code in ranked
-                    and event.confidence >= top
-                ):
-                    event.confidence = round(top - 0.01, 2)
-        communal = [
-            e
-            for e in fights
-            if e.event_code == "FIGHT.communal" and not VAGUE_VIOLENCE.search(e.trigger)
-        ]
-        if communal and not self._has_mob():
-            # "two clans clashed; youths burnt twenty homes": no mob is told, the burning
-            # and killing are the communal militias' clash
-            top = max(e.confidence for e in communal)
-            for event in self.events:
-                if (
-                    event.event_code == "PROTEST.mob"
-                    and (event.source is None or event.source.sector not in STATE_ARMED)
-                    and event.confidence >= top
-                ):
-                    event.confidence = round(top - 0.01, 2)
-
     def _drop_restated_counts(self) -> None:
         """A toll told again in a later sentence is the same victims, counted once ("Five
         officers were killed ... The battle left five officers dead"), unless that sentence
@@ -2456,99 +1627,6 @@ class DocumentCoder(ActorRoles, AcledTypes, EventMerging):
                 event.fatalities = None
                 continue
             told.append(event)
-
-    def _date_from_later_text(self) -> None:
-        """An event the report has dated nowhere before it takes the date told just after it
-        ("A trader was shot dead in Garissa. The attack occurred on 20/02."), unless that
-        date is long past (background)."""
-        published = self.published_at.date() if self.published_at else None
-        reference = self._reference_date()
-        ends = {index: end for index, _, end in self.sentences}
-        for event in self.events:
-            if event.event_date is not None or event.date_source is not None:
-                continue
-            after = ends.get(event.sentence_index, event.end)
-            later = next(
-                (
-                    d
-                    for d in self._doc_dates()
-                    if after <= d.start < after + LATER_DATE_CHARS
-                    and not d.is_background
-                    and d.value is not None
-                ),
-                None,
-            )
-            if later is None or (published is not None and later.value > published):
-                continue
-            if reference is not None and later.value < reference - timedelta(days=HISTORICAL_DAYS):
-                continue  # background told after the event ("... behind the 2014 attack")
-            event.event_date, event.date_precision = later.value, later.precision
-            event.date_source = "text"
-
-    def _refine_region(self, event: EventRow) -> bool:
-        """A county is refined by a town or site in it that the report names in another
-        sentence ("Clashes in Laikipia ... Rumuruti residents fled"): the nearest one."""
-        info = self.lex.place_info.get(event.place_id or "")
-        point = self.lex.place_points.get(event.place_id or "")
-        if info is None or info[1] != "admin1" or point is None:
-            return False
-
-        def fits(place_id: str) -> bool:
-            town = self.lex.place_info.get(place_id)
-            return (
-                town is not None
-                and town[0] == info[0]
-                and town[1] in ("city", "site")
-                and place_id in self.lex.place_points
-                and _km(self.lex.place_points[place_id], point) <= REGION_KM
-            )
-
-        inside = [
-            (abs(place.sentence_index - event.sentence_index), place_id)
-            for place in self._places
-            if place.sentence_index != event.sentence_index
-            and place.could_be(fits)
-            and (place_id := place.chosen(self)) is not None
-            and fits(place_id)
-        ]
-        if not inside:
-            return False
-        event.place_id = min(inside)[1]
-        event.place_source = "document"
-        return True
-
-    def main_country(self) -> str | None:
-        if self.doc_countries:
-            return max(self.doc_countries, key=self.doc_countries.get)
-        return self.home_country
-
-    def _is_historical(
-        self,
-        event_date: date | None,
-        cues: list[Mention],
-        sentence_start: int,
-        clause_start: int,
-        offset: int,
-        own_date: bool = True,
-    ) -> bool:
-        """Background: dated long before the report, or, when the sentence tells no date of
-        its own, a toll over years ("have killed thousands since 2015"); undated, told with
-        a word of the past."""
-        reference = self._reference_date() if event_date is not None else None
-        if (
-            not own_date
-            and CUMULATIVE_WORDS.search(self.text, sentence_start, sentence_start + offset + 80)
-            and CUMULATIVE.search(
-                self.text, sentence_start + clause_start, sentence_start + offset + 80
-            )
-        ):
-            return True  # a toll over years: "have killed thousands since 2015"
-        if event_date is not None and reference is not None:
-            return event_date < reference - timedelta(days=HISTORICAL_DAYS)
-        return any(
-            c.ref == "historical" and clause_start <= c.start - sentence_start < offset + 60
-            for c in cues
-        )
 
     def _code_claim(
         self,
@@ -2686,7 +1764,6 @@ def _earlier_event_span(sentence: str, after: int) -> tuple[int, int] | None:
 
 
 OTHER_VICTIMS = re.compile(r"\b(?:others?|another|more|also|additional|further|separate)\b")
-CLAUSE_STOP = re.compile(r"[,;]|\.(?:\s|$)")
 OUTCOME_LINK = re.compile(  # "killed in clashes", "died during the attack on ..."
     r"\s+(?:(?:at\s+least|more\s+than|as\s+many\s+as|about|around|some|nearly)\s+)?"
     r"(?:[\w-]+\s+){0,2}(?:in|during|after|following|amid|when|by|from|of|due\s+to|"
@@ -2703,40 +1780,6 @@ BEING_AFTER = re.compile(r"\b(?:after|before|while|upon|on|without|despite)\s+be
 SERIES_COMMA = re.compile(r"\w\s*,\s*(?:then\s+|later\s+|\w+ly\s+)?$")
 COORDINATED_VERB = re.compile(r"\band\s+(?:then\s+|later\s+|\w+ly\s+)?$")
 TRAILING_SPACE = re.compile(r"\s*$")
-AFTERMATH_CODES = {"COERCE.arrest", "MOBILIZE.troops"}  # told with violence: ranked below it
-AFTERMATH_WEIGHT = 0.6
-# a short label and a colon opening the report ("Property destruction: ..."), as written
-KIND_HEADING = re.compile(r"\s*[A-Z][a-z]+(?:[ -][A-Za-z]+){0,3}:\s")
-PROPERTY_CODES = {  # told with violence or a protest: ranked below it
-    "COERCE.destroy",
-    "COERCE.loot",
-    "COERCE.deport",
-    "COERCE.occupy",
-    "COERCE.seize",
-    "COERCE.restrict",
-}
-# a clash told as such (not "ethnic violence", "hostilities"), and not as the background of
-# the harm ("linked to clashes between ...", "a spillover of the fighting")
-CLASH_WORD = re.compile(r"clash|fight|fought|battl|gunfire|exchange|shoot|skirmish")
-CLASH_BACKGROUND = re.compile(
-    r"\b(?:linked|related|relation|attributed|connected|carry over|spill ?over|part of)\b"
-    r"[^.]{0,60}$"
-)
-# harm with no weapon of its own (not a bomb's): the toll of a clash told beside it
-DOERLESS_HARM = {
-    "ASSAULT",
-    "ASSAULT.kill",
-    "ASSAULT.firearms",
-    "ASSAULT.edged",
-    "ASSAULT.beat",
-    "COERCE.destroy",
-    "COERCE.loot",
-}
-VAGUE_VIOLENCE = re.compile(r"violence$", re.I)  # "ethnic violence": no sides told
-TAKING = re.compile(r"abduct|kidnap|hostage")  # people taken, later found dead or not
-# what the attackers of a battle also did, whoever did it ("set fire to the post", "stole
-# the cattle", "took control of the town"): details of the battle, not the news
-BATTLE_DETAILS = {"COERCE.destroy", "COERCE.loot", "COERCE.occupy"}
 
 
 def _is_headline(sentence: str, text: str, end: int) -> bool:

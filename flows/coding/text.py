@@ -24,6 +24,19 @@ DATELINE = re.compile(  # ("GAZA CITY/JERUSALEM, Nov 12 (Reuters) - ", "BEIRUT �
     r"|\s(?=[–—]))\s*[-–—]+\s"
 )
 
+# Regex fragments the sentence rules share (``events.py``, ``factuality.py``,
+# ``grievance.py``): the words a grievance or allegation skips to reach its event
+WORD_SPACE = r"[\w'’-]+\s+"  # one word and the space after it
+BEFORE_EVENT = "(?:" + WORD_SPACE + "){0,2}"  # "the [deadly night] attack"
+
+
+def skipped(most: int) -> str:
+    """Up to ``most`` words (each with its space), as few as will do."""
+    return f"(?:{WORD_SPACE}){{0,{most}}}?"
+
+
+DETERMINER = r"(?:the|a|an|their|its|his|her)\s+"
+
 # Pieces of text that end a sentence: a run without terminal punctuation, then the
 # punctuation (with closing quotes or brackets) and the white space after it, or a line end.
 # A run is at most MAX_RUN characters: text with no punctuation at all (a 1 MB dump) is cut
