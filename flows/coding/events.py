@@ -12,13 +12,15 @@ Output: plain rows (``rows.py``). The rules, in order of a sentence:
   each making an event ("attacks on Iraq and Syria"). Passive voice ("was attacked by X")
   swaps them; "clashes between X and Y" pairs them. The code is refined by its context
   (weapons, sectors of both sides, crowds: ``acled.py``). What a protest or a reaction is
-  about is not the protesters' or reactors' deed (``grievance.py``).
+  about is not the protesters' or reactors' deed (``grievance.py``). A demand, threat or
+  refusal is aimed at the act it governs (``speech.py``).
 * Claims: "X claimed responsibility for the attack" adds X as ``claimant`` to the document's
   last violent event instead of making a new one.
 * Factuality (``factuality.py``): negation, hypothetical, future and claimed cues before the
   trigger in its clause; background (long past, a toll over years).
 * Date, place and casualties: the nearest in the sentence, else carried from earlier
-  sentences of the document (dates and places only: ``scene.py``).
+  sentences of the document (dates and places only: ``scene.py``); a toll goes to the
+  act it results from, across sentences (``tolls.py``).
 * One event, once (``merging.py``): coordinated targets split into one event each, repeats
   of one event merged.
 * Once the report is coded (``finish``): places and dates told later, tolls told twice
@@ -60,7 +62,6 @@ from flows.coding.grievance import CLAUSE_STOP, Grievances
 from flows.coding.merging import (
     EventMerging,
     _actor_key,
-    _larger,
 )
 from flows.coding.ranking import KIND_HEADING, EventRanking
 from flows.coding.roles import (
@@ -89,7 +90,16 @@ from flows.coding.rows import (
     force_sector,
 )
 from flows.coding.scene import Scene, _in_country, _SentenceDates, _SentencePlace
+from flows.coding.speech import (
+    ANSWER_TYPES,
+    CANCELLATIONS,
+    COMPLEMENT_TYPES,
+    COOPERATIVE_TYPES,
+    DEMANDED,
+    SpeechActs,
+)
 from flows.coding.text import SUBORDINATORS, WORD, words_before
+from flows.coding.tolls import FOUND_BODY, OUTCOME_WORDS, Tolls
 
 # the words grouped behind one \b: the same matches, found 2.7x faster by Python's re
 CLAUSE_BREAK = re.compile(r";|\b(?:while|but|whereas|after|before)\b|, wh(?:ich|o)\b")
@@ -144,29 +154,6 @@ PURPOSE_OBJECT = re.compile(
     r"forestall)\s+(?:the\s+|any\s+|further\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$"
 )
 INFINITIVE = re.compile(r"\b(?:to|in|by|of|for|from|after|while|when)\s+(?:\w+ly\s+)?$")
-COMPLEMENT_TYPES = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
-OUTCOME_WORDS = {
-    "killed",
-    "kill",
-    "kills",
-    "killing",
-    "died",
-    "die",
-    "dies",
-    "dead",
-    "death",
-    "deaths",
-    "injured",
-    "injuring",
-    "injures",
-    "wounded",
-    "wounding",
-    "wounds",
-    "hurt",
-    "perished",
-    "lost their lives",
-    "injuries",
-}
 # a headline's reduced passive: "two officers killed in an ambush", "chief shot dead"
 SUFFERED_WORDS = {
     "killed",
@@ -207,7 +194,6 @@ CUSTODY_AFTER = re.compile(r"(?:['’]s)?\s+custody\b", re.I)
 DYING_WORDS = {"died", "die", "dies", "dead", "perished", "lost their lives", "succumbed"}
 THREAT_TYPES = VIOLENT_TYPES | {"SANCTION", "PROTEST"}  # what a stated intention threatens
 SPEECH_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE", "SUPPORT"}
-COOPERATIVE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
 # words that tell an attack only with an armed doer or a weapon ("drones struck a convoy",
 # "militants struck a police post"; not "the court struck down the law")
 ARMED_ONLY_WORDS = {"struck"}
@@ -217,29 +203,10 @@ SCORE_AFTER = re.compile(
     r"\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+\d{1,2}\s*[-–]\s*\d{1,2}"
     r"(?=\s*(?:[.,;)]|$)|\s+(?:on|at|in|after|with|and|to|win|victory|defeat|aggregate)\b)"
 )
-# "the body of a journalist was found dumped near ...": a killing told by its discovery, with
-# words between the body and the verb (the seeds hold "body was found" and "found dead")
-FOUND_BODY = re.compile(
-    r"\b(?:body|bodies|corpses?|remains)\s+of\b[^.;:]{1,80}?\b(?:was|were|(?:has|have|had) been)"
-    r"\s+(?:later\s+|also\s+)?(found|discovered|recovered|retrieved|dumped)\b"
-)
-DEMANDED = "verb.demanded"  # the part of speech of a verb made a REQUEST by "must"
-DEMANDED_REACH = 20
-DEMANDED_SUBJECT_GAP = re.compile(
-    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}"
-)  # "the US (and others) must"  # how far after "must" the demanded act's word is looked for
-ANSWER_TYPES = COMPLEMENT_TYPES | {"CONCEDE"}  # verbs whose object is someone's call or offer
 AUTHOR_GAP = re.compile(  # "rejected (recent calls) by", "accepted (an offer) from the"
     r"\s+(?:[\w'’-]+\s+){1,4}(?:by|from)\s+(?:the\s+)?"
 )
 OWN = re.compile(r"\b(?:its|their|his|her|our)\s+$", re.I)  # "its troops"
-ANSWERED = re.compile(  # from an answer to the demand it answers: "accepted (the) demands"
-    r"\s+(?:to\s+)?(?:(?:the|a|an|its|their|his|her|these|those|all|recent|[\w-]+['’]s?)\s+)?"
-    r"(?:[\w-]+\s+)?"
-)
-ENDING_CODES = {"RETREAT.lift", "RETREAT.ease", "CONCEDE.ease"}  # lifting, easing a restriction
-CANCELLATIONS = {"cancelled", "canceled", "called off", "postponed"}  # negation cues that cut
-CUT_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}")  # "suspended (part of a) military aid"
 INTRANSITIVE = {"RETREAT.resign", "RETREAT.surrender"}  # verbs that take no object
 TO_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,2}to\s+(?:the\s+)?", re.I)  # "surrendered (...) to the"
 ADDRESSEE = re.compile(r"\bto\s+(?:the\s+)?$")  # "complained to (the) UN"
@@ -266,8 +233,6 @@ PASSIVE_AUX = re.compile(
 # words of taking or moving that are a movement of force only when an armed group does them
 # ("rebels took over the town", "militants were sighted near the camp")
 ARMED_MOVES = {"MOBILIZE", "COERCE.occupy"}
-# a dash or a consequence ends what a request or threat governs
-UNGOVERNED = re.compile(r"\s[-–—]\s|\b(?:led|leading|leads) to\b")
 # a headline's reduced passive: a plural noun, then the participle, then where or in what
 PLURAL_BEFORE = re.compile(r"^(?:\d+\s+|several\s+|many\s+)?[a-z][a-z]+s\s+$", re.IGNORECASE)
 REDUCED_PASSIVE = re.compile(r"\s*(?:[-–]\s|(?:in|during|at|near|overnight)\b)")
@@ -319,7 +284,15 @@ def _clause_bounds(sentence: str, offset: int, breaks: list[tuple[int, int]]) ->
 
 
 class DocumentCoder(
-    Scene, Factuality, Grievances, EventRanking, ActorRoles, AcledTypes, EventMerging
+    Scene,
+    Factuality,
+    Grievances,
+    SpeechActs,
+    Tolls,
+    EventRanking,
+    ActorRoles,
+    AcledTypes,
+    EventMerging,
 ):
     """Codes one document, sentence by sentence, carrying context (date, place, actors)."""
 
@@ -504,152 +477,6 @@ class DocumentCoder(
                     event.confidence = round(min(event.confidence + HEAD_BONUS, 1.0), 2)
         self._add_place(place)
 
-    def _complement_targets(self, events: list[EventRow], triggers: list[Mention]) -> None:
-        """A demand, threat, refusal or promise with no target of its own is aimed at the
-        target of the act it governs: "threatened to shell Iraqi towns" (Iraq), "refused to
-        deploy peacekeepers in Iraq"; a demand "that X ease restrictions" at X, the one
-        who is to act."""
-        by_start = {t.start: t for t in triggers}
-        for event in events:
-            governor = by_start.get(event.start)
-            if (
-                event.targets
-                or governor is None
-                or event.event_code.split(".")[0] not in COMPLEMENT_TYPES
-            ):
-                continue
-            for act in events:
-                if act.start <= event.end or not self._governs(governor, act.start):
-                    continue
-                that = re.search(r"\bthat\b", self.text[event.end : act.start].lower())
-                chosen = ([act.source] if act.source else []) if that else act.targets
-                if chosen:
-                    event.targets = list(chosen)
-                    event.confidence = round(min(event.confidence + 0.15, 1.0), 2)
-                    break
-
-    def _cut_by(self, trigger: Mention, cues: list[Mention]) -> Mention | None:
-        """The word of cutting or cancelling just before a cooperative trigger: "suspended
-        (part of a) military aid", "cancelled a planned visit"."""
-        for cue in cues:
-            if (
-                cue.end <= trigger.start
-                and (
-                    cue.ref == "cessation"
-                    or (
-                        cue.ref == "negation"
-                        and self.text[cue.start : cue.end].lower() in CANCELLATIONS
-                    )
-                )
-                and CUT_GAP.fullmatch(self.text[cue.end : trigger.start])
-            ):
-                return cue
-        return None
-
-    def _cuts_cooperation(
-        self, trigger: Mention, triggers: list[Mention], cues: list[Mention]
-    ) -> bool:
-        """True when a coercive verb that is also a word of cutting ("suspended",
-        "prohibit") has a cooperative act as its object."""
-        if not any(c.start == trigger.start and c.ref == "cessation" for c in cues):
-            return False
-        following = next((t for t in triggers if t.start >= trigger.end), None)
-        return (
-            following is not None
-            and following.ref.split(".")[0] in COOPERATIVE_TYPES
-            and CUT_GAP.fullmatch(self.text[trigger.end : following.start]) is not None
-        )
-
-    def _ended_restrictions(self, events: list[EventRow], triggers: list[Mention]) -> None:
-        """A restriction named as the object of lifting or easing it is what ends, not a new
-        one: "lifted the curfew", "(is prepared to) lift the ban on the party"."""
-        enders = [t for t in triggers if t.ref in ENDING_CODES]
-        for ender in enders:
-            for event in events:
-                if (
-                    event.start > ender.end
-                    and event.event_code.split(".")[0] in ("COERCE", "SANCTION")
-                    and ANSWERED.fullmatch(self.text[ender.end : event.start].lower())
-                ):
-                    event.confidence = round(event.confidence * 0.8, 2)
-                    break
-
-    def _answered_demands(self, events: list[EventRow]) -> None:
-        """A demand named as the object of an answer is not the news, the answer is:
-        "accepted demands from the rebels" (accepting demands is a CONCEDE), "rejected
-        calls by the union", "conceded to demands"."""
-        for answer in events:
-            kind = answer.event_code.split(".")[0]
-            if kind not in ("AGREE", "REJECT", "CONCEDE"):
-                continue
-            for demand in events:
-                if (
-                    demand.start > answer.end
-                    and demand.event_code.split(".")[0] == "REQUEST"
-                    and ANSWERED.fullmatch(self.text[answer.end : demand.start].lower())
-                ):
-                    demand.confidence = round(demand.confidence * 0.8, 2)
-                    if kind == "AGREE" and self.lex.has_code("CONCEDE"):
-                        answer.event_code = "CONCEDE"
-                    break
-
-    def _code_found_body(
-        self, sentence_start: int, found: re.Match, triggers: list[Mention]
-    ) -> list[Mention]:
-        """The verb of a found body ("the bodies of two men were found") is a killing when
-        the sentence tells no violence of its own ("were shot and their bodies found")."""
-        if any(t.ref.split(".")[0] in VIOLENT_TYPES for t in triggers) or not self.lex.has_code(
-            "ASSAULT.kill"
-        ):
-            return triggers
-        verb = Mention(
-            sentence_start + found.start(1),
-            sentence_start + found.end(1),
-            "trigger",
-            "ASSAULT.kill",
-            "verb",
-        )
-        return sorted([*triggers, verb], key=lambda m: m.start)
-
-    def _demanded_acts(
-        self, cues: list[Mention], triggers: list[Mention], actors: list[Actor]
-    ) -> list[Mention]:
-        """The verb after "must" is a demand made of its subject even when it is no event
-        word of its own ("China must drop its barriers", "Libya must hand over the
-        suspects"): it becomes a REQUEST trigger, resolved like any obligation, when an
-        actor before the subject says so or it is reported ("Britain said Libya must...",
-        "concluded that the US must...", not "we must")."""
-        added = []
-        for cue in cues:
-            if cue.ref != "obligation" or any(
-                0 <= t.start - cue.end <= DEMANDED_REACH for t in triggers
-            ):
-                continue
-            subject = next(
-                (
-                    i
-                    for i in range(len(actors) - 1, -1, -1)
-                    if actors[i].end <= cue.start
-                    and DEMANDED_SUBJECT_GAP.fullmatch(self.text[actors[i].end : cue.start])
-                ),
-                None,
-            )
-            if (
-                subject is None
-                or (
-                    subject == 0  # no actor before the subject to speak: "... that X must"
-                    and not re.search(
-                        r"\bthat\s+(?:the\s+)?$",
-                        self.text[max(0, actors[0].start - 12) : actors[0].start].lower(),
-                    )
-                )
-            ):
-                continue
-            verb = WORD.search(self.text, cue.end, cue.end + DEMANDED_REACH)
-            if verb is not None and self.lex.has_code("REQUEST"):
-                added.append(Mention(verb.start(), verb.end(), "trigger", "REQUEST", DEMANDED))
-        return sorted([*triggers, *added], key=lambda m: m.start) if added else triggers
-
     def _head_trigger(self, sentence_start: int, triggers: list[Mention]) -> Mention | None:
         """The first verb of the sentence's own clause: not a name's word ("Relief
         Coordinator"), not a compound's part ("Israeli-occupied"), not a noun, and not a
@@ -707,42 +534,6 @@ class DocumentCoder(
         if RELATIVE_PRONOUN.search(self.text, end, trigger.start):
             return None  # "shot three men who were looting, burning": the men's deeds
         return source
-
-    def _add_casualties(self, sentence_index: int, sentence: str) -> None:
-        """A sentence that only counts victims adds them to the attack just told."""
-        anchor = next(
-            (
-                e
-                for e in reversed(self.events)
-                if e.event_code.split(".")[0] in VIOLENT_TYPES | {"PROTEST"}
-                and 0 < sentence_index - e.sentence_index <= 2
-                and not e.is_negated
-            ),
-            None,
-        )
-        if anchor is None:
-            return
-        killed, injured = count_casualties(sentence)
-        anchor.fatalities = _larger(anchor.fatalities, killed)
-        anchor.injured = _larger(anchor.injured, injured)
-
-    def _casualty_receiver(
-        self, match: re.Match[str] | None, sentence_start: int, triggers: list[Mention]
-    ) -> Mention | None:
-        """The violent trigger nearest to the first word of killing or injuring (``match``,
-        in the sentence)."""
-        violent = [t for t in triggers if t.ref.split(".")[0] in VIOLENT_TYPES | {"PROTEST"}]
-        if not violent:
-            return None
-        if match is None:
-            return violent[0]
-        position = sentence_start + match.start()
-        actions = [t for t in violent if not self._is_outcome(t)] or violent
-        return min(actions, key=lambda t: (abs(t.start - position), t.start))
-
-    def _is_outcome(self, trigger: Mention) -> bool:
-        """A word that tells a result ("killed", "injured"), not the act that caused it."""
-        return self.text[trigger.start : trigger.end].lower() in OUTCOME_WORDS
 
     def _code_trigger(
         self,
@@ -1482,28 +1273,6 @@ class DocumentCoder(
             None,
         )
 
-    def _merge_casualties(
-        self,
-        anchor: EventRow,
-        casualties: tuple[int | None, int | None],
-        targets: list[Actor],
-        source: Actor | None,
-    ) -> None:
-        """Add a follow-up's victims and counts to the event it refers to."""
-        killed, injured = casualties
-        if (killed is not None or injured is not None) and (
-            anchor.fatalities is None and anchor.injured is None
-        ):
-            anchor.confidence = round(min(1.0, anchor.confidence + 0.1), 2)
-        anchor.fatalities = _larger(anchor.fatalities, killed)
-        anchor.injured = _larger(anchor.injured, injured)
-        # unnamed victims are people of the attack's place ("2 civilians were injured")
-        country = self.lex.place_info.get(anchor.place_id or "", (None,))[0]
-        if not anchor.targets:
-            anchor.targets = [self._resolve(t, country) for t in targets if t is not source]
-        if anchor.source is None and source is not None:
-            anchor.source = self._resolve(source, country)  # "the attack by the FPMR"
-
     def _in_title(self, trigger: Mention, sentence_start: int) -> bool:
         """A trigger inside a run of title-case words in running text is part of a name or a
         title, not an event: "How To Dismantle An Atomic Bomb", "Assault On Precinct 13",
@@ -1518,50 +1287,6 @@ class DocumentCoder(
             (before and previous and previous[-1].istitle() and previous[-1][-1].isalnum())
             or (after and after.group(1).istitle())
         )
-
-    def _governs(self, governor: Mention, position: int) -> bool:
-        """True when the text from a request, threat, refusal or promise to ``position`` is
-        its complement: "refused to commit to any direct assistance"."""
-        gap = self.text[governor.end : position].lower()
-        if "," in gap or ";" in gap or UNGOVERNED.search(gap):
-            return False  # "were seeking refuge in a school - led to a clash": a new clause
-        words = WORD.findall(gap)
-        if (
-            governor.ref.split(".")[0] in ("REQUEST", "REJECT")
-            and len(words) <= 3
-            and (
-                not words
-                or words[0]
-                in (
-                    "the",
-                    "a",
-                    "an",
-                    "for",
-                    "an",
-                    "immediate",
-                    "their",
-                    "his",
-                    "her",
-                    "its",
-                    "further",
-                    "new",
-                    "more",
-                )
-            )
-        ):
-            return True  # "demanded the resignation", "called for the release", "rejected talks"
-        preposition = r"(?:of|against)\s+" if governor.ref.split(".")[0] == "THREATEN" else ""
-        if (
-            governor.ref == "COERCE.ban" or governor.ref.split(".")[0] == "THREATEN"
-        ) and re.fullmatch(
-            rf"\s*{preposition}(?:(?:the|a|an|all|any|further|future|more|new|public|street|"
-            r"planned|possible|renewed|its|their)\s+)*",
-            gap,
-        ):
-            return True  # "banned all demonstrations", "warned of violence": not (yet) done
-        if governor.ref.split(".")[0] == "REQUEST" and re.search(r"\bthat\b", gap):
-            return len(words) <= 8  # "demanded that Israel ease restrictions"
-        return len(words) <= 8 and re.search(r"\bto\b", gap) is not None
 
     def finish(self) -> None:
         """Events told before the report names its place take the place named after them
@@ -1607,26 +1332,6 @@ class DocumentCoder(
         self._rank_property()
         self._rank_clash_outcomes()
         self._rank_heading()
-
-    def _drop_restated_counts(self) -> None:
-        """A toll told again in a later sentence is the same victims, counted once ("Five
-        officers were killed ... The battle left five officers dead"), unless that sentence
-        says they are others ("two more", "another three")."""
-        sentences = {index: (start, end) for index, start, end in self.sentences}
-        told: list[EventRow] = []
-        for event in sorted(self.events, key=lambda e: e.start):
-            if not event.fatalities:
-                continue
-            start, end = sentences.get(event.sentence_index, (event.start, event.end))
-            if any(
-                earlier.fatalities == event.fatalities
-                and earlier.sentence_index != event.sentence_index
-                and earlier.is_historical == event.is_historical
-                for earlier in told
-            ) and not OTHER_VICTIMS.search(self.lowered, start, end):
-                event.fatalities = None
-                continue
-            told.append(event)
 
     def _code_claim(
         self,
@@ -1763,7 +1468,6 @@ def _earlier_event_span(sentence: str, after: int) -> tuple[int, int] | None:
     return match.start(), end
 
 
-OTHER_VICTIMS = re.compile(r"\b(?:others?|another|more|also|additional|further|separate)\b")
 OUTCOME_LINK = re.compile(  # "killed in clashes", "died during the attack on ..."
     r"\s+(?:(?:at\s+least|more\s+than|as\s+many\s+as|about|around|some|nearly)\s+)?"
     r"(?:[\w-]+\s+){0,2}(?:in|during|after|following|amid|when|by|from|of|due\s+to|"
