@@ -304,6 +304,15 @@ _SINGULAR = {
 }
 
 
+# the active forms of the casualty verbs: their victims come after them, so a number
+# before them counts the doers ("100 raiders attacked, killing 2")
+_ACTIVE = {
+    word
+    for word in KILLED | INJURED
+    if word.endswith("ing") or word in ("kill", "kills")  # ("wounds" is a noun too)
+}
+
+
 def _number(tokens: list[str], index: int) -> tuple[int, int] | None:
     """The quantity starting at ``tokens[index]``: (value, tokens used), or None."""
     token = tokens[index].lower()
@@ -446,6 +455,8 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
             ):
                 break
             kind = "killed" if lower[at] in KILLED else "injured" if lower[at] in INJURED else None
+            if kind and lower[at] in _ACTIVE:
+                break  # "100 raiders attacked the village, killing 2": the doers, not the dead
             if kind:
                 if at not in blocked:
                     # "a police officer and two civilians were killed" = 3

@@ -372,6 +372,11 @@ def test_a_toll_told_again_is_counted_once(code):
     assert events["fatalities"].drop_nulls().sum() == 4
 
 
+def test_a_sentence_of_nothing_but_a_toll_adds_it_to_the_attack_told(code):
+    events = code("Raiders attacked a village near Tot on Monday. Three dead.")
+    assert events["fatalities"].drop_nulls().to_list() == [3]
+
+
 def test_a_toll_of_other_victims_is_added(code):
     events = code(
         "Two herders were killed by raiders in Wajir on 2 March. "

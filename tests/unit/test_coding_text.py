@@ -134,6 +134,8 @@ def test_find_phrases_respects_word_boundaries_and_longest_match():
         ("A mine exploded under a car, killing a family of four.", (4, None)),
         # no count told
         ("Airstrikes hit the camp, killing an unknown number of militants.", (None, None)),
+        # a number before an active verb counts the doers
+        ("200 gunmen stormed a village killing 12.", (12, None)),
     ],
 )
 def test_casualty_counts_follow_acled_conventions(sentence, expected):
