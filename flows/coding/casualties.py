@@ -210,6 +210,7 @@ _ANY_CASUALTY = re.compile(
 )
 MAX_COUNT = 1_000_000  # no single report counts more victims than this
 _CONNECTORS = {"and", ",", "&"}
+_PASSIVE_AUXILIARIES = {"was", "were", "is", "are", "been"}
 # words that count no single victim of their own ("neutralised the bomb")
 _VAGUE = {"death", "life", "die", "injury", "injure", "fatally", "neutralised", "neutralized"}
 _PLURAL = {
@@ -433,7 +434,8 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
                 used.add(whole)
                 skip = whole + numbers[whole][1]
                 reach += skip - position - width
-        for offset in range(width, reach):
+        offset, widened = width - 1, False
+        while (offset := offset + 1) < reach:
             at = position + offset
             if at < skip:
                 continue
@@ -447,6 +449,26 @@ def count_casualties(sentence: str) -> tuple[int | None, int | None]:
                 and lower[at + 2] not in KILLED
             ):
                 continue  # "two of the robbers were killed" ("5 of these" were counted)
+            if (
+                at < len(lower)
+                and not widened
+                and (
+                    # "three members of the same family are killed", "two men were in the
+                    # evening hours shot dead": a short phrase inside the subject or after
+                    # its auxiliary
+                    (lower[at] == "of" and offset > width) or lower[at] in _PASSIVE_AUXILIARIES
+                )
+            ):
+                widened, reach = True, reach + 4
+                if lower[at] == "of":
+                    continue
+            if (
+                at < len(lower)
+                and lower[at] == "and"
+                and at + 1 < len(lower)
+                and (lower[at + 1] in KILLED or lower[at + 1] in INJURED)
+            ):
+                continue  # "were shot and killed": two verbs of one toll
             if (
                 at >= len(lower)
                 or lower[at] in _STOP_CHAIN

@@ -134,6 +134,10 @@ def test_find_phrases_respects_word_boundaries_and_longest_match():
         ("A mine exploded under a car, killing a family of four.", (4, None)),
         # no count told
         ("Airstrikes hit the camp, killing an unknown number of militants.", (None, None)),
+        # two verbs of one toll, and a short phrase in the subject or after its auxiliary
+        ("Five traders were shot and killed near the market.", (5, None)),
+        ("Two brothers of a local chief were killed in the raid.", (2, None)),
+        ("Three herders were on Sunday night hacked to death.", (3, None)),
         # a number before an active verb counts the doers
         ("200 gunmen stormed a village killing 12.", (12, None)),
     ],
