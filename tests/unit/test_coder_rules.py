@@ -377,6 +377,16 @@ def test_a_sentence_of_nothing_but_a_toll_adds_it_to_the_attack_told(code):
     assert events["fatalities"].drop_nulls().to_list() == [3]
 
 
+def test_a_lynching_in_the_present_tense_counts_its_dead(code):
+    events = code("A vigilante group in Kisii lynches two suspected thieves.")
+    assert events["fatalities"].drop_nulls().to_list() == [2]
+    assert (
+        code("Residents in Kisii threatened to lynch a driver.")["fatalities"]
+        .drop_nulls()
+        .is_empty()
+    )
+
+
 def test_a_toll_of_other_victims_is_added(code):
     events = code(
         "Two herders were killed by raiders in Wajir on 2 March. "
