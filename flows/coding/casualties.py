@@ -80,6 +80,7 @@ KILLED = {
     "executed",
     "perished",
     "assassinated",
+    "gunned",  # "gunned down": shot dead
     "fatally",
     "hacked",
     "lifeless",
@@ -99,6 +100,7 @@ INJURED = {
     "injury",
 }
 _LINK = {
+    "down",  # "gunned down three men"
     "of",
     "the",
     "at",
@@ -645,19 +647,22 @@ _PLURAL_ENDINGS = ("s", "men", "ly", "ing", "ed", "ren")
 
 
 def _singular_object(tokens: list[str], position: int) -> bool:
-    """An active killing verb whose object is a lower-case noun phrase with a singular head:
-    "gunmen kill police reservist", "villagers lynch suspected thief"."""
+    """An active killing verb whose object is a noun phrase with a lower-case singular head:
+    "gunmen kill police reservist", "villagers lynch suspected thief", "raiders kill Pokot
+    peace activist" (a people's or country's name may modify the head, not be it)."""
     if tokens[position].lower() not in _ACTIVE_KILL:
         return False
     phrase: list[str] = []
     for token in tokens[position + 1 : position + 5]:
-        if not token.isalpha() or not token.islower() or token in _NOT_OBJECT:
+        if not token.isalpha() or token.lower() in _NOT_OBJECT:
             break
+        if not token.islower() and phrase and phrase[-1].islower():
+            break  # a name after the head: "kill activist John Doe"
         phrase.append(token)
     if not phrase or len(phrase) == len(tokens[position + 1 : position + 5]) == 4:
         return False
     head = phrase[-1]
-    return not head.endswith(_PLURAL_ENDINGS) and head not in _GROUP_NOUNS
+    return head.islower() and not head.endswith(_PLURAL_ENDINGS) and head not in _GROUP_NOUNS
 
 
 # the words that open one victim's phrase ("a chief", "his commander") or a counted one's

@@ -114,7 +114,7 @@ KILL_WORDS = (
     *("lives", "life", "fatalities", "fatally", "slain", "murdered", "murdering", "bodies"),
     *("body", "injured", "injuring", "injures", "injure", "injury", "wounded", "wounding"),
     *("injuries", "hurt", "maimed", "lynched", "beheaded", "massacred", "executed", "perished"),
-    *("lynch", "lynches", "lynching"),
+    *("lynch", "lynches", "lynching", "gunned"),
     *("assassinated", "hacked", "lifeless", "shot", "neutralised", "neutralized"),
 )
 KILL_WORD = re.compile(r"\b(?:" + "|".join(KILL_WORDS) + r")\b")  # in lower-cased text

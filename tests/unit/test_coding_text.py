@@ -138,6 +138,11 @@ def test_find_phrases_respects_word_boundaries_and_longest_match():
         ("Five traders were shot and killed near the market.", (5, None)),
         ("Two brothers of a local chief were killed in the raid.", (2, None)),
         ("Three herders were on Sunday night hacked to death.", (3, None)),
+        # a people's name modifying a singular victim; "gunned down" is shot dead
+        ("Raiders shoot and kill Samburu herdsman near the river.", (1, None)),
+        ("Gunmen kill Al Shabaab defectors.", (None, None)),
+        ("Two traders were gunned down in Garissa.", (2, None)),
+        ("A cleric is gunned down outside his home.", (1, None)),
         # a number before an active verb counts the doers
         ("200 gunmen stormed a village killing 12.", (12, None)),
     ],
