@@ -178,13 +178,16 @@ _NOT_DONE = {
     "charges",
     "behind",
     "had",
+    "escaped",  # "escaped death"
+    "escape",
+    "survived",
 }
 _UNITS = {
     "days", "weeks", "months", "hours", "minutes", "day", "week", "month", "hour", "km",
     "kilometres", "kilometers", "metres", "meters", "miles", "acres", "percent", "%", "sh",
     "ksh", "shillings", "dollars", "rounds", "bullets", "times",
 }  # fmt: skip
-_SKIPPABLE = {"to", "of", "the", "for", "allegedly", "reportedly", "having"}
+_SKIPPABLE = {"to", "of", "the", "for", "allegedly", "reportedly", "having", "have"}
 # "stormed the hospital to kill a patient": an aim, not a toll
 _CLAIMS = {"claim", "claims", "claimed", "said", "says", "say"}
 _INFINITIVES = {"kill", "murder", "lynch", "injure", "hurt", "die", "behead", "execute"}

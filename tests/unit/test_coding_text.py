@@ -143,6 +143,9 @@ def test_find_phrases_respects_word_boundaries_and_longest_match():
         ("Gunmen kill Al Shabaab defectors.", (None, None)),
         ("Two traders were gunned down in Garissa.", (2, None)),
         ("A cleric is gunned down outside his home.", (1, None)),
+        # a killing suspected of someone, or a death escaped
+        ("Police freed three men suspected to have killed a trader.", (None, None)),
+        ("Two officials narrowly escaped death when a bomb missed their car.", (None, None)),
         # a number before an active verb counts the doers
         ("200 gunmen stormed a village killing 12.", (12, None)),
     ],
