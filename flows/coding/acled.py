@@ -75,7 +75,8 @@ GRIEVANCE = re.compile(
 )
 ARMED_CUE = re.compile(  # attackers carrying weapons are an armed group, not a mob (ACLED)
     r"\barmed\b(?! with (?:crude|sticks|stones|clubs|placards|twigs|rungus))|\bguns?\b|"
-    r"\bfirearms?\b|\brifles?\b|\bak-?47|opened fire|open fire|machetes?|pangas?|arrows?"
+    r"\bfirearms?\b|\brifles?\b|\bak-?47s?\b|opened fire|open fire|"
+    r"\b(?:machetes?|pangas?|arrows?)\b"  # as words: "narrowly" holds no arrow
 )
 GUNFIGHT = re.compile(  # an exchange of fire is fought by armed men, never by a crowd
     r"gunfight|gun battle|firefight|shoot-?outs?\b|exchang\w* (?:of )?(?:gun)?fire|crossfire|"
@@ -96,7 +97,7 @@ RESISTED = re.compile(
 # the attackers among the dead or wounded: someone fought back (ACLED Battles), "two of the
 # raiders were killed", "police shot dead three bandits", "the bodies of the attackers"
 _ATTACKER = (
-    r"(?:raiders?|attackers?|assailants?|gunm[ae]n|bandits?|militiam[ae]n|militants?|warriors|"
+    r"(?:raiders?|attackers?|assailants?|gunm[ae]n|bandits?|militiam[ae]n|militants?|warriors?|"
     r"rustlers?|invaders?)"
 )
 ATTACKERS_HIT = re.compile(
@@ -117,7 +118,8 @@ GUNFIRE = re.compile(  # guns fired, besides a bomb thrown
     r"back)|opened fire|open fire|gunfire|gunshots?|small arms|ak-?47s?|rifles?|shot at|shootout)\b"
 )
 RAIDERS = re.compile(  # armed men attacking a place
-    r"\b(?:raiders|raiding|invading|attackers|bandits|militants|militiamen|gunmen|warriors)\b"
+    r"\b(?:raiders|raiding|invading|attackers|assailants|bandits|militants|militiamen|gunmen|"
+    r"warriors|invaders)\b"
 )
 ATTACKERS = re.compile(
     r"\b(?:raiders|attackers|assailants|gunmen|bandits|militiamen|militants|warriors|invaders|"
