@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from flows.coding import code_documents
 from flows.lexicon import load_lexicon
@@ -46,3 +47,94 @@ def test_the_rules_take_their_words_from_the_lexicon(tmp_path, lexicon):
     )
     assert code_documents(documents, lexicon).events["event_code"].to_list() == ["PROTEST.mob"]
     assert code_documents(documents, custom).events["event_code"].to_list() == ["COERCE.destroy"]
+
+
+@pytest.mark.parametrize(
+    "weapons,town",
+    [
+        ("cutlasses", "Enugu"),
+        ("spears", "Gambella"),
+        ("swords", "Mopti"),
+        ("pistols", "Peshawar"),
+        ("shotguns", "Kaduna"),
+        ("kalashnikovs", "Gao"),
+        ("daggers", "Quetta"),
+    ],
+)
+def test_men_carrying_weapons_of_other_regions_attacking_the_police_fight_them(code, weapons, town):
+    events = code(
+        f"A group of men carrying {weapons} attacked a police post near {town} on Monday."
+    )
+    assert events["event_code"].to_list() == ["FIGHT.firearms"]
+
+
+@pytest.mark.parametrize(
+    "arms,town",
+    [
+        ("iron rods", "Patna"),
+        ("lathis", "Patna"),
+        ("bricks", "Lahore"),
+        ("rocks", "Hebron"),
+        ("bottles", "Belfast"),
+        ("slingshots", "Srinagar"),
+        ("catapults", "Srinagar"),
+        ("batons", "Dhaka"),
+    ],
+)
+def test_a_crowd_armed_with_what_crowds_carry_is_still_a_mob(code, arms, town):
+    events = code(f"Villagers armed with {arms} set fire to a house near {town} on Monday.")
+    assert events["event_code"].to_list() == ["PROTEST.mob"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Villagers fought back and killed two dacoits who raided their village near Patna.",
+        "Marauders attacked a village near Zinder on Sunday. Residents fought back and killed "
+        "two marauders.",
+        "Villagers fought back and killed two jihadists who raided their village near Mopti.",
+    ],
+)
+def test_villagers_killing_raiders_of_other_regions_fought_them(code, text):
+    # armed raiders (dacoits, marauders, jihadists) met by villagers who fought back: a
+    # battle (ACLED), not a mob
+    events = code(text)
+    assert events.filter(pl.col("trigger") == "fought")["event_code"].to_list() == [
+        "FIGHT.firearms"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kidnappers attacked a farm near Kaduna on Sunday; two of the kidnappers were killed.",
+        "Insurgents attacked a market in a village near Gao, and two of the insurgents were "
+        "killed.",
+        "Terrorists stormed a village near Diffa; two terrorists were shot dead.",
+    ],
+)
+def test_attackers_of_other_regions_among_the_dead_were_fought(code, text):
+    # someone fought back when the attackers died: an armed clash (ACLED Battles)
+    assert code(text)["event_code"].to_list()[0] == "FIGHT.firearms"
+
+
+def test_angry_townspeople_are_a_mob(code):
+    events = code("Angry townspeople set fire to a police station near Niamey on Monday.")
+    assert events["event_code"].to_list() == ["PROTEST.mob"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four people were killed when Bodo militiamen attacked a village on Sunday.",
+        "Four people were killed when Naga clansmen attacked a village on Sunday.",
+        "Four people were killed when Bodo nomads attacked a village on Sunday.",
+        "Four people were killed when Bodo kinsmen attacked a village on Sunday.",
+        "A Naga herder was killed on Sunday.",
+        "A Naga herdsman was killed on Sunday.",
+    ],
+)
+def test_a_people_named_like_a_town_abroad_is_no_place(code, text):
+    # "Bodo" and "Naga" are towns in Norway and the Philippines too: told as a people,
+    # neither is where the violence happened
+    assert code(text)["place_id"].to_list() == [None]
