@@ -123,12 +123,12 @@ ATTACKERS = (  # ({attackers}: the plural attacker words)
 )
 # police or soldiers told responding to armed attackers and killing or chasing them: the
 # force and the attackers fought (ACLED Battles), whoever the attack's sentence names
-STRUCK_BACK = re.compile(
+# ({pursued}: the plural attacker and thief words)
+STRUCK_BACK = (
     r"\b(?:police(?:men)?|officers|soldiers|troops|(?:security|government) forces|reservists|"
     r"army|military|rangers)\b (?:[\w-]+ ){0,2}(?:responded|respond|responding|intervened|"
     r"intervene|pursued|pursue|gave chase|engaged?|pushed back|repulsed|repelled|chased|fought)"
-    r"\b[^.]{0,40}?\b(?:kill(?:ed|ing|s)?|shoot\w*|shot|gunn\w*|raiders|attackers|assailants|"
-    r"gunmen|bandits|militi\w+|militants|fighters|rustlers)\b"
+    r"\b[^.]{0,40}?\b(?:kill(?:ed|ing|s)?|shoot\w*|shot|gunn\w*|{pursued}|militi\w+|fighters)\b"
 )
 # armed men attacking a post, camp, patrol or vehicle of the police or the army attack men
 # who can fight back: a battle (ACLED), even when no one was hurt
@@ -359,6 +359,7 @@ class CrowdPatterns:
     attackers: re.Pattern[str]  # ATTACKERS
     crowd_words: re.Pattern[str]  # CROWD_WORDS
     mob: re.Pattern[str]  # MOB
+    struck_back: re.Pattern[str]  # STRUCK_BACK
 
     @classmethod
     def build(cls, rows: Iterable[tuple[str, str, bool]]) -> CrowdPatterns:
@@ -375,6 +376,7 @@ class CrowdPatterns:
             "weapon": kind("weapon"),
             "hit": kind("attacker", "thief"),
             "attackers": kind("attacker", plural_only=True),
+            "pursued": kind("attacker", "thief", plural_only=True),
             "crowd": kind("crowd"),
             "group": kind("group"),
         }
@@ -385,6 +387,7 @@ class CrowdPatterns:
             attackers=_filled(ATTACKERS, **words),
             crowd_words=_filled(CROWD_WORDS, **words),
             mob=_filled(MOB, **words),
+            struck_back=_filled(STRUCK_BACK, **words),
         )
 
 
@@ -620,7 +623,7 @@ class AcledTypes:
                 target_sectors & {"COP", "MIL"}
                 or self._doc_matches(FORCES_HIT)
                 or self._doc_matches(RESISTED)
-                or self._doc_matches(STRUCK_BACK)
+                or self._doc_matches(crowds.struck_back)
                 or POST_ATTACKED.search(lowered)
             ) and self.lex.has_code("FIGHT.firearms"):
                 return "FIGHT.firearms"  # a raid on a police post for its guns: a clash
@@ -918,7 +921,7 @@ class AcledTypes:
         if (
             kind == "ASSAULT"
             and source_sector not in CROWD_SECTORS
-            and self._doc_matches(STRUCK_BACK)
+            and self._doc_matches(crowds.struck_back)
             and not self._doc_matches(PROTEST_WORDS)
             and not self._doc_matches(RIOTING)
             and not self._has_mob()

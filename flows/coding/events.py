@@ -50,7 +50,6 @@ from flows.coding.acled import (
     RIOT,
     RIOTING,
     STONING,
-    STRUCK_BACK,
     AcledTypes,
     CrowdPatterns,
 )
@@ -121,7 +120,6 @@ REPORT_PATTERNS = (
     VICTIM_DEAD,
     RESISTED,
     FORCES_HIT,
-    STRUCK_BACK,
     DEFENCELESS,
     RIOTING,
     NO_HARM,
@@ -134,8 +132,8 @@ REPORT_PATTERNS = (
 
 def report_patterns(crowd: CrowdPatterns) -> tuple[re.Pattern[str], ...]:
     """The whole-report patterns of a lexicon: ``REPORT_PATTERNS`` and those built from its
-    crowd words (mobs, armed attackers)."""
-    return (*REPORT_PATTERNS, crowd.mob, crowd.attackers)
+    crowd words (mobs, armed attackers, forces striking back at them)."""
+    return (*REPORT_PATTERNS, crowd.mob, crowd.attackers, crowd.struck_back)
 
 
 TESTED_REACH = 40  # how far after "test-fired" the weapons it fired are named

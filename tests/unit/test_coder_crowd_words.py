@@ -138,3 +138,20 @@ def test_a_people_named_like_a_town_abroad_is_no_place(code, text):
     # "Bodo" and "Naga" are towns in Norway and the Philippines too: told as a people,
     # neither is where the violence happened
     assert code(text)["place_id"].to_list() == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurgents attacked a village near Gao on Sunday. Soldiers pursued the insurgents into "
+        "the bush.",
+        "Kidnappers attacked a farm near Kaduna on Sunday. Soldiers responded and pursued the "
+        "kidnappers.",
+        "Terrorists attacked a market near Diffa on Sunday. Troops responded and pursued the "
+        "terrorists.",
+    ],
+)
+def test_forces_pursuing_the_attackers_of_other_regions_fought_them(code, text):
+    # the attack and the forces' pursuit of its attackers: a battle (ACLED), the attacker
+    # words of seeds/crowd_words.csv telling whom the forces pursued
+    assert code(text)["event_code"].to_list() == ["FIGHT.firearms"]
