@@ -155,3 +155,19 @@ def test_forces_pursuing_the_attackers_of_other_regions_fought_them(code, text):
     # the attack and the forces' pursuit of its attackers: a battle (ACLED), the attacker
     # words of seeds/crowd_words.csv telling whom the forces pursued
     assert code(text)["event_code"].to_list() == ["FIGHT.firearms"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armed robbers attacked a bus near Kano on Sunday; two of the robbers were shot dead.",
+        "Armed robbers attacked a bus near Kano on Sunday. Police responded and pursued the "
+        "robbers.",
+        "Poachers attacked a village near Garamba on Sunday. Soldiers pursued the poachers into "
+        "the park.",
+    ],
+)
+def test_robbers_and_poachers_shot_dead_or_pursued_were_fought(code, text):
+    # armed thieves (seeds/crowd_words.csv "thief"): dead, or pursued by the forces, they
+    # met armed resistance (ACLED Battles)
+    assert code(text)["event_code"].to_list() == ["FIGHT.firearms"]
