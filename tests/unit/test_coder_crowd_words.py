@@ -171,3 +171,22 @@ def test_robbers_and_poachers_shot_dead_or_pursued_were_fought(code, text):
     # armed thieves (seeds/crowd_words.csv "thief"): dead, or pursued by the forces, they
     # met armed resistance (ACLED Battles)
     assert code(text)["event_code"].to_list() == ["FIGHT.firearms"]
+
+
+def test_dacoits_raiding_a_village_are_its_attackers(coded, roles):
+    # dacoits (armed robber gangs of South Asia) are an agent noun: their raid is an attack
+    # with a doer, not only the looting told after it
+    batch = coded("Dacoits raided a village near Patna on Sunday and looted shops.")
+    assert batch.events["event_code"].to_list() == ["ASSAULT"]
+    assert roles(batch, "ASSAULT", "source") == ["IND.CRM"]
+
+
+def test_marauders_attacking_a_village_are_an_attack(code):
+    # "attacked" needs an armed doer: marauders are one (an agent noun)
+    events = code("Marauders attacked a village near Zinder on Sunday.")
+    assert events["event_code"].to_list() == ["ASSAULT"]
+    events = code(
+        "Marauders attacked a village near Zinder on Sunday. Soldiers pursued the marauders "
+        "towards the border."
+    )
+    assert events["event_code"].to_list() == ["FIGHT.firearms"]
