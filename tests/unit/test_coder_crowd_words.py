@@ -79,6 +79,9 @@ def test_men_carrying_weapons_of_other_regions_attacking_the_police_fight_them(c
         ("slingshots", "Srinagar"),
         ("catapults", "Srinagar"),
         ("batons", "Dhaka"),
+        ("knobkerries", "Durban"),
+        ("sjamboks", "Durban"),
+        ("whips", "Lahore"),
     ],
 )
 def test_a_crowd_armed_with_what_crowds_carry_is_still_a_mob(code, arms, town):
@@ -190,3 +193,26 @@ def test_marauders_attacking_a_village_are_an_attack(code):
         "towards the border."
     )
     assert events["event_code"].to_list() == ["FIGHT.firearms"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked a village near Bunia on Sunday; two of the rebels were killed.",
+        "Rebels attacked a market near Bunia on Sunday. Soldiers pursued the rebels into the "
+        "forest.",
+        "Guerrillas attacked a village near Ayacucho on Sunday. Troops responded and pursued "
+        "the guerrillas.",
+    ],
+)
+def test_rebels_and_guerrillas_killed_or_pursued_were_fought(code, text):
+    assert code(text)["event_code"].to_list() == ["FIGHT.firearms"]
+
+
+def test_villagers_killing_raiding_rebels_fought_them(code):
+    events = code(
+        "Villagers fought back and killed two rebels who raided their village near Bunia."
+    )
+    assert events.filter(pl.col("trigger") == "fought")["event_code"].to_list() == [
+        "FIGHT.firearms"
+    ]
