@@ -216,3 +216,26 @@ def test_villagers_killing_raiding_rebels_fought_them(code):
     assert events.filter(pl.col("trigger") == "fought")["event_code"].to_list() == [
         "FIGHT.firearms"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a checkpoint near Raqqa on Sunday; four of the fighters were killed.",
+        "Separatists attacked a village near Bamenda on Sunday; two of the separatists were "
+        "killed.",
+        "Gangsters attacked a bus near San Salvador on Sunday; two of the gangsters were shot "
+        "dead.",
+    ],
+)
+def test_fighters_separatists_and_gangsters_among_the_dead_were_fought(code, text):
+    assert code(text)["event_code"].to_list() == ["FIGHT.firearms"]
+
+
+def test_villagers_killing_raiding_separatists_fought_them(code):
+    events = code(
+        "Villagers fought back and killed two separatists who raided their village near Bamenda."
+    )
+    assert events.filter(pl.col("trigger") == "fought")["event_code"].to_list() == [
+        "FIGHT.firearms"
+    ]
