@@ -117,6 +117,7 @@ class Lexicon:
     agent_nouns: pl.DataFrame  # noun, sector, is_plural
     triggers: pl.DataFrame  # phrase, event_code, part, lemma
     cues: pl.DataFrame  # cue, cue_type
+    crowd_words: pl.DataFrame  # word, kind, is_plural: crowds, attackers, weapons, peoples
     places: pl.DataFrame  # place_id, name, place_type, country_code, admin1, lat, lon, population
     place_names: pl.DataFrame  # place_id, name (as written), is_case_sensitive
     # country code -> the words its first-level regions are called by ("state", "county")
@@ -308,6 +309,9 @@ def load_lexicon(seeds_dir: Path) -> Lexicon:
         pl.col("phrase").str.to_lowercase(), _truthy("is_ambiguous").alias("is_ambiguous")
     )
     cues = seeds.read("cues.csv").with_columns(pl.col("cue").str.to_lowercase())
+    crowd_words = seeds.read("crowd_words.csv").select(
+        pl.col("word").str.to_lowercase(), "kind", _truthy("is_plural").alias("is_plural")
+    )
 
     vocabulary = set(
         pl.concat(
@@ -329,6 +333,7 @@ def load_lexicon(seeds_dir: Path) -> Lexicon:
         agent_nouns=agent_nouns,
         triggers=triggers,
         cues=cues,
+        crowd_words=crowd_words,
         places=places,
         place_names=place_names,
         region_words=_region_words(countries),

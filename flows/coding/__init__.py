@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from flows.coding.events import REPORT_PATTERNS, DocumentCoder, LexiconView
-from flows.coding.places import is_elsewhere
+from flows.coding.acled import CrowdPatterns
+from flows.coding.events import DocumentCoder, LexiconView, report_patterns
+from flows.coding.places import is_elsewhere, people_words
 from flows.coding.roles import KILL_WORDS
 from flows.coding.rows import ARMED_SECTORS, MOBILE_SECTORS, Actor, EventRow, Mention, event_id
 from flows.coding.text import (
@@ -99,6 +100,9 @@ class _Compiled:
     sensitive: pl.DataFrame
     sensitive_first: pl.DataFrame  # phrase, first (its first word), each phrase once
     view: LexiconView
+    # whole-report patterns, and each as searched by polars (whether that is exact)
+    report_patterns: tuple[re.Pattern[str], ...]
+    report_filters: list[tuple[str, bool]]
     names: dict[str, str]  # country_code -> short name
     publisher_words: dict[str, str]  # lower-case name or demonym -> country_code
     sector_names: dict[str, str]
@@ -146,9 +150,10 @@ FAR_TOWN = 150_000
 # polars' regex engine has no look-arounds: a pattern with them is searched without them
 # (a superset: where it fails, the pattern fails too), and confirmed in Python where it hits
 _LOOKAROUND = re.compile(r"\(\?<?[=!][^()]*\)")
-_REPORT_FILTERS = [
-    (_LOOKAROUND.sub("", p.pattern), not _LOOKAROUND.search(p.pattern)) for p in REPORT_PATTERNS
-]
+
+
+def _report_filters(patterns: tuple[re.Pattern[str], ...]) -> list[tuple[str, bool]]:
+    return [(_LOOKAROUND.sub("", p.pattern), not _LOOKAROUND.search(p.pattern)) for p in patterns]
 
 
 def _compile(lexicon: Lexicon) -> _Compiled:
@@ -228,7 +233,12 @@ def _compile(lexicon: Lexicon) -> _Compiled:
         & pl.col("alias_kind").is_in(["name", "demonym"])
     ).select(pl.col("alias").str.to_lowercase(), "actor_id")
     sensitive = sensitive.filter(pl.col("phrase").str.len_chars() > 1).unique()
+    crowd_words = lexicon.crowd_words.select("word", "kind", "is_plural").rows()
+    crowd = CrowdPatterns.build(crowd_words)
+    patterns = report_patterns(crowd)
     compiled = _Compiled(
+        report_patterns=patterns,
+        report_filters=_report_filters(patterns),
         # Only a country named in the publisher's name counts ("Daily Nation (Kenya)"):
         # wire services report the whole world.
         publisher_words=dict(country_words.iter_rows()),
@@ -243,6 +253,8 @@ def _compile(lexicon: Lexicon) -> _Compiled:
         view=LexiconView(
             actor_info=actor_info,
             place_info=place_info,
+            crowd=crowd,
+            people_words=people_words(word for word, kind, _ in crowd_words if kind == "people"),
             place_points=place_points,
             place_names=dict(
                 lexicon.places.select(
@@ -374,7 +386,7 @@ def _code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
     ).to_list()
     lowered = pl.col("text").str.to_lowercase()
     report_matches = documents.select(
-        [lowered.str.contains(p).alias(str(i)) for i, (p, _) in enumerate(_REPORT_FILTERS)]
+        [lowered.str.contains(p).alias(str(i)) for i, (p, _) in enumerate(compiled.report_filters)]
     ).iter_rows()
     for (doc_id, text, published_at), publisher, found in zip(
         documents.select("doc_id", "text", "published_at").iter_rows(),
@@ -388,7 +400,7 @@ def _code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
         known = {  # a pattern with look-arounds is known only where its superset fails
             pattern.pattern: flag
             for pattern, (_, exact), flag in zip(
-                REPORT_PATTERNS, _REPORT_FILTERS, found, strict=True
+                compiled.report_patterns, compiled.report_filters, found, strict=True
             )
             if exact or not flag
         }

@@ -10,6 +10,8 @@ civilians), crowds (Riots: mob violence, violent demonstrations) and protests
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from flows.coding.roles import KILL_WORD
 from flows.coding.rows import (
@@ -22,6 +24,7 @@ from flows.coding.rows import (
     Actor,
     force_sector,
 )
+from flows.coding.text import alternatives
 
 INTERVENTION = re.compile(
     r"tear ?gas|teargas|dispers|water cannon|\barrested\b|baton|rubber bullets|live bullets"
@@ -73,9 +76,10 @@ GRIEVANCE = re.compile(
     r"\b(?:damag|destr|wash)\w* (?:away )?by (?:the )?(?:\w+ )?"
     r"(?:rains?|floods?|flooding|storms?)\b"
 )
-ARMED_CUE = re.compile(  # attackers carrying weapons are an armed group, not a mob (ACLED)
-    r"\barmed\b(?! with (?:crude|sticks|stones|clubs|placards|twigs|rungus))|\bguns?\b|"
-    r"\bfirearms?\b|\brifles?\b|\bak-?47|opened fire|open fire|machetes?|pangas?|arrows?"
+# The patterns below written with a {kind} are built per lexicon (``CrowdPatterns``): the
+# kind's words from seeds/crowd_words.csv fill it, as alternatives.
+ARMED_CUE = (  # attackers carrying weapons are an armed group, not a mob (ACLED)
+    r"\barmed\b(?! with (?:{crowd_weapon}))|\b(?:{weapon})\b|opened fire|open fire"
 )
 GUNFIGHT = re.compile(  # an exchange of fire is fought by armed men, never by a crowd
     r"gunfight|gun battle|firefight|shoot-?outs?\b|exchang\w* (?:of )?(?:gun)?fire|crossfire|"
@@ -95,19 +99,16 @@ RESISTED = re.compile(
 )
 # the attackers among the dead or wounded: someone fought back (ACLED Battles), "two of the
 # raiders were killed", "police shot dead three bandits", "the bodies of the attackers"
-_ATTACKER = (
-    r"(?:raiders?|attackers?|assailants?|gunm[ae]n|bandits?|militiam[ae]n|militants?|warriors|"
-    r"rustlers?|invaders?)"
-)
-ATTACKERS_HIT = re.compile(
-    rf"\b{_ATTACKER} (?:were |was |had been |have been |are |is )(?:\w+ )?(?:killed|shot|"
+# ({hit}: every attacker and thief word, singular or plural)
+ATTACKERS_HIT = (
+    r"\b(?:{hit}) (?:were |was |had been |have been |are |is )(?:\w+ )?(?:killed|shot|"
     r"injured|wounded|lynched|neutrali[sz]ed)\b|"
-    rf"\b{_ATTACKER} (?:died|killed|shot dead|injured|wounded)(?= in\b| during\b| by\b| after\b|"
+    r"\b(?:{hit}) (?:died|killed|shot dead|injured|wounded)(?= in\b| during\b| by\b| after\b|"
     r" when\b| as\b|[.,;]|$)|"
     r"\b(?:killing|killed|shot dead|shooting dead|gunned down|injuring|wounding|neutrali[sz]ed) "
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|some|one|\d+|the|an?) )?"
-    rf"(?:of the )?(?:suspected )?{_ATTACKER}\b|"
-    rf"\b(?:bodies|body) of (?:\w+ ){{0,2}}(?:belonging to )?(?:the )?{_ATTACKER}\b"
+    r"(?:of the )?(?:suspected )?(?:{hit})\b|"
+    r"\b(?:bodies|body) of (?:\w+ ){0,2}(?:belonging to )?(?:the )?(?:{hit})\b"
 )
 RESPONDED = re.compile(
     r"\b(?:intervened|intervene|responded|respond|pursued|pursue|gave chase|engaged)\b"
@@ -116,21 +117,18 @@ GUNFIRE = re.compile(  # guns fired, besides a bomb thrown
     r"\b(?:fir(?:ed|ing|e) (?:(?:their |small )?(?:weapons|arms|guns|shots)|at|on|upon|against|"
     r"back)|opened fire|open fire|gunfire|gunshots?|small arms|ak-?47s?|rifles?|shot at|shootout)\b"
 )
-RAIDERS = re.compile(  # armed men attacking a place
-    r"\b(?:raiders|raiding|invading|attackers|bandits|militants|militiamen|gunmen|warriors)\b"
-)
-ATTACKERS = re.compile(
-    r"\b(?:raiders|attackers|assailants|gunmen|bandits|militiamen|militants|warriors|invaders|"
-    r"armed (?:group|gang|men)|(?:the )?(?:gang|militia) (?:members|fighters))\b"
+RAIDERS = r"\b(?:raiding|invading|{attackers})\b"  # armed men attacking a place
+ATTACKERS = (  # ({attackers}: the plural attacker words)
+    r"\b(?:{attackers}|armed (?:group|gang|men)|(?:the )?(?:gang|militia) (?:members|fighters))\b"
 )
 # police or soldiers told responding to armed attackers and killing or chasing them: the
 # force and the attackers fought (ACLED Battles), whoever the attack's sentence names
-STRUCK_BACK = re.compile(
+# ({pursued}: the plural attacker and thief words)
+STRUCK_BACK = (
     r"\b(?:police(?:men)?|officers|soldiers|troops|(?:security|government) forces|reservists|"
     r"army|military|rangers)\b (?:[\w-]+ ){0,2}(?:responded|respond|responding|intervened|"
     r"intervene|pursued|pursue|gave chase|engaged?|pushed back|repulsed|repelled|chased|fought)"
-    r"\b[^.]{0,40}?\b(?:kill(?:ed|ing|s)?|shoot\w*|shot|gunn\w*|raiders|attackers|assailants|"
-    r"gunmen|bandits|militi\w+|militants|fighters|rustlers)\b"
+    r"\b[^.]{0,40}?\b(?:kill(?:ed|ing|s)?|shoot\w*|shot|gunn\w*|{pursued}|militi\w+|fighters)\b"
 )
 # armed men attacking a post, camp, patrol or vehicle of the police or the army attack men
 # who can fight back: a battle (ACLED), even when no one was hurt
@@ -246,14 +244,10 @@ PROTESTED = re.compile(r"\bprotest(?:e?d|ing|s)?\b|\bdemonstrat(?:ed|ing|ion)\b|
 STORM_WORDS = {"stormed", "storm", "storms", "storming"}
 DEMANDING = re.compile(r"\bdemand(?:s|ed|ing)?\b|\bto protest\b|\bin protest\b")
 GANG_WORDS = re.compile(r"\byouths?\b|\bsupporters\b")
-CROWD_WORDS = re.compile(
-    r"\b(?:residents|villagers|locals|voters|neighbou?rs|youths?|boda ?boda|riders|operators|"
-    r"traders|students|mourners|crowds?|public|worshippers|fans|supporters)\b"
-)
-MOB = re.compile(
-    r"\bmobs?\b|lynch|mob justice|(?:angry|irate|enraged|furious) (?:residents|villagers|youths?|"
-    r"crowds?|locals|members of the public|traders|students|mourners)|members of the public|"
-    r"\ba crowd\b|\bthe crowd\b|vigilantes?|\bstamped(?:e|ed|es|ing)\b"
+CROWD_WORDS = r"\b(?:{crowd}|{group})\b"
+MOB = (
+    r"\bmobs?\b|lynch|mob justice|(?:angry|irate|enraged|furious) (?:{crowd})|"
+    r"members of the public|\ba crowd\b|\bthe crowd\b|vigilantes?|\bstamped(?:e|ed|es|ing)\b"
 )
 VIGILANTES = re.compile(r"vigilantes?")
 RAID_TOLD = re.compile(r"\battack|\braid")  # a report telling an attack or raid
@@ -348,6 +342,55 @@ WEAPONS = [
 ]
 
 
+def _filled(template: str, **words: str) -> re.Pattern[str]:
+    for kind, alternation in words.items():
+        template = template.replace("{" + kind + "}", alternation)
+    return re.compile(template)
+
+
+@dataclass(frozen=True)
+class CrowdPatterns:
+    """The patterns of crowds, attackers and their weapons, built from a lexicon's crowd
+    words (seeds/crowd_words.csv: ``word, kind, is_plural``) once per lexicon."""
+
+    armed_cue: re.Pattern[str]  # ARMED_CUE
+    attackers_hit: re.Pattern[str]  # ATTACKERS_HIT
+    raiders: re.Pattern[str]  # RAIDERS
+    attackers: re.Pattern[str]  # ATTACKERS
+    crowd_words: re.Pattern[str]  # CROWD_WORDS
+    mob: re.Pattern[str]  # MOB
+    struck_back: re.Pattern[str]  # STRUCK_BACK
+
+    @classmethod
+    def build(cls, rows: Iterable[tuple[str, str, bool]]) -> CrowdPatterns:
+        """From ``(word, kind, is_plural)`` rows."""
+        rows = list(rows)
+
+        def kind(*kinds: str, plural_only: bool = False) -> str:
+            return alternatives(
+                word for word, k, plural in rows if k in kinds and (plural or not plural_only)
+            )
+
+        words = {
+            "crowd_weapon": kind("crowd_weapon"),
+            "weapon": kind("weapon"),
+            "hit": kind("attacker", "thief"),
+            "attackers": kind("attacker", plural_only=True),
+            "pursued": kind("attacker", "thief", plural_only=True),
+            "crowd": kind("crowd"),
+            "group": kind("group"),
+        }
+        return cls(
+            armed_cue=_filled(ARMED_CUE, **words),
+            attackers_hit=_filled(ATTACKERS_HIT, **words),
+            raiders=_filled(RAIDERS, **words),
+            attackers=_filled(ATTACKERS, **words),
+            crowd_words=_filled(CROWD_WORDS, **words),
+            mob=_filled(MOB, **words),
+            struck_back=_filled(STRUCK_BACK, **words),
+        )
+
+
 def _plural(actor: Actor) -> bool:
     """Whether an actor is told as many people ("students", "a group of voters")."""
     words = actor.surface.lower().split()
@@ -393,10 +436,11 @@ class AcledTypes:
     def _has_mob(self) -> bool:
         """Whether the report tells of a mob, a crowd or vigilantes (ACLED's rioters), not
         of vigilantes fighting armed men off ("vigilantes fought back"): a militia then."""
+        crowds = self.lex.crowd
         found = self._matches.get("mob")
         if found is None:
-            found = self._matches["mob"] = self._doc_matches(MOB) and (
-                MOB.search(VIGILANTES.sub(" ", self.lowered)) is not None
+            found = self._matches["mob"] = self._doc_matches(crowds.mob) and (
+                crowds.mob.search(VIGILANTES.sub(" ", self.lowered)) is not None
                 or not self._doc_matches(RESISTED)
             )
         return found
@@ -418,8 +462,9 @@ class AcledTypes:
         """Whether people the dictionaries call civilians ("a group of men", "ten unknown
         men") are told armed or lying in ambush, in a report of no crowd or protest: armed
         men, not a crowd (ACLED)."""
+        crowds = self.lex.crowd
         return (
-            (ARMED_CUE.search(lowered) is not None or "ambush" in lowered)
+            (crowds.armed_cue.search(lowered) is not None or "ambush" in lowered)
             and not self._has_mob()
             and not self._doc_matches(PROTEST_WORDS)
             and not self._doc_matches(RIOTING)
@@ -451,10 +496,11 @@ class AcledTypes:
         in a report of armed attackers that tells no crowd, protest or riot ("bandits
         burnt the houses and stole the cattle": violence against civilians, ACLED), and no
         battle in a report of a mob that tells no armed attackers or exchange of fire."""
+        crowds = self.lex.crowd
         refined = self._refine_context(code, source, targets, sentence, co_sources, word, at)
         if (
             refined in ("PROTEST.mob", "PROTEST.riot")
-            and self._doc_matches(ATTACKERS)
+            and self._doc_matches(crowds.attackers)
             and not self._has_mob()
             and not self._doc_matches(PROTEST_WORDS)
             and not self._doc_matches(RIOTING)
@@ -466,7 +512,7 @@ class AcledTypes:
             refined == "FIGHT.firearms"
             and self._has_mob()
             and not self._doc_matches(RESISTED)
-            and not self._doc_matches(ATTACKERS)
+            and not self._doc_matches(crowds.attackers)
             and self.lex.has_code("PROTEST.mob")
         ):
             # "a vigilante mob overpowered the police to lynch the suspects": the mob's
@@ -486,6 +532,7 @@ class AcledTypes:
     ) -> str:
         """The code the sentence's words, actors and weapons imply (``at``: where the event
         word ends in the sentence, when known)."""
+        crowds = self.lex.crowd
         kind, _, mode = code.partition(".")
         lowered = sentence.lower()
         source_sector = force_sector(source)
@@ -515,7 +562,9 @@ class AcledTypes:
             # what a demonstration says is the demonstration (a riot if it turned violent)
             code, kind = "PROTEST", "PROTEST"
         if kind == "PROTEST":
-            if MOB.search(PEACEFUL_CROWD.sub(" ", lowered)) and self.lex.has_code("PROTEST.mob"):
+            if crowds.mob.search(PEACEFUL_CROWD.sub(" ", lowered)) and self.lex.has_code(
+                "PROTEST.mob"
+            ):
                 return "PROTEST.mob"
             if code == "PROTEST.mob":
                 return code
@@ -546,7 +595,7 @@ class AcledTypes:
             kind in ("ASSAULT", "FIGHT")
             and mode in ("", "kill", "firearms", "edged", "communal")
             and (source is None or crowd_source)
-            and RAIDERS.search(lowered)
+            and crowds.raiders.search(lowered)
             and RESISTED.search(lowered)
             and not MOB_JUSTICE.search(lowered)
             and self.lex.has_code("FIGHT.firearms")
@@ -559,8 +608,8 @@ class AcledTypes:
             kind == "COERCE"
             and (mode in ("destroy", "loot") or (mode == "deport" and crowd_source))
             and (source is None or crowd_source)
-            and (MOB.search(lowered) or crowd_source)
-            and not (ARMED_CUE.search(self.lowered) and not MOB.search(self.lowered))
+            and (crowds.mob.search(lowered) or crowd_source)
+            and not (crowds.armed_cue.search(self.lowered) and not crowds.mob.search(self.lowered))
         ):
             # a crowd, or a party's supporters, wrecking property or driving people from
             # their homes or work: mob violence
@@ -574,7 +623,7 @@ class AcledTypes:
                 target_sectors & {"COP", "MIL"}
                 or self._doc_matches(FORCES_HIT)
                 or self._doc_matches(RESISTED)
-                or self._doc_matches(STRUCK_BACK)
+                or self._doc_matches(crowds.struck_back)
                 or POST_ATTACKED.search(lowered)
             ) and self.lex.has_code("FIGHT.firearms"):
                 return "FIGHT.firearms"  # a raid on a police post for its guns: a clash
@@ -616,7 +665,7 @@ class AcledTypes:
                     # an armed attack foiled, not an unarmed crowd's attempt
                     and (
                         "attack" in lowered
-                        or ATTACKERS.search(lowered)
+                        or crowds.attackers.search(lowered)
                         or bool(target_sectors & (ARMED_NONSTATE | {"REB"}))
                     )
                     and not DEFUSAL.search(lowered)
@@ -669,12 +718,15 @@ class AcledTypes:
                 and (
                     parties & (CROWD_SECTORS | POLITICAL_SECTORS)
                     or parties == {"COP"}
-                    or CROWD_WORDS.search(lowered)
+                    or crowds.crowd_words.search(lowered)
                 )
                 # police fighting raiders or men carrying guns fight armed men, not a crowd
                 and not (
                     parties <= {"COP"}
-                    and (ATTACKERS.search(self.lowered) or ARMED_CUE.search(self.lowered))
+                    and (
+                        crowds.attackers.search(self.lowered)
+                        or crowds.armed_cue.search(self.lowered)
+                    )
                 )
             )
             if crowd:
@@ -702,7 +754,7 @@ class AcledTypes:
             and mode in ("", "kill", "beat", "edged")
             and source_sector not in ORGANIZED | {"CRM"}
             and MOB_JUSTICE.search(lowered)
-            and not ARMED_CUE.search(lowered)
+            and not crowds.armed_cue.search(lowered)
             and not self._doc_matches(RESISTED)
             and self.lex.has_code("PROTEST.mob")
         ):
@@ -717,7 +769,7 @@ class AcledTypes:
                         source_sector in UNARMED_SECTORS
                         or (
                             source is not None
-                            and CROWD_WORDS.search(source.surface.lower()) is not None
+                            and crowds.crowd_words.search(source.surface.lower()) is not None
                         )
                         or (
                             source_sector in {"EDU", "LAB", "BUS"}
@@ -729,7 +781,7 @@ class AcledTypes:
                     and not self._is_gang_attack(source, target_sectors)
                 )
             )
-            and (not ARMED_CUE.search(lowered) or MOB.search(lowered))
+            and (not crowds.armed_cue.search(lowered) or crowds.mob.search(lowered))
         ):
             # violence by a crowd, residents or unarmed civilians: ACLED's mob violence
             return "PROTEST.mob" if self.lex.has_code("PROTEST.mob") else code
@@ -741,7 +793,7 @@ class AcledTypes:
                 or (
                     self._doc_matches(DISPERSAL)
                     and not self._doc_matches(RESISTED)
-                    and not self._doc_matches(ATTACKERS)
+                    and not self._doc_matches(crowds.attackers)
                 )
             )  # victims named or not
             and not target_sectors & ARMED_NONSTATE  # troops against rebels: no protest
@@ -839,7 +891,7 @@ class AcledTypes:
             and word
             # the victims' arms, told right after the event word: "shot two men carrying
             # rifles" (not "...; his father owned a rifle")
-            and ARMED_CUE.search(
+            and crowds.armed_cue.search(
                 lowered,
                 end := (at if at >= 0 else max(0, lowered.find(word.lower())) + len(word)),
                 end + ARMS_REACH,
@@ -857,7 +909,7 @@ class AcledTypes:
             kind == "ASSAULT"
             and source_sector in STATE_ARMED
             and RESPONDED.search(self.lowered)
-            and ATTACKERS.search(self.lowered)
+            and crowds.attackers.search(self.lowered)
             and not self._doc_matches(PROTEST_WORDS)
             and not self._doc_matches(RIOTING)
             and not self._has_mob()
@@ -869,7 +921,7 @@ class AcledTypes:
         if (
             kind == "ASSAULT"
             and source_sector not in CROWD_SECTORS
-            and self._doc_matches(STRUCK_BACK)
+            and self._doc_matches(crowds.struck_back)
             and not self._doc_matches(PROTEST_WORDS)
             and not self._doc_matches(RIOTING)
             and not self._has_mob()
@@ -889,7 +941,7 @@ class AcledTypes:
                 or (
                     source_sector not in STATE_ARMED
                     and not self._has_mob()
-                    and (self._doc_matches(FORCES_HIT) or self._doc_matches(ATTACKERS_HIT))
+                    and (self._doc_matches(FORCES_HIT) or self._doc_matches(crowds.attackers_hit))
                 )
             )
             and self.lex.has_code("FIGHT.firearms")

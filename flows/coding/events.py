@@ -38,13 +38,11 @@ from datetime import datetime
 from functools import partial
 
 from flows.coding.acled import (
-    ATTACKERS,
     DEFENCELESS,
     DISPERSAL,
     FORCES_HIT,
     GRIEVANCE,
     INTERVENTION,
-    MOB,
     NO_HARM,
     NO_VIOLENCE,
     PROTEST_WORDS,
@@ -52,8 +50,8 @@ from flows.coding.acled import (
     RIOT,
     RIOTING,
     STONING,
-    STRUCK_BACK,
     AcledTypes,
+    CrowdPatterns,
 )
 from flows.coding.casualties import count_casualties
 from flows.coding.dates import DateMention
@@ -113,25 +111,31 @@ VICTIM_DEAD = re.compile(
     r"\b(?:killed|murdered|body|bodies|found dead|to death|dead body|beheaded|executed)\b"
 )
 # searched over a batch's lower-cased reports at once (polars, in Rust) rather than one
-# report at a time: whole-report regexes of alternations are slow in Python
+# report at a time: whole-report regexes of alternations are slow in Python (with the
+# lexicon's own: ``report_patterns``)
 REPORT_PATTERNS = (
     RIOT,
     INTERVENTION,
     PROTEST_WORDS,
-    MOB,
     VICTIM_DEAD,
     RESISTED,
     FORCES_HIT,
-    STRUCK_BACK,
     DEFENCELESS,
     RIOTING,
     NO_HARM,
     NO_VIOLENCE,
     GRIEVANCE,
-    ATTACKERS,
     DISPERSAL,
     STONING,
 )
+
+
+def report_patterns(crowd: CrowdPatterns) -> tuple[re.Pattern[str], ...]:
+    """The whole-report patterns of a lexicon: ``REPORT_PATTERNS`` and those built from its
+    crowd words (mobs, armed attackers, forces striking back at them)."""
+    return (*REPORT_PATTERNS, crowd.mob, crowd.attackers, crowd.struck_back)
+
+
 TESTED_REACH = 40  # how far after "test-fired" the weapons it fired are named
 HEAD_BONUS = 0.15
 # a sentence opening with a subordinate clause, to its comma: "After raiders killed four, "
@@ -1526,6 +1530,8 @@ class LexiconView:
 
     actor_info: dict[str, tuple[str | None, str | None, str]]  # id -> country, sector, type
     place_info: dict[str, tuple[str | None, str, int | None]]  # id -> country, type, population
+    crowd: CrowdPatterns  # the patterns of seeds/crowd_words.csv's crowds, attackers, weapons
+    people_words: re.Pattern[str]  # ... and of its people words ("herders", "clans")
     event_codes: frozenset[str] = frozenset()
     place_points: dict[str, tuple[float, float]] = field(default_factory=dict)  # id -> lat, lon
     vocabulary: frozenset[str] = frozenset()  # the coder's own words (triggers, nouns, cues)

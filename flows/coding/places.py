@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from flows.coding.dates import MONTHS, WEEKDAYS
+from flows.coding.text import alternatives
 
 DAY_AFTER = re.compile(r"\.?\s+\d{1,2}\b")
 
@@ -330,12 +331,16 @@ TITLES = {
     "saint",
 }
 MONTHS_AND_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
-# Nouns that make the name before them a people: "Kikuyu and Maasai communities".
-PEOPLE_WORDS = re.compile(
-    r"^(?:\s*(?:and|,|-|/)\s*[A-Z][\w'’-]+)*\s*[-\s](?:ethnic\s+)?(?:communit(?:y|ies)|clans?|"
-    r"tribes?|tribesm[ae]n|ethnic|militias?|morans?|warriors|herders|herdsmen|pastoralists|"
-    r"raiders|groups?|people)\b"
-)
+# Nouns that make the name before them a people: "Kikuyu and Maasai communities"; {people}
+# is filled per lexicon with the people words of seeds/crowd_words.csv (``people_words``).
+PEOPLE_WORDS = r"^(?:\s*(?:and|,|-|/)\s*[A-Z][\w'’-]+)*\s*[-\s](?:ethnic\s+)?(?:{people})\b"
+
+
+def people_words(words: Iterable[str]) -> re.Pattern[str]:
+    """``PEOPLE_WORDS`` with these nouns (matched as written: lower case)."""
+    return re.compile(PEOPLE_WORDS.replace("{people}", alternatives(words)))
+
+
 # "Franco-German relations", "Kenya-Somalia talks": two names make an adjective
 ADJECTIVE_PAIR = re.compile(
     r"[-–][A-Z][\w'’]+\s+(?:relations|ties|talks|war|summit|agreement|treaty|cooperation|"
@@ -467,6 +472,8 @@ def choose_place(
     group_countries: Collection[str] = (),
     own_names: tuple[Mapping[str, str], Mapping[str, tuple[float, ...]]] | None = None,
     region_words: Mapping[str, frozenset[str]] | None = None,
+    *,
+    people: re.Pattern[str],
 ) -> str | None:
     """The place_id the sentence's events happened in, or None.
 
@@ -490,11 +497,11 @@ def choose_place(
             and text[candidate.start : candidate.end].lower() in MONTHS
             and DAY_AFTER.match(text, candidate.end)
         )
-        and not PEOPLE_WORDS.match(text[candidate.end : candidate.end + 80])
+        and not people.match(text[candidate.end : candidate.end + 80])
         # "Franco-German relations", "Sino-Kenyan ties": an adjective, not a place
         and not ADJECTIVE_PAIR.match(text[candidate.end : candidate.end + 60])
         and not (
-            _names_a_people(text, text[candidate.start : candidate.end])
+            _names_a_people(text, text[candidate.start : candidate.end], people)
             and not _is_named_as_place(text, sentence_start, candidate)
         )
     ]
@@ -579,6 +586,7 @@ def choose_place(
             place_info,
             is_known_word,
             story_countries,
+            people,
         )
         if region is not None:
             return region
@@ -593,6 +601,7 @@ def _region_of_a_people(
     place_info: Mapping[str, tuple[str | None, str, int | None]],
     is_known_word: Callable[[str], bool],
     story_countries: Collection[str],
+    people: re.Pattern[str],
 ) -> str | None:
     """ "Turkana raiders killed two herders", "Wajir herders clashed": a group named after a
     region acts in it when the sentence names no other place; a town named like a people
@@ -611,8 +620,8 @@ def _region_of_a_people(
         if (
             region is not None
             and (
-                PEOPLE_WORDS.match(text[candidate.end : candidate.end + 80])
-                or _names_a_people(text, text[candidate.start : candidate.end])
+                people.match(text[candidate.end : candidate.end + 80])
+                or _names_a_people(text, text[candidate.start : candidate.end], people)
             )
             and not _is_person(text, sentence_start, candidate, mention_starts, is_known_word)
         ):
@@ -853,15 +862,13 @@ def _km(first: tuple[float, float], second: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
-def _names_a_people(text: str, name: str) -> bool:
+def _names_a_people(text: str, name: str, people: re.Pattern[str]) -> bool:
     """True when the document uses the name for a people anywhere ("Kikuyu tribesmen ...
     clashes between Maasai and Kikuyu"): an ethnic group named like a town."""
     position = text.find(name)
     while position >= 0:
         end = position + len(name)
-        if PEOPLE_WORDS.match(text[end : end + 80]) and not (
-            position and text[position - 1].isalnum()
-        ):
+        if people.match(text[end : end + 80]) and not (position and text[position - 1].isalnum()):
             return True
         position = text.find(name, end)
     return False

@@ -207,6 +207,7 @@ class Scene:
             self.group_countries,
             (self.lex.place_names, self.lex.country_boxes),
             self.lex.region_words,
+            people=self.lex.people_words,
         )
 
     def _add_place(self, place: _SentencePlace) -> None:

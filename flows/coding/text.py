@@ -7,6 +7,7 @@ kernels report byte offsets; they are converted here, once.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy as np
 import polars as pl
@@ -36,6 +37,14 @@ def skipped(most: int) -> str:
 
 
 DETERMINER = r"(?:the|a|an|their|its|his|her)\s+"
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """Literal words (a seed's word list) as one regex alternation, longest first; one that
+    never matches when there are none."""
+    escaped = [re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w))]
+    return "|".join(escaped) if escaped else "(?!)"
+
 
 # Pieces of text that end a sentence: a run without terminal punctuation, then the
 # punctuation (with closing quotes or brackets) and the white space after it, or a line end.

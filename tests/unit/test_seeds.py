@@ -27,6 +27,7 @@ HEADERS = {
     ],
     "triggers.csv": ["phrase", "event_code", "part", "lemma", "is_ambiguous"],
     "cues.csv": ["cue", "cue_type"],
+    "crowd_words.csv": ["word", "kind", "is_plural"],
     "countries.csv": [
         "country_code",
         "alpha2",
@@ -73,6 +74,7 @@ KEYS = {
     "event_codes.csv": ["event_code"],
     "triggers.csv": ["phrase"],
     "cues.csv": ["cue"],
+    "crowd_words.csv": ["word", "kind"],
     "countries.csv": ["country_code"],
     "demonyms.csv": ["country_code"],
     "country_short_names.csv": ["country_code"],
@@ -245,6 +247,29 @@ def test_cues(seeds) -> None:
     assert found["claimed responsibility"] == "claim_responsibility"
     assert found["has not"] == "negation"
     assert found["according to"] == "report"
+
+
+def test_crowd_words(seeds) -> None:
+    words = seeds["crowd_words.csv"]
+    assert set(words["kind"]) == {
+        "crowd_weapon",
+        "weapon",
+        "attacker",
+        "thief",
+        "crowd",
+        "group",
+        "people",
+    }
+    assert set(words["is_plural"]) <= {"true", "false"}
+    assert (words["word"] == words["word"].str.to_lowercase()).all()
+    assert (words["word"] == words["word"].str.strip_chars()).all()
+    kinds = {(word, kind) for word, kind, _ in words.iter_rows()}
+    assert {("sticks", "crowd_weapon"), ("machetes", "weapon"), ("gunmen", "attacker")} <= kinds
+    assert {("rustlers", "thief"), ("residents", "crowd"), ("herders", "people")} <= kinds
+    plural = dict(
+        words.filter(pl.col("kind") == "attacker").select("word", "is_plural").iter_rows()
+    )
+    assert plural["raiders"] == "true" and plural["raider"] == "false"
 
 
 def test_countries(seeds) -> None:
