@@ -551,18 +551,8 @@ class DocumentCoder(
         code = trigger.ref
         kind = code.split(".")[0]
         offset = trigger.start - sentence_start
-        if kind == "COERCE" and self._cuts_cooperation(trigger, triggers, cues):
-            return False  # "suspended military aid": the aid cut is the event (a SANCTION)
-        if self._is_month(trigger):
-            return False  # "On March 19th": the month, not a march
-        if self.text[trigger.start : trigger.end].lower() in ("wounded", "injured") and (
-            words_before(self.text, trigger.start, 1) in (["the"], ["their"], ["its"])
-        ):
-            return False  # "evacuated the wounded", "the injured were taken": people
-        if kind in VIOLENT_TYPES and self._is_figurative(trigger, cues):
-            return False  # "shot wide", "slashed 2,000 jobs": no violence
-        if kind in VIOLENT_TYPES and SCORE_AFTER.match(self.text, trigger.end):
-            return False  # "Madrid beat Sevilla 3-1": a game
+        if self._other_sense(trigger, kind, cues, triggers):
+            return False
         if self._breaks[0] != sentence_start:  # a sentence's breaks, found once
             self._breaks = (
                 sentence_start,
@@ -1215,6 +1205,23 @@ class DocumentCoder(
             together=victims,
         )
         return killed is not None or injured is not None
+
+    def _other_sense(
+        self, trigger: Mention, kind: str, cues: list[Mention], triggers: list[Mention]
+    ) -> bool:
+        """True when the event word is used in another sense than its event's."""
+        if kind == "COERCE" and self._cuts_cooperation(trigger, triggers, cues):
+            return True  # "suspended military aid": the aid cut is the event (a SANCTION)
+        if self._is_month(trigger):
+            return True  # "On March 19th": the month, not a march
+        if self.text[trigger.start : trigger.end].lower() in ("wounded", "injured") and (
+            words_before(self.text, trigger.start, 1) in (["the"], ["their"], ["its"])
+        ):
+            return True  # "evacuated the wounded", "the injured were taken": people
+        if kind in VIOLENT_TYPES and self._is_figurative(trigger, cues):
+            return True  # "shot wide", "slashed 2,000 jobs": no violence
+        # "Madrid beat Sevilla 3-1": a game
+        return kind in VIOLENT_TYPES and SCORE_AFTER.match(self.text, trigger.end) is not None
 
     def _takes_ground(self, trigger: Mention) -> bool:
         """True when what the verb takes is ground: a place word or a named place."""
