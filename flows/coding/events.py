@@ -570,147 +570,9 @@ class DocumentCoder(
         if self._other_sense(trigger, kind, cues, triggers):
             return False
         reading = self._read(trigger, kind, sentence_start, sentence, actors, triggers)
-        after = reading.after
-        source: Actor | None = None
-        targets: list[Actor] = []
-        between = re.match(
-            r"\s+(?:\w+\s+){0,2}between\s", self.text[trigger.end : trigger.end + 40].lower()
+        source, targets, after = self._choose_roles(
+            trigger, code, kind, sentence_start, reading, actors, triggers
         )
-        mediation = code.endswith(".mediate")  # "mediate between X and Y": both are targets
-        if between and len(after) >= 2 and not mediation:
-            source, targets = after[0], [after[1]]
-        elif reading.passive:
-            agent = next(
-                (a for a in after if BY_BEFORE.search(self.text[trigger.end : a.start].lower())),
-                None,
-            )
-            if (
-                agent is None
-                and reading.next_verb is not None
-                and SHARED_PASSIVE.fullmatch(self.text[trigger.end : reading.next_verb.start])
-            ):
-                # "was beaten to death and set on fire by residents": the two verbs share
-                # their agent
-                agent = next(
-                    (
-                        a
-                        for a in reading.in_clause
-                        if a.start >= reading.next_verb.end
-                        and BY_NEXT.fullmatch(self.text[reading.next_verb.end : a.start].lower())
-                    ),
-                    None,
-                )
-            source = agent
-            subjects = [a for a in reading.before if not self._is_object(a, actors)]
-            targets = subjects[-1:] if subjects else []
-            if len(subjects) > 1 and BEING_AFTER.search(reading.preceding):
-                # "soldiers killed three militants after being ambushed": the clause's
-                # subject was ambushed, not the object before the participle
-                targets = subjects[:1]
-        else:
-            subjects = [a for a in reading.before if not self._is_object(a, actors)]
-            if reading.nominal:
-                agent = next(
-                    (
-                        a
-                        for a in after
-                        if NOMINAL_AGENT.match(self.text[trigger.end : a.start].lower())
-                    ),
-                    None,
-                )
-                possessive = [  # "the ELN's attack", "the armed forces' counteroffensive"
-                    a
-                    for a in reading.before
-                    if re.fullmatch(
-                        r"['’]s\s+(?:[\w-]+\s+){0,2}", self.text[a.end : trigger.start].lower()
-                    )
-                    or (
-                        a.surface.endswith("s")
-                        and re.fullmatch(
-                            r"['’]\s+(?:[\w-]+\s+){0,2}", self.text[a.end : trigger.start]
-                        )
-                    )
-                ]
-                adjacent = [
-                    a
-                    for a in reading.before
-                    if re.fullmatch(r"\s+(?:[\w-]+\s+){0,1}", self.text[a.end : trigger.start])
-                    and not re.match(r"\s+(?:a|an|the)\s", self.text[a.end : trigger.start])
-                ]
-                if agent is not None:
-                    source = agent
-                    after = [a for a in after if a is not agent]
-                elif possessive:
-                    source = possessive[-1]
-                elif (
-                    adjacent
-                    and not self._is_object(adjacent[-1], actors)
-                    and not (
-                        adjacent[-1].is_generic
-                        and named_subject(
-                            subjects, trigger.start, sentence_start + reading.clause_start
-                        )
-                    )
-                ):
-                    source = adjacent[-1]
-                elif (
-                    adjacent
-                    and self.text[adjacent[-1].end : trigger.start].isspace()
-                    and self._is_organization(adjacent[-1])
-                ):
-                    source = adjacent[-1]  # "in the midst of an ELN offensive": its author
-                elif subjects and not (
-                    (kind in VIOLENT_TYPES and self._is_reacted_to(trigger, triggers))
-                    or self._is_protested(trigger, triggers)
-                ):
-                    source = prefer_named(
-                        subjects, trigger.start, sentence_start + reading.clause_start
-                    )
-            elif subjects and PRONOUN_SUBJECT.search(reading.preceding):
-                # "the FPMR, which ..., announced after the U.S. invasion that it would
-                # attack": the pronoun is the group the sentence is about, not the nearest name
-                source = next(
-                    (a for a in subjects if self._is_organization(a) and a.sector in ORGANIZED),
-                    prefer_named(subjects, trigger.start),
-                )
-            elif subjects:
-                source = prefer_named(
-                    subjects, trigger.start, sentence_start + reading.clause_start
-                )
-            if reading.nominal and not (mediation and between):
-                after = [
-                    a
-                    for a in after
-                    if re.search(
-                        r"\b(?:on|against|targeting|at|upon|of|with|in|into|to)\s+(?:the\s+|a\s+|an\s+)?"
-                        r"(?:[\w-]+\s+){0,2}$",
-                        self.text[trigger.end : a.start].lower(),
-                    )
-                    or re.fullmatch(r"\s*", self.text[trigger.end : a.start])
-                ]
-            if source is not None and kind not in VIOLENT_TYPES | {"PROTEST"}:
-                # "offered its troops to Lebanon": the source's own forces are what it
-                # gives or withdraws, not whom it acts on ("attacked their homes" is not)
-                after = [
-                    a
-                    for a in after
-                    if not (a.is_generic and OWN.search(self.text, max(0, a.start - 8), a.start))
-                ]
-            if code in INTRANSITIVE and not reading.nominal:
-                # "resigned on Sunday as the opposition...": no object; "surrendered to the army"
-                after = [a for a in after if TO_GAP.fullmatch(self.text[trigger.end : a.start])]
-            targets = self._targets(after, actors)
-            if reading.nominal and not targets:
-                # "Finland will give Tanzania a grant": the object of the verb before it
-                objects = [
-                    a
-                    for a in reading.before
-                    if a is not source
-                    and (source is None or a.start > source.end)
-                    and (verb := [w for w in words_before(self.text, a.start, 2) if w != "the"])
-                    and verb[-1] in OBJECT_VERBS  # "gave (the) Ivory Coast ... aid"
-                ]
-                targets = objects[-1:]
         if not reading.nominal and not reading.passive:
             shared = self._shared_subject(sentence_index, trigger, reading.preceding)
             if shared is not None:  # "a mob attacked the raiders and lynched three"
@@ -1176,6 +1038,161 @@ class DocumentCoder(
             together=victims,
         )
         return killed is not None or injured is not None
+
+    def _choose_roles(
+        self,
+        trigger: Mention,
+        code: str,
+        kind: str,
+        sentence_start: int,
+        reading: _Reading,
+        actors: list[Actor],
+        triggers: list[Mention],
+    ) -> tuple[Actor | None, list[Actor], list[Actor]]:
+        """Who does the event (its source) and to whom (its targets), from the actors around
+        its word and its voice; and the actors after it that may be its object."""
+        after = reading.after
+        source: Actor | None = None
+        targets: list[Actor] = []
+        between = re.match(
+            r"\s+(?:\w+\s+){0,2}between\s", self.text[trigger.end : trigger.end + 40].lower()
+        )
+        mediation = code.endswith(".mediate")  # "mediate between X and Y": both are targets
+        if between and len(after) >= 2 and not mediation:
+            source, targets = after[0], [after[1]]
+        elif reading.passive:
+            agent = next(
+                (a for a in after if BY_BEFORE.search(self.text[trigger.end : a.start].lower())),
+                None,
+            )
+            if (
+                agent is None
+                and reading.next_verb is not None
+                and SHARED_PASSIVE.fullmatch(self.text[trigger.end : reading.next_verb.start])
+            ):
+                # "was beaten to death and set on fire by residents": the two verbs share
+                # their agent
+                agent = next(
+                    (
+                        a
+                        for a in reading.in_clause
+                        if a.start >= reading.next_verb.end
+                        and BY_NEXT.fullmatch(self.text[reading.next_verb.end : a.start].lower())
+                    ),
+                    None,
+                )
+            source = agent
+            subjects = [a for a in reading.before if not self._is_object(a, actors)]
+            targets = subjects[-1:] if subjects else []
+            if len(subjects) > 1 and BEING_AFTER.search(reading.preceding):
+                # "soldiers killed three militants after being ambushed": the clause's
+                # subject was ambushed, not the object before the participle
+                targets = subjects[:1]
+        else:
+            subjects = [a for a in reading.before if not self._is_object(a, actors)]
+            if reading.nominal:
+                agent = next(
+                    (
+                        a
+                        for a in after
+                        if NOMINAL_AGENT.match(self.text[trigger.end : a.start].lower())
+                    ),
+                    None,
+                )
+                possessive = [  # "the ELN's attack", "the armed forces' counteroffensive"
+                    a
+                    for a in reading.before
+                    if re.fullmatch(
+                        r"['’]s\s+(?:[\w-]+\s+){0,2}", self.text[a.end : trigger.start].lower()
+                    )
+                    or (
+                        a.surface.endswith("s")
+                        and re.fullmatch(
+                            r"['’]\s+(?:[\w-]+\s+){0,2}", self.text[a.end : trigger.start]
+                        )
+                    )
+                ]
+                adjacent = [
+                    a
+                    for a in reading.before
+                    if re.fullmatch(r"\s+(?:[\w-]+\s+){0,1}", self.text[a.end : trigger.start])
+                    and not re.match(r"\s+(?:a|an|the)\s", self.text[a.end : trigger.start])
+                ]
+                if agent is not None:
+                    source = agent
+                    after = [a for a in after if a is not agent]
+                elif possessive:
+                    source = possessive[-1]
+                elif (
+                    adjacent
+                    and not self._is_object(adjacent[-1], actors)
+                    and not (
+                        adjacent[-1].is_generic
+                        and named_subject(
+                            subjects, trigger.start, sentence_start + reading.clause_start
+                        )
+                    )
+                ):
+                    source = adjacent[-1]
+                elif (
+                    adjacent
+                    and self.text[adjacent[-1].end : trigger.start].isspace()
+                    and self._is_organization(adjacent[-1])
+                ):
+                    source = adjacent[-1]  # "in the midst of an ELN offensive": its author
+                elif subjects and not (
+                    (kind in VIOLENT_TYPES and self._is_reacted_to(trigger, triggers))
+                    or self._is_protested(trigger, triggers)
+                ):
+                    source = prefer_named(
+                        subjects, trigger.start, sentence_start + reading.clause_start
+                    )
+            elif subjects and PRONOUN_SUBJECT.search(reading.preceding):
+                # "the FPMR, which ..., announced after the U.S. invasion that it would
+                # attack": the pronoun is the group the sentence is about, not the nearest name
+                source = next(
+                    (a for a in subjects if self._is_organization(a) and a.sector in ORGANIZED),
+                    prefer_named(subjects, trigger.start),
+                )
+            elif subjects:
+                source = prefer_named(
+                    subjects, trigger.start, sentence_start + reading.clause_start
+                )
+            if reading.nominal and not (mediation and between):
+                after = [
+                    a
+                    for a in after
+                    if re.search(
+                        r"\b(?:on|against|targeting|at|upon|of|with|in|into|to)\s+(?:the\s+|a\s+|an\s+)?"
+                        r"(?:[\w-]+\s+){0,2}$",
+                        self.text[trigger.end : a.start].lower(),
+                    )
+                    or re.fullmatch(r"\s*", self.text[trigger.end : a.start])
+                ]
+            if source is not None and kind not in VIOLENT_TYPES | {"PROTEST"}:
+                # "offered its troops to Lebanon": the source's own forces are what it
+                # gives or withdraws, not whom it acts on ("attacked their homes" is not)
+                after = [
+                    a
+                    for a in after
+                    if not (a.is_generic and OWN.search(self.text, max(0, a.start - 8), a.start))
+                ]
+            if code in INTRANSITIVE and not reading.nominal:
+                # "resigned on Sunday as the opposition...": no object; "surrendered to the army"
+                after = [a for a in after if TO_GAP.fullmatch(self.text[trigger.end : a.start])]
+            targets = self._targets(after, actors)
+            if reading.nominal and not targets:
+                # "Finland will give Tanzania a grant": the object of the verb before it
+                objects = [
+                    a
+                    for a in reading.before
+                    if a is not source
+                    and (source is None or a.start > source.end)
+                    and (verb := [w for w in words_before(self.text, a.start, 2) if w != "the"])
+                    and verb[-1] in OBJECT_VERBS  # "gave (the) Ivory Coast ... aid"
+                ]
+                targets = objects[-1:]
+        return source, targets, after
 
     def _read(
         self,
