@@ -1061,92 +1061,13 @@ class DocumentCoder(
         if between and len(after) >= 2 and not mediation:
             source, targets = after[0], [after[1]]
         elif reading.passive:
-            agent = next(
-                (a for a in after if BY_BEFORE.search(self.text[trigger.end : a.start].lower())),
-                None,
-            )
-            if (
-                agent is None
-                and reading.next_verb is not None
-                and SHARED_PASSIVE.fullmatch(self.text[trigger.end : reading.next_verb.start])
-            ):
-                # "was beaten to death and set on fire by residents": the two verbs share
-                # their agent
-                agent = next(
-                    (
-                        a
-                        for a in reading.in_clause
-                        if a.start >= reading.next_verb.end
-                        and BY_NEXT.fullmatch(self.text[reading.next_verb.end : a.start].lower())
-                    ),
-                    None,
-                )
-            source = agent
-            subjects = [a for a in reading.before if not self._is_object(a, actors)]
-            targets = subjects[-1:] if subjects else []
-            if len(subjects) > 1 and BEING_AFTER.search(reading.preceding):
-                # "soldiers killed three militants after being ambushed": the clause's
-                # subject was ambushed, not the object before the participle
-                targets = subjects[:1]
+            source, targets = self._passive_roles(trigger, reading, actors)
         else:
             subjects = [a for a in reading.before if not self._is_object(a, actors)]
             if reading.nominal:
-                agent = next(
-                    (
-                        a
-                        for a in after
-                        if NOMINAL_AGENT.match(self.text[trigger.end : a.start].lower())
-                    ),
-                    None,
+                source, after = self._nominal_source(
+                    trigger, kind, sentence_start, reading, subjects, actors, triggers
                 )
-                possessive = [  # "the ELN's attack", "the armed forces' counteroffensive"
-                    a
-                    for a in reading.before
-                    if re.fullmatch(
-                        r"['’]s\s+(?:[\w-]+\s+){0,2}", self.text[a.end : trigger.start].lower()
-                    )
-                    or (
-                        a.surface.endswith("s")
-                        and re.fullmatch(
-                            r"['’]\s+(?:[\w-]+\s+){0,2}", self.text[a.end : trigger.start]
-                        )
-                    )
-                ]
-                adjacent = [
-                    a
-                    for a in reading.before
-                    if re.fullmatch(r"\s+(?:[\w-]+\s+){0,1}", self.text[a.end : trigger.start])
-                    and not re.match(r"\s+(?:a|an|the)\s", self.text[a.end : trigger.start])
-                ]
-                if agent is not None:
-                    source = agent
-                    after = [a for a in after if a is not agent]
-                elif possessive:
-                    source = possessive[-1]
-                elif (
-                    adjacent
-                    and not self._is_object(adjacent[-1], actors)
-                    and not (
-                        adjacent[-1].is_generic
-                        and named_subject(
-                            subjects, trigger.start, sentence_start + reading.clause_start
-                        )
-                    )
-                ):
-                    source = adjacent[-1]
-                elif (
-                    adjacent
-                    and self.text[adjacent[-1].end : trigger.start].isspace()
-                    and self._is_organization(adjacent[-1])
-                ):
-                    source = adjacent[-1]  # "in the midst of an ELN offensive": its author
-                elif subjects and not (
-                    (kind in VIOLENT_TYPES and self._is_reacted_to(trigger, triggers))
-                    or self._is_protested(trigger, triggers)
-                ):
-                    source = prefer_named(
-                        subjects, trigger.start, sentence_start + reading.clause_start
-                    )
             elif subjects and PRONOUN_SUBJECT.search(reading.preceding):
                 # "the FPMR, which ..., announced after the U.S. invasion that it would
                 # attack": the pronoun is the group the sentence is about, not the nearest name
@@ -1193,6 +1114,102 @@ class DocumentCoder(
                 ]
                 targets = objects[-1:]
         return source, targets, after
+
+    def _passive_roles(
+        self, trigger: Mention, reading: _Reading, actors: list[Actor]
+    ) -> tuple[Actor | None, list[Actor]]:
+        """A passive's agent ("was attacked by X") is its source, its subject its target."""
+        agent = next(
+            (
+                a
+                for a in reading.after
+                if BY_BEFORE.search(self.text[trigger.end : a.start].lower())
+            ),
+            None,
+        )
+        if (
+            agent is None
+            and reading.next_verb is not None
+            and SHARED_PASSIVE.fullmatch(self.text[trigger.end : reading.next_verb.start])
+        ):
+            # "was beaten to death and set on fire by residents": the two verbs share
+            # their agent
+            agent = next(
+                (
+                    a
+                    for a in reading.in_clause
+                    if a.start >= reading.next_verb.end
+                    and BY_NEXT.fullmatch(self.text[reading.next_verb.end : a.start].lower())
+                ),
+                None,
+            )
+        subjects = [a for a in reading.before if not self._is_object(a, actors)]
+        targets = subjects[-1:] if subjects else []
+        if len(subjects) > 1 and BEING_AFTER.search(reading.preceding):
+            # "soldiers killed three militants after being ambushed": the clause's
+            # subject was ambushed, not the object before the participle
+            targets = subjects[:1]
+        return agent, targets
+
+    def _nominal_source(
+        self,
+        trigger: Mention,
+        kind: str,
+        sentence_start: int,
+        reading: _Reading,
+        subjects: list[Actor],
+        actors: list[Actor],
+        triggers: list[Mention],
+    ) -> tuple[Actor | None, list[Actor]]:
+        """Whose act an event noun is: its "by" agent, its possessor, the name before it, or
+        the clause's subject; and the actors after it less its agent."""
+        source: Actor | None = None
+        after = reading.after
+        agent = next(
+            (a for a in after if NOMINAL_AGENT.match(self.text[trigger.end : a.start].lower())),
+            None,
+        )
+        possessive = [  # "the ELN's attack", "the armed forces' counteroffensive"
+            a
+            for a in reading.before
+            if re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,2}", self.text[a.end : trigger.start].lower())
+            or (
+                a.surface.endswith("s")
+                and re.fullmatch(r"['’]\s+(?:[\w-]+\s+){0,2}", self.text[a.end : trigger.start])
+            )
+        ]
+        adjacent = [
+            a
+            for a in reading.before
+            if re.fullmatch(r"\s+(?:[\w-]+\s+){0,1}", self.text[a.end : trigger.start])
+            and not re.match(r"\s+(?:a|an|the)\s", self.text[a.end : trigger.start])
+        ]
+        if agent is not None:
+            source = agent
+            after = [a for a in after if a is not agent]
+        elif possessive:
+            source = possessive[-1]
+        elif (
+            adjacent
+            and not self._is_object(adjacent[-1], actors)
+            and not (
+                adjacent[-1].is_generic
+                and named_subject(subjects, trigger.start, sentence_start + reading.clause_start)
+            )
+        ):
+            source = adjacent[-1]
+        elif (
+            adjacent
+            and self.text[adjacent[-1].end : trigger.start].isspace()
+            and self._is_organization(adjacent[-1])
+        ):
+            source = adjacent[-1]  # "in the midst of an ELN offensive": its author
+        elif subjects and not (
+            (kind in VIOLENT_TYPES and self._is_reacted_to(trigger, triggers))
+            or self._is_protested(trigger, triggers)
+        ):
+            source = prefer_named(subjects, trigger.start, sentence_start + reading.clause_start)
+        return source, after
 
     def _read(
         self,
