@@ -580,27 +580,7 @@ class DocumentCoder(
                 targets = [t for t in targets if t is not shared]
             if trigger.sub.startswith("verb"):
                 self._last_verb = (sentence_index, trigger.end, source)
-        if source is not None and self.text[trigger.start : trigger.end].lower() in DYING_WORDS:
-            targets, source = targets or [source], None  # "four officers died": victims
-        elif (
-            source is not None
-            and (not targets or targets[0] is self._by_agent(trigger, after))
-            and not reading.nominal
-            and not reading.passive
-            and self.text[trigger.start : trigger.end].lower() in SUFFERED_WORDS
-            and VICTIM_TAIL.match(self.text[trigger.end : trigger.end + 30].lower())
-            and not re.search(r"\b(?:has|have|had)\s+$", reading.preceding)
-        ):
-            # "two police officers killed in an ambush", "... killed by police in Nairobi",
-            # "a land agent killed at his home by unknown armed men"
-            targets, source = [source], self._by_agent(trigger, after)
-        elif (
-            source is not None
-            and reading.nominal
-            and (kind == "ASSAULT" or (kind in VIOLENT_TYPES and not targets))
-            and SUFFERED_IN.fullmatch(self.text[source.end : trigger.start].lower())
-        ):
-            targets, source = targets or [source], None  # "two officers killed in an ambush"
+        source, targets = self._suffering_subject(trigger, kind, reading, source, targets, after)
         co_sources = self._coordinated(source, reading.before) if source is not None else []
         if source is not None:
             targets = [t for t in targets if t.actor_id != source.actor_id or t.actor_id is None]
@@ -1210,6 +1190,40 @@ class DocumentCoder(
         ):
             source = prefer_named(subjects, trigger.start, sentence_start + reading.clause_start)
         return source, after
+
+    def _suffering_subject(
+        self,
+        trigger: Mention,
+        kind: str,
+        reading: _Reading,
+        source: Actor | None,
+        targets: list[Actor],
+        after: list[Actor],
+    ) -> tuple[Actor | None, list[Actor]]:
+        """A subject that died, or was killed in a reduced passive ("two officers killed in
+        an ambush"), is the event's victim, not its doer."""
+        if source is not None and self.text[trigger.start : trigger.end].lower() in DYING_WORDS:
+            targets, source = targets or [source], None  # "four officers died": victims
+        elif (
+            source is not None
+            and (not targets or targets[0] is self._by_agent(trigger, after))
+            and not reading.nominal
+            and not reading.passive
+            and self.text[trigger.start : trigger.end].lower() in SUFFERED_WORDS
+            and VICTIM_TAIL.match(self.text[trigger.end : trigger.end + 30].lower())
+            and not re.search(r"\b(?:has|have|had)\s+$", reading.preceding)
+        ):
+            # "two police officers killed in an ambush", "... killed by police in Nairobi",
+            # "a land agent killed at his home by unknown armed men"
+            targets, source = [source], self._by_agent(trigger, after)
+        elif (
+            source is not None
+            and reading.nominal
+            and (kind == "ASSAULT" or (kind in VIOLENT_TYPES and not targets))
+            and SUFFERED_IN.fullmatch(self.text[source.end : trigger.start].lower())
+        ):
+            targets, source = targets or [source], None  # "two officers killed in an ambush"
+        return source, targets
 
     def _read(
         self,
