@@ -581,15 +581,7 @@ class DocumentCoder(
             if trigger.sub.startswith("verb"):
                 self._last_verb = (sentence_index, trigger.end, source)
         source, targets = self._suffering_subject(trigger, kind, reading, source, targets, after)
-        co_sources = self._coordinated(source, reading.before) if source is not None else []
-        if source is not None:
-            targets = [t for t in targets if t.actor_id != source.actor_id or t.actor_id is None]
-            targets = [t for t in targets if all(t.actor_id != c.actor_id for c in co_sources)]
-            if co_sources and kind in ("CONSULT", "AGREE", "COOPERATE", "REJECT"):
-                # "Israel and Lebanon renewed talks on an Israeli pullback": what two sides do
-                # together is not done to either of them
-                sides = {a.country_code for a in (source, *co_sources)} - {None}
-                targets = [t for t in targets if t.country_code not in sides]
+        co_sources, targets = self._co_sources(kind, source, targets, reading.before)
         previous = [t.end - sentence_start for t in triggers if t.end <= trigger.start]
         scope_start = max([reading.clause_start, *previous])
         negated, modality, halted = self._modality(
@@ -1224,6 +1216,22 @@ class DocumentCoder(
         ):
             targets, source = targets or [source], None  # "two officers killed in an ambush"
         return source, targets
+
+    def _co_sources(
+        self, kind: str, source: Actor | None, targets: list[Actor], before: list[Actor]
+    ) -> tuple[list[Actor], list[Actor]]:
+        """The actors coordinated with the source ("Israel and Lebanon"), and the targets
+        less the source and them."""
+        co_sources = self._coordinated(source, before) if source is not None else []
+        if source is not None:
+            targets = [t for t in targets if t.actor_id != source.actor_id or t.actor_id is None]
+            targets = [t for t in targets if all(t.actor_id != c.actor_id for c in co_sources)]
+            if co_sources and kind in ("CONSULT", "AGREE", "COOPERATE", "REJECT"):
+                # "Israel and Lebanon renewed talks on an Israeli pullback": what two sides do
+                # together is not done to either of them
+                sides = {a.country_code for a in (source, *co_sources)} - {None}
+                targets = [t for t in targets if t.country_code not in sides]
+        return co_sources, targets
 
     def _read(
         self,
