@@ -582,33 +582,9 @@ class DocumentCoder(
                 self._last_verb = (sentence_index, trigger.end, source)
         source, targets = self._suffering_subject(trigger, kind, reading, source, targets, after)
         co_sources, targets = self._co_sources(kind, source, targets, reading.before)
-        previous = [t.end - sentence_start for t in triggers if t.end <= trigger.start]
-        scope_start = max([reading.clause_start, *previous])
-        negated, modality, halted = self._modality(
-            sentence,
-            reading.offset,
-            scope_start,
-            cues,
-            sentence_start,
-            reading.before,
-            kind in VIOLENT_TYPES | {"PROTEST"},
+        negated, modality, halted = self._event_modality(
+            trigger, kind, sentence, sentence_start, reading, cues, triggers
         )
-        cut = self._cut_by(trigger, cues) if kind in COOPERATIVE_TYPES else None
-        if cut is not None:
-            # "suspended military aid" (the cutting word is a trigger of its own), "cancelled
-            # a planned visit" (a cancelled cooperation is a sanction, not a negated one)
-            halted = True
-            if self.text[cut.start : cut.end].lower() in CANCELLATIONS:
-                negated = False
-        governing = [
-            t
-            for t in triggers
-            if t.start < trigger.start
-            and (t.ref.split(".")[0] in COMPLEMENT_TYPES or t.ref == "COERCE.ban")
-            and t.start - sentence_start >= reading.clause_start
-        ]
-        if modality == "asserted" and any(self._governs(g, trigger.start) for g in governing):
-            modality = "hypothetical"  # "urged the union to return to talks"
         if (
             reading.nominal
             and not targets
@@ -1232,6 +1208,48 @@ class DocumentCoder(
                 sides = {a.country_code for a in (source, *co_sources)} - {None}
                 targets = [t for t in targets if t.country_code not in sides]
         return co_sources, targets
+
+    def _event_modality(
+        self,
+        trigger: Mention,
+        kind: str,
+        sentence: str,
+        sentence_start: int,
+        reading: _Reading,
+        cues: list[Mention],
+        triggers: list[Mention],
+    ) -> tuple[bool, str, bool]:
+        """Whether the event is negated, its modality, and whether it is halted, from the
+        cues in its scope (its clause, after the event word before it) and the verb that
+        governs it."""
+        previous = [t.end - sentence_start for t in triggers if t.end <= trigger.start]
+        scope_start = max([reading.clause_start, *previous])
+        negated, modality, halted = self._modality(
+            sentence,
+            reading.offset,
+            scope_start,
+            cues,
+            sentence_start,
+            reading.before,
+            kind in VIOLENT_TYPES | {"PROTEST"},
+        )
+        cut = self._cut_by(trigger, cues) if kind in COOPERATIVE_TYPES else None
+        if cut is not None:
+            # "suspended military aid" (the cutting word is a trigger of its own), "cancelled
+            # a planned visit" (a cancelled cooperation is a sanction, not a negated one)
+            halted = True
+            if self.text[cut.start : cut.end].lower() in CANCELLATIONS:
+                negated = False
+        governing = [
+            t
+            for t in triggers
+            if t.start < trigger.start
+            and (t.ref.split(".")[0] in COMPLEMENT_TYPES or t.ref == "COERCE.ban")
+            and t.start - sentence_start >= reading.clause_start
+        ]
+        if modality == "asserted" and any(self._governs(g, trigger.start) for g in governing):
+            modality = "hypothetical"  # "urged the union to return to talks"
+        return negated, modality, halted
 
     def _read(
         self,
