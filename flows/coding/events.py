@@ -585,18 +585,8 @@ class DocumentCoder(
         negated, modality, halted = self._event_modality(
             trigger, kind, sentence, sentence_start, reading, cues, triggers
         )
-        if (
-            reading.nominal
-            and not targets
-            and not dates.get()
-            and casualties == (None, None)
-            and re.search(
-                r"(?:\b(?:the|such|this|that|these|those)\b[^.,;]{0,40}|['’]s\s+(?:[\w-]+\s+)?)$",
-                reading.preceding,
-            )
-            and any(e.event_code.split(".")[0] == kind for e in self.events)
-        ):
-            return False  # "the attack", "such warnings": a reference to an event already coded
+        if self._refers_back(kind, reading, targets, dates, casualties):
+            return False
         if (
             reading.nominal
             and kind == "ASSAULT"  # (not a side of a fight: "died in a shootout with police")
@@ -1250,6 +1240,28 @@ class DocumentCoder(
         if modality == "asserted" and any(self._governs(g, trigger.start) for g in governing):
             modality = "hypothetical"  # "urged the union to return to talks"
         return negated, modality, halted
+
+    def _refers_back(
+        self,
+        kind: str,
+        reading: _Reading,
+        targets: list[Actor],
+        dates: _SentenceDates,
+        casualties: tuple[int | None, int | None],
+    ) -> bool:
+        """True when an event noun with nothing of its own is a reference to an event already
+        coded: "the attack", "such warnings"."""
+        return bool(
+            reading.nominal
+            and not targets
+            and not dates.get()
+            and casualties == (None, None)
+            and re.search(
+                r"(?:\b(?:the|such|this|that|these|those)\b[^.,;]{0,40}|['’]s\s+(?:[\w-]+\s+)?)$",
+                reading.preceding,
+            )
+            and any(e.event_code.split(".")[0] == kind for e in self.events)
+        )
 
     def _read(
         self,
