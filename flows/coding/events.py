@@ -587,26 +587,7 @@ class DocumentCoder(
         )
         if self._refers_back(kind, reading, targets, dates, casualties):
             return False
-        if (
-            reading.nominal
-            and kind == "ASSAULT"  # (not a side of a fight: "died in a shootout with police")
-            and source is not None
-            and source.end <= trigger.start
-            and VICTIM_BEFORE.fullmatch(self.text[source.end : trigger.start].lower())
-        ):
-            # "a prisoner died as a result of torture", "two men were killed in an ambush":
-            # the subject suffered the attack
-            targets, source = [source, *targets], None
-            keeper = next(
-                (
-                    a
-                    for a in actors
-                    if a.start > trigger.end and CUSTODY_AFTER.match(self.text, a.end)
-                ),
-                None,
-            )
-            if keeper is not None:  # "... while in Israeli police custody": its doer
-                source, targets = keeper, [t for t in targets if t is not keeper]
+        source, targets = self._suffered_attack(trigger, kind, reading, source, targets, actors)
         if reading.nominal and kind in VIOLENT_TYPES and ANAPHORIC.search(reading.preceding):
             anchor = self._recent_violence(sentence_index, dates)
             if source is not None and KILL_WORD.search(
@@ -1262,6 +1243,39 @@ class DocumentCoder(
             )
             and any(e.event_code.split(".")[0] == kind for e in self.events)
         )
+
+    def _suffered_attack(
+        self,
+        trigger: Mention,
+        kind: str,
+        reading: _Reading,
+        source: Actor | None,
+        targets: list[Actor],
+        actors: list[Actor],
+    ) -> tuple[Actor | None, list[Actor]]:
+        """A subject that died or was hurt in an attack named after it suffered the attack;
+        whoever held it in custody did it."""
+        if (
+            reading.nominal
+            and kind == "ASSAULT"  # (not a side of a fight: "died in a shootout with police")
+            and source is not None
+            and source.end <= trigger.start
+            and VICTIM_BEFORE.fullmatch(self.text[source.end : trigger.start].lower())
+        ):
+            # "a prisoner died as a result of torture", "two men were killed in an ambush":
+            # the subject suffered the attack
+            targets, source = [source, *targets], None
+            keeper = next(
+                (
+                    a
+                    for a in actors
+                    if a.start > trigger.end and CUSTODY_AFTER.match(self.text, a.end)
+                ),
+                None,
+            )
+            if keeper is not None:  # "... while in Israeli police custody": its doer
+                source, targets = keeper, [t for t in targets if t is not keeper]
+        return source, targets
 
     def _read(
         self,
