@@ -601,27 +601,9 @@ class DocumentCoder(
             ):  # "... attacked police. Two officers died in the attack."
                 self._merge_casualties(anchor, casualties, targets, source)
                 return casualties != (None, None)
-        roles = self._outcome_roles.pop(trigger.start, None)
-        if roles is not None:
-            # (the told doer of the attack itself stays: "killed in an ambush by bandits")
-            agent = source if source is not None and source.start > trigger.end else None
-            told = [t for t in roles[1] if agent is None or t.start != agent.start]
-            source, targets = roles[0] or agent, told or targets
-        victims = not targets and kind in VIOLENT_TYPES
-        if victims:
-            targets = self._victims(sentence, sentence_start, actors, source)
-        if source is None and kind in VIOLENT_TYPES:
-            # "3 killed by police", "5 raiders killed (in the north) by police": the doer
-            source = next(
-                (
-                    a
-                    for a in actors
-                    if 0 <= a.start - trigger.end <= 45
-                    and a not in targets
-                    and BY_DOER.fullmatch(self.text[trigger.end : a.start])
-                ),
-                None,
-            )
+        source, targets, victims = self._filled_roles(
+            trigger, kind, sentence, sentence_start, actors, source, targets
+        )
         if (
             kind in ("COERCE", "FIGHT")
             and self.text[trigger.start : trigger.end].lower() in CAPTURE_WORDS
@@ -1276,6 +1258,42 @@ class DocumentCoder(
             if keeper is not None:  # "... while in Israeli police custody": its doer
                 source, targets = keeper, [t for t in targets if t is not keeper]
         return source, targets
+
+    def _filled_roles(
+        self,
+        trigger: Mention,
+        kind: str,
+        sentence: str,
+        sentence_start: int,
+        actors: list[Actor],
+        source: Actor | None,
+        targets: list[Actor],
+    ) -> tuple[Actor | None, list[Actor], bool]:
+        """The roles a killing told as the event's outcome gave it; a violent event's victims
+        named elsewhere in the sentence (and whether they were), and its doer named by "by"
+        after it."""
+        roles = self._outcome_roles.pop(trigger.start, None)
+        if roles is not None:
+            # (the told doer of the attack itself stays: "killed in an ambush by bandits")
+            agent = source if source is not None and source.start > trigger.end else None
+            told = [t for t in roles[1] if agent is None or t.start != agent.start]
+            source, targets = roles[0] or agent, told or targets
+        victims = not targets and kind in VIOLENT_TYPES
+        if victims:
+            targets = self._victims(sentence, sentence_start, actors, source)
+        if source is None and kind in VIOLENT_TYPES:
+            # "3 killed by police", "5 raiders killed (in the north) by police": the doer
+            source = next(
+                (
+                    a
+                    for a in actors
+                    if 0 <= a.start - trigger.end <= 45
+                    and a not in targets
+                    and BY_DOER.fullmatch(self.text[trigger.end : a.start])
+                ),
+                None,
+            )
+        return source, targets, victims
 
     def _read(
         self,
