@@ -604,22 +604,8 @@ class DocumentCoder(
         source, targets, victims = self._filled_roles(
             trigger, kind, sentence, sentence_start, actors, source, targets
         )
-        if (
-            kind in ("COERCE", "FIGHT")
-            and self.text[trigger.start : trigger.end].lower() in CAPTURE_WORDS
-            and source is not None
-            and force_sector(source) in ORGANIZED
-            and self._takes_ground(trigger)
-        ):
-            code = self._code_taken_ground(source, sentence[trigger.end - sentence_start :])
-        code = self._refine(
-            code,
-            source,
-            targets,
-            sentence,
-            co_sources,
-            self.text[trigger.start : trigger.end],
-            trigger.end - sentence_start,
+        code = self._refined_code(
+            trigger, code, kind, sentence, sentence_start, source, targets, co_sources
         )
         if halted and kind in COOPERATIVE_TYPES:
             # "halted economic aid", "suspended air links": cutting cooperation is a sanction
@@ -1294,6 +1280,37 @@ class DocumentCoder(
                 None,
             )
         return source, targets, victims
+
+    def _refined_code(
+        self,
+        trigger: Mention,
+        code: str,
+        kind: str,
+        sentence: str,
+        sentence_start: int,
+        source: Actor | None,
+        targets: list[Actor],
+        co_sources: list[Actor],
+    ) -> str:
+        """The event code refined by what is taken (ground) and by its context (weapons,
+        the sides' sectors, crowds: ``acled.py``)."""
+        if (
+            kind in ("COERCE", "FIGHT")
+            and self.text[trigger.start : trigger.end].lower() in CAPTURE_WORDS
+            and source is not None
+            and force_sector(source) in ORGANIZED
+            and self._takes_ground(trigger)
+        ):
+            code = self._code_taken_ground(source, sentence[trigger.end - sentence_start :])
+        return self._refine(
+            code,
+            source,
+            targets,
+            sentence,
+            co_sources,
+            self.text[trigger.start : trigger.end],
+            trigger.end - sentence_start,
+        )
 
     def _read(
         self,
