@@ -607,41 +607,9 @@ class DocumentCoder(
         code = self._refined_code(
             trigger, code, kind, sentence, sentence_start, source, targets, co_sources
         )
-        if halted and kind in COOPERATIVE_TYPES:
-            # "halted economic aid", "suspended air links": cutting cooperation is a sanction
-            code = (
-                "SANCTION.aid"
-                if kind == "AID" and self.lex.has_code("SANCTION.aid")
-                else ("SANCTION.halt" if self.lex.has_code("SANCTION.halt") else "SANCTION")
-            )
-        elif (
-            modality == "obligation"
-            and source is not None
-            and (kind != "REQUEST" or trigger.sub == DEMANDED)
-        ):
-            # "Iraq must cooperate with inspectors", said by someone: a demand made of Iraq
-            speaker = next(
-                (
-                    a
-                    for a in reversed(reading.before)
-                    if a is not source
-                    and a.end <= source.start
-                    and not self._is_object(a, actors)
-                    and WORD.search(self.text, a.end, source.start)  # not "President" Kagame
-                ),
-                None,
-            )
-            if self.lex.has_code("REQUEST"):
-                code, modality, targets, source = "REQUEST", "asserted", [source], speaker
-        elif modality == "future" and negated and kind == "AGREE" and self.lex.has_code("REJECT"):
-            code, modality, negated = "REJECT", "asserted", False  # "will not accept"
-        elif modality == "future" and source is not None and kind not in SPEECH_TYPES - {"SUPPORT"}:
-            # PLOVER: a stated intention is itself an event: an offer ("will support"), a
-            # threat (of force, sanctions, a boycott or a strike), or (negated, "will not
-            # accept") a refusal
-            wanted = "REJECT" if negated else "THREATEN" if kind in THREAT_TYPES else "AGREE"
-            if self.lex.has_code(wanted):
-                code, modality, negated = wanted, "asserted", False
+        code, modality, negated, source, targets = self._code_by_modality(
+            trigger, code, kind, reading.before, actors, source, targets, halted, modality, negated
+        )
         kind = code.split(".")[0]
         killed, injured = casualties
         if kind not in VIOLENT_TYPES | {"PROTEST"}:  # riots and mob violence kill too
@@ -1311,6 +1279,59 @@ class DocumentCoder(
             self.text[trigger.start : trigger.end],
             trigger.end - sentence_start,
         )
+
+    def _code_by_modality(
+        self,
+        trigger: Mention,
+        code: str,
+        kind: str,
+        before: list[Actor],
+        actors: list[Actor],
+        source: Actor | None,
+        targets: list[Actor],
+        halted: bool,
+        modality: str,
+        negated: bool,
+    ) -> tuple[str, str, bool, Actor | None, list[Actor]]:
+        """An event its modality makes another: halted cooperation a sanction, an obligation
+        someone states a demand, a stated intention an offer, a threat or a refusal (the
+        code, modality, negation, source and targets after them)."""
+        if halted and kind in COOPERATIVE_TYPES:
+            # "halted economic aid", "suspended air links": cutting cooperation is a sanction
+            code = (
+                "SANCTION.aid"
+                if kind == "AID" and self.lex.has_code("SANCTION.aid")
+                else ("SANCTION.halt" if self.lex.has_code("SANCTION.halt") else "SANCTION")
+            )
+        elif (
+            modality == "obligation"
+            and source is not None
+            and (kind != "REQUEST" or trigger.sub == DEMANDED)
+        ):
+            # "Iraq must cooperate with inspectors", said by someone: a demand made of Iraq
+            speaker = next(
+                (
+                    a
+                    for a in reversed(before)
+                    if a is not source
+                    and a.end <= source.start
+                    and not self._is_object(a, actors)
+                    and WORD.search(self.text, a.end, source.start)  # not "President" Kagame
+                ),
+                None,
+            )
+            if self.lex.has_code("REQUEST"):
+                code, modality, targets, source = "REQUEST", "asserted", [source], speaker
+        elif modality == "future" and negated and kind == "AGREE" and self.lex.has_code("REJECT"):
+            code, modality, negated = "REJECT", "asserted", False  # "will not accept"
+        elif modality == "future" and source is not None and kind not in SPEECH_TYPES - {"SUPPORT"}:
+            # PLOVER: a stated intention is itself an event: an offer ("will support"), a
+            # threat (of force, sanctions, a boycott or a strike), or (negated, "will not
+            # accept") a refusal
+            wanted = "REJECT" if negated else "THREATEN" if kind in THREAT_TYPES else "AGREE"
+            if self.lex.has_code(wanted):
+                code, modality, negated = wanted, "asserted", False
+        return code, modality, negated, source, targets
 
     def _read(
         self,
