@@ -615,30 +615,7 @@ class DocumentCoder(
         if kind not in VIOLENT_TYPES | {"PROTEST"}:  # riots and mob violence kill too
             killed, injured = None, None
         counted = killed is not None or injured is not None
-        if code == "ASSAULT.abduction" and self._doc_matches(VICTIM_DEAD):
-            code = "ASSAULT.kill" if self.lex.has_code("ASSAULT.kill") else "ASSAULT"
-            # abducted and later found dead: an attack, not a disappearance (ACLED)
-        if kind == "COERCE" and code.split(".")[-1] in ("destroy", "loot") and killed:
-            code, kind = "ASSAULT", "ASSAULT"  # "set the house on fire, killing four"
-        elif (
-            code == "COERCE.seize"
-            and reading.passive  # "two aid workers were seized by gunmen" (not "seized their land")
-            and targets
-            and all(t.sector not in (None, "BUS", "GOV", "STATE") for t in targets)
-            and force_sector(source) not in STATE_ARMED | {"STATE", "GOV", "JUD"}
-            and self.lex.has_code("ASSAULT.abduction")
-        ):
-            # "two aid workers were seized by gunmen": people taken by others than the
-            # state are abducted (the state's seizing people is an arrest)
-            code, kind = "ASSAULT.abduction", "ASSAULT"
-        elif (
-            code == "COERCE.destroy"
-            and reading.passive
-            and targets
-            and all(t.is_generic and t.sector not in ("GOV", "BUS", "EDU") for t in targets)
-            and self.lex.has_code("ASSAULT")
-        ):
-            code, kind = "ASSAULT", "ASSAULT"  # "four suspects were set on fire": people
+        code, kind = self._code_by_outcome(code, kind, killed, reading.passive, source, targets)
         if (
             source is None
             and not targets
@@ -1332,6 +1309,44 @@ class DocumentCoder(
             if self.lex.has_code(wanted):
                 code, modality, negated = wanted, "asserted", False
         return code, modality, negated, source, targets
+
+    def _code_by_outcome(
+        self,
+        code: str,
+        kind: str,
+        killed: int | None,
+        passive: re.Match[str] | bool | None,
+        source: Actor | None,
+        targets: list[Actor],
+    ) -> tuple[str, str]:
+        """An act against property or people its outcome or victims make an attack: the
+        abducted found dead, a fire that killed, people seized by others than the state
+        (the code and its kind after them)."""
+        if code == "ASSAULT.abduction" and self._doc_matches(VICTIM_DEAD):
+            code = "ASSAULT.kill" if self.lex.has_code("ASSAULT.kill") else "ASSAULT"
+            # abducted and later found dead: an attack, not a disappearance (ACLED)
+        if kind == "COERCE" and code.split(".")[-1] in ("destroy", "loot") and killed:
+            code, kind = "ASSAULT", "ASSAULT"  # "set the house on fire, killing four"
+        elif (
+            code == "COERCE.seize"
+            and passive  # "two aid workers were seized by gunmen" (not "seized their land")
+            and targets
+            and all(t.sector not in (None, "BUS", "GOV", "STATE") for t in targets)
+            and force_sector(source) not in STATE_ARMED | {"STATE", "GOV", "JUD"}
+            and self.lex.has_code("ASSAULT.abduction")
+        ):
+            # "two aid workers were seized by gunmen": people taken by others than the
+            # state are abducted (the state's seizing people is an arrest)
+            code, kind = "ASSAULT.abduction", "ASSAULT"
+        elif (
+            code == "COERCE.destroy"
+            and passive
+            and targets
+            and all(t.is_generic and t.sector not in ("GOV", "BUS", "EDU") for t in targets)
+            and self.lex.has_code("ASSAULT")
+        ):
+            code, kind = "ASSAULT", "ASSAULT"  # "four suspects were set on fire": people
+        return code, kind
 
     def _read(
         self,
