@@ -616,81 +616,10 @@ class DocumentCoder(
             killed, injured = None, None
         counted = killed is not None or injured is not None
         code, kind = self._code_by_outcome(code, kind, killed, reading.passive, source, targets)
-        if (
-            source is None
-            and not targets
-            and not counted
-            and not (kind in VIOLENT_TYPES | {"PROTEST"} and not trigger.sub.endswith("!"))
-            # "a herder was shot in the leg", "one aid worker was beaten": the subject of a
-            # passive attack is its victim, even one the dictionaries do not know
-            and not (
-                (kind == "ASSAULT" or code in ("COERCE.destroy", "COERCE.loot"))
-                and not self.is_off_topic
-                and (
-                    (
-                        reading.passive
-                        and reading.passive.group().split()[0]
-                        in ("was", "were", "is", "are", "been")
-                    )
-                    # a headline's reduced passive: "4 vehicles burnt in the violence"
-                    or (
-                        reading.offset > 0
-                        and REDUCED_PASSIVE.match(self.text, trigger.end)
-                        and PLURAL_BEFORE.search(sentence[: reading.offset])
-                        and self.text[trigger.start : trigger.end].lower().endswith(("ed", "nt"))
-                    )
-                )
-            )
-        ):
+        if self._lacks_parties(trigger, code, kind, sentence, reading, source, targets, counted):
             return False  # an event needs someone doing it, someone suffering it, or victims
-        armed = any(
-            a is not None
-            and a.sector in (ORGANIZED if self.is_off_topic else ARMED_SECTORS | {"PRO"})
-            for a in [source, *targets]
-        )
-        accident = any(c.ref == "accident" for c in cues)
-        if kind in VIOLENT_TYPES and not armed and (self.is_off_topic or accident):
-            return False  # "Arsenal beat Chelsea", "killed in a crash": no armed actor
-        if self.text[trigger.start : trigger.start + 8].lower() == "neutrali" and not (
-            counted or any(t.sector in ARMED_SECTORS | ARMED_NONSTATE for t in targets)
-        ):
-            return False  # "neutralised five terrorists", not a bomb, a threat or an effect
-        if (
-            self.text[trigger.start : trigger.end].lower() in ARMED_ONLY_WORDS
-            and not (source is not None and source.sector in ARMED_SECTORS)
-            and self._weapon(sentence.lower()) is None
-        ):
-            return False  # "struck a deal", "was struck by a car": no armed doer, no weapon
-        if (
-            trigger.sub.endswith("!")
-            and (trigger.ref in ARMED_MOVES or trigger.ref.split(".")[0] in ARMED_MOVES)
-            and not any(a is not None and a.sector in ARMED_SECTORS for a in [source, *targets])
-        ):
-            return False  # "the bank took over its rival", "the singer was spotted": no force
-        if (
-            trigger.ref == "COERCE.occupy"
-            and trigger.sub.endswith("!")
-            and not TAKEN_GROUND.match(self.text, trigger.end)
-        ):
-            return False  # "took over regulation of the sector": no ground is taken
-        if (
-            kind == "PROTEST"
-            and trigger.sub.endswith("!")
-            and CROWD_ACTS.match(self.text, trigger.start, trigger.end)
-            and (source is None or source.sector not in CROWD_SECTORS - {"BUS"} | {"OPP"})
-        ):
-            return False  # "police chased the suspects", "the strike disrupted flights"
-        if (
-            trigger.ref.startswith("FIGHT")
-            and trigger.sub.endswith("!")
-            and ENGAGE.match(self.text, trigger.start, trigger.end)
-            and not (
-                source is not None
-                and source.sector in ARMED_SECTORS
-                and any(t.sector in ARMED_SECTORS for t in targets)
-            )
-        ):
-            return False  # "engaged in talks", "engaged the crowd": armed men on both sides only
+        if self._lacks_force(trigger, kind, sentence, cues, source, targets, counted):
+            return False
         grievance = (
             self._grievance_span(sentence, sentence_start, trigger) if kind == "PROTEST" else None
         )
@@ -1347,6 +1276,106 @@ class DocumentCoder(
         ):
             code, kind = "ASSAULT", "ASSAULT"  # "four suspects were set on fire": people
         return code, kind
+
+    def _lacks_parties(
+        self,
+        trigger: Mention,
+        code: str,
+        kind: str,
+        sentence: str,
+        reading: _Reading,
+        source: Actor | None,
+        targets: list[Actor],
+        counted: bool,
+    ) -> bool:
+        """True when no one does the event, no one suffers it and no victims are counted."""
+        return bool(
+            source is None
+            and not targets
+            and not counted
+            and not (kind in VIOLENT_TYPES | {"PROTEST"} and not trigger.sub.endswith("!"))
+            # "a herder was shot in the leg", "one aid worker was beaten": the subject of a
+            # passive attack is its victim, even one the dictionaries do not know
+            and not (
+                (kind == "ASSAULT" or code in ("COERCE.destroy", "COERCE.loot"))
+                and not self.is_off_topic
+                and (
+                    (
+                        reading.passive
+                        and reading.passive.group().split()[0]
+                        in ("was", "were", "is", "are", "been")
+                    )
+                    # a headline's reduced passive: "4 vehicles burnt in the violence"
+                    or (
+                        reading.offset > 0
+                        and REDUCED_PASSIVE.match(self.text, trigger.end)
+                        and PLURAL_BEFORE.search(sentence[: reading.offset])
+                        and self.text[trigger.start : trigger.end].lower().endswith(("ed", "nt"))
+                    )
+                )
+            )
+        )
+
+    def _lacks_force(
+        self,
+        trigger: Mention,
+        kind: str,
+        sentence: str,
+        cues: list[Mention],
+        source: Actor | None,
+        targets: list[Actor],
+        counted: bool,
+    ) -> bool:
+        """True when a word that tells violence or a show of force only with armed men, a
+        weapon, ground taken or a crowd has none of them."""
+        armed = any(
+            a is not None
+            and a.sector in (ORGANIZED if self.is_off_topic else ARMED_SECTORS | {"PRO"})
+            for a in [source, *targets]
+        )
+        accident = any(c.ref == "accident" for c in cues)
+        if kind in VIOLENT_TYPES and not armed and (self.is_off_topic or accident):
+            return True  # "Arsenal beat Chelsea", "killed in a crash": no armed actor
+        if self.text[trigger.start : trigger.start + 8].lower() == "neutrali" and not (
+            counted or any(t.sector in ARMED_SECTORS | ARMED_NONSTATE for t in targets)
+        ):
+            return True  # "neutralised five terrorists", not a bomb, a threat or an effect
+        if (
+            self.text[trigger.start : trigger.end].lower() in ARMED_ONLY_WORDS
+            and not (source is not None and source.sector in ARMED_SECTORS)
+            and self._weapon(sentence.lower()) is None
+        ):
+            return True  # "struck a deal", "was struck by a car": no armed doer, no weapon
+        if (
+            trigger.sub.endswith("!")
+            and (trigger.ref in ARMED_MOVES or trigger.ref.split(".")[0] in ARMED_MOVES)
+            and not any(a is not None and a.sector in ARMED_SECTORS for a in [source, *targets])
+        ):
+            return True  # "the bank took over its rival", "the singer was spotted": no force
+        if (
+            trigger.ref == "COERCE.occupy"
+            and trigger.sub.endswith("!")
+            and not TAKEN_GROUND.match(self.text, trigger.end)
+        ):
+            return True  # "took over regulation of the sector": no ground is taken
+        if (
+            kind == "PROTEST"
+            and trigger.sub.endswith("!")
+            and CROWD_ACTS.match(self.text, trigger.start, trigger.end)
+            and (source is None or source.sector not in CROWD_SECTORS - {"BUS"} | {"OPP"})
+        ):
+            return True  # "police chased the suspects", "the strike disrupted flights"
+        # "engaged in talks", "engaged the crowd": armed men on both sides only
+        return bool(
+            trigger.ref.startswith("FIGHT")
+            and trigger.sub.endswith("!")
+            and ENGAGE.match(self.text, trigger.start, trigger.end)
+            and not (
+                source is not None
+                and source.sector in ARMED_SECTORS
+                and any(t.sector in ARMED_SECTORS for t in targets)
+            )
+        )
 
     def _read(
         self,
