@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from typing import NamedTuple
 
@@ -620,32 +620,8 @@ class DocumentCoder(
             return False  # an event needs someone doing it, someone suffering it, or victims
         if self._lacks_force(trigger, kind, sentence, cues, source, targets, counted):
             return False
-        grievance = (
-            self._grievance_span(sentence, sentence_start, trigger) if kind == "PROTEST" else None
-        )
-        found = dates.get()
-        # (only a date of the sentence can be an earlier event's)
-        earlier = _earlier_event_span(sentence, trigger.end - sentence_start) if found else None
-        date_mention = self._date_for(found, reading.offset, grievance, earlier)
-        event_date = date_mention.value if date_mention else None
-        precision = date_mention.precision if date_mention and date_mention.value else None
-        date_source = "text" if event_date is not None else None
-        if (
-            event_date is None
-            and self.published_at is not None
-            and not self._doc_has_dates(sentence_start, (grievance, earlier))
-        ):
-            # The report tells no time for it (at most the time of what it followed): the
-            # event is dated to the report, and says so.
-            filed = self._filed_at() or self.published_at
-            event_date, precision, date_source = filed.date(), "day", "publication"
-        historical = self._is_historical(
-            event_date,
-            cues,
-            sentence_start,
-            reading.clause_start,
-            reading.offset,
-            own_date=date_mention is not None and date_mention in found,
+        event_date, precision, date_source, historical = self._event_date(
+            trigger, kind, sentence, sentence_start, reading, dates, cues
         )
         place_id = place.chosen(self)  # chosen only for a sentence that codes an event
         event_place, place_source = place_id or self._state_place(targets), "sentence"
@@ -1376,6 +1352,47 @@ class DocumentCoder(
                 and any(t.sector in ARMED_SECTORS for t in targets)
             )
         )
+
+    def _event_date(
+        self,
+        trigger: Mention,
+        kind: str,
+        sentence: str,
+        sentence_start: int,
+        reading: _Reading,
+        dates: _SentenceDates,
+        cues: list[Mention],
+    ) -> tuple[date | None, str | None, str | None, bool]:
+        """The event's date, its precision and where it came from (the text or the report's
+        own date), and whether the event is background history."""
+        grievance = (
+            self._grievance_span(sentence, sentence_start, trigger) if kind == "PROTEST" else None
+        )
+        found = dates.get()
+        # (only a date of the sentence can be an earlier event's)
+        earlier = _earlier_event_span(sentence, trigger.end - sentence_start) if found else None
+        date_mention = self._date_for(found, reading.offset, grievance, earlier)
+        event_date = date_mention.value if date_mention else None
+        precision = date_mention.precision if date_mention and date_mention.value else None
+        date_source = "text" if event_date is not None else None
+        if (
+            event_date is None
+            and self.published_at is not None
+            and not self._doc_has_dates(sentence_start, (grievance, earlier))
+        ):
+            # The report tells no time for it (at most the time of what it followed): the
+            # event is dated to the report, and says so.
+            filed = self._filed_at() or self.published_at
+            event_date, precision, date_source = filed.date(), "day", "publication"
+        historical = self._is_historical(
+            event_date,
+            cues,
+            sentence_start,
+            reading.clause_start,
+            reading.offset,
+            own_date=date_mention is not None and date_mention in found,
+        )
+        return event_date, precision, date_source, historical
 
     def _read(
         self,
