@@ -623,15 +623,9 @@ class DocumentCoder(
         event_date, precision, date_source, historical = self._event_date(
             trigger, kind, sentence, sentence_start, reading, dates, cues
         )
-        place_id = place.chosen(self)  # chosen only for a sentence that codes an event
-        event_place, place_source = place_id or self._state_place(targets), "sentence"
-        if event_place is None:
-            event_place = self._capital_told(sentence_start, sentence)
-        if event_place is None:
-            event_place, place_source = self.last_place, "document"
-        if event_place is None:
-            event_place, place_source = self._actor_place(targets, source)
-        country = self.lex.place_info.get(event_place, (None,))[0] if event_place else None
+        place_id, event_place, place_source, country = self._event_place(
+            place, sentence_start, sentence, source, targets
+        )
         if killed and not targets and kind in VIOLENT_TYPES:
             targets = [Actor(trigger.start, trigger.end, None, None, "CVL", "", True)]
         confidence = (
