@@ -628,50 +628,19 @@ class DocumentCoder(
         )
         if killed and not targets and kind in VIOLENT_TYPES:
             targets = [Actor(trigger.start, trigger.end, None, None, "CVL", "", True)]
-        confidence = (
-            0.4
-            + 0.15 * (source is not None)
-            + 0.15 * bool(targets)
-            + 0.1 * (event_date is not None)
-            + 0.1 * counted
-            + 0.1 * (not trigger.sub.endswith("!"))
-            + 0.15
-            * (
-                kind in COMPLEMENT_TYPES
-                and any(self._governs(trigger, t.start) for t in triggers if t.start > trigger.end)
-            )
-            + 0.15
-            * (
-                kind == "PROTEST"
-                and any(
-                    self._is_grievance(trigger, t.start) for t in triggers if t.start > trigger.end
-                )
-            )
+        confidence = self._event_confidence(
+            trigger,
+            kind,
+            code,
+            reading,
+            source,
+            targets,
+            event_date,
+            counted,
+            negated,
+            modality,
+            triggers,
         )
-        if (
-            kind == "COERCE"
-            and code.split(".")[-1] in ("destroy", "loot")
-            and any(
-                t.ref.split(".")[0] in ("ASSAULT", "FIGHT") and t is not trigger for t in triggers
-            )
-        ):
-            confidence *= 0.8  # "attacked the village and stole cattle": the attack is the news
-        if kind in VIOLENT_TYPES and any(
-            self._is_grievance(t, trigger.start)
-            for t in triggers
-            if t.end <= trigger.start and t.ref.startswith("PROTEST")
-        ):
-            confidence *= 0.8  # "protested the killing of...": the protest is the news
-        elif kind in VIOLENT_TYPES and reading.nominal and self._is_reacted_to(trigger, triggers):
-            confidence *= 0.8  # "condemned the bombing", "expelled diplomats over the murder"
-        elif reading.nominal and kind != "PROTEST" and self._is_protested(trigger, triggers):
-            confidence *= 0.8  # "protested against the seizure of their land"
-        if kind in ("ASSAULT", "FIGHT") and PURPOSE_OBJECT.search(
-            self.text[max(0, trigger.start - 60) : trigger.start].lower()
-        ):
-            confidence *= 0.6  # "deployed troops to quell the violence": the deployment
-        if negated or modality != "asserted":
-            confidence *= 0.7
         linked = (
             next(
                 (
@@ -1387,6 +1356,69 @@ class DocumentCoder(
             own_date=date_mention is not None and date_mention in found,
         )
         return event_date, precision, date_source, historical
+
+    def _event_confidence(
+        self,
+        trigger: Mention,
+        kind: str,
+        code: str,
+        reading: _Reading,
+        source: Actor | None,
+        targets: list[Actor],
+        event_date: date | None,
+        counted: bool,
+        negated: bool,
+        modality: str,
+        triggers: list[Mention],
+    ) -> float:
+        """How sure the event is, and how much it is the sentence's news: what it tells
+        (doer, target, date, toll, a sure word, what it governs) less what makes it another
+        event's detail or not a fact."""
+        confidence = (
+            0.4
+            + 0.15 * (source is not None)
+            + 0.15 * bool(targets)
+            + 0.1 * (event_date is not None)
+            + 0.1 * counted
+            + 0.1 * (not trigger.sub.endswith("!"))
+            + 0.15
+            * (
+                kind in COMPLEMENT_TYPES
+                and any(self._governs(trigger, t.start) for t in triggers if t.start > trigger.end)
+            )
+            + 0.15
+            * (
+                kind == "PROTEST"
+                and any(
+                    self._is_grievance(trigger, t.start) for t in triggers if t.start > trigger.end
+                )
+            )
+        )
+        if (
+            kind == "COERCE"
+            and code.split(".")[-1] in ("destroy", "loot")
+            and any(
+                t.ref.split(".")[0] in ("ASSAULT", "FIGHT") and t is not trigger for t in triggers
+            )
+        ):
+            confidence *= 0.8  # "attacked the village and stole cattle": the attack is the news
+        if kind in VIOLENT_TYPES and any(
+            self._is_grievance(t, trigger.start)
+            for t in triggers
+            if t.end <= trigger.start and t.ref.startswith("PROTEST")
+        ):
+            confidence *= 0.8  # "protested the killing of...": the protest is the news
+        elif kind in VIOLENT_TYPES and reading.nominal and self._is_reacted_to(trigger, triggers):
+            confidence *= 0.8  # "condemned the bombing", "expelled diplomats over the murder"
+        elif reading.nominal and kind != "PROTEST" and self._is_protested(trigger, triggers):
+            confidence *= 0.8  # "protested against the seizure of their land"
+        if kind in ("ASSAULT", "FIGHT") and PURPOSE_OBJECT.search(
+            self.text[max(0, trigger.start - 60) : trigger.start].lower()
+        ):
+            confidence *= 0.6  # "deployed troops to quell the violence": the deployment
+        if negated or modality != "asserted":
+            confidence *= 0.7
+        return confidence
 
     def _read(
         self,
