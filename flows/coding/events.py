@@ -641,31 +641,8 @@ class DocumentCoder(
             modality,
             triggers,
         )
-        linked = (
-            next(
-                (
-                    t
-                    for t in triggers
-                    if t.start > trigger.end
-                    and not self._is_outcome(t)
-                    and t.ref.split(".")[0] in VIOLENT_TYPES | {"PROTEST"}
-                    and OUTCOME_LINK.fullmatch(self.text[trigger.end : t.start].lower())
-                ),
-                None,
-            )
-            if self._is_outcome(trigger) and kind in VIOLENT_TYPES
-            else None
-        )
-        if linked is not None and (
-            source is None
-            or (
-                linked.ref.split(".")[0] in ("ASSAULT", "FIGHT")
-                and not re.search(
-                    r"\b(?:attempted|foiled|planned)\s+$",
-                    self.text[max(0, linked.start - 12) : linked.start].lower(),
-                )
-            )
-        ):
+        linked = self._outcome_of(trigger, kind, source, triggers)
+        if linked is not None:
             # "three killed in clashes": the clash that follows gets the count; "police
             # killed five militants in a raid": and the killers and their victims
             if source is not None or targets:
@@ -1419,6 +1396,44 @@ class DocumentCoder(
         if negated or modality != "asserted":
             confidence *= 0.7
         return confidence
+
+    def _outcome_of(
+        self,
+        trigger: Mention,
+        kind: str,
+        source: Actor | None,
+        triggers: list[Mention],
+    ) -> Mention | None:
+        """The attack or clash after an outcome word that the outcome belongs to ("three
+        killed in clashes"): when no one is named doing the killing, or the attack is one
+        that took place."""
+        linked = (
+            next(
+                (
+                    t
+                    for t in triggers
+                    if t.start > trigger.end
+                    and not self._is_outcome(t)
+                    and t.ref.split(".")[0] in VIOLENT_TYPES | {"PROTEST"}
+                    and OUTCOME_LINK.fullmatch(self.text[trigger.end : t.start].lower())
+                ),
+                None,
+            )
+            if self._is_outcome(trigger) and kind in VIOLENT_TYPES
+            else None
+        )
+        if linked is not None and (
+            source is None
+            or (
+                linked.ref.split(".")[0] in ("ASSAULT", "FIGHT")
+                and not re.search(
+                    r"\b(?:attempted|foiled|planned)\s+$",
+                    self.text[max(0, linked.start - 12) : linked.start].lower(),
+                )
+            )
+        ):
+            return linked
+        return None
 
     def _read(
         self,
