@@ -650,34 +650,9 @@ class DocumentCoder(
                 # not its doers)
                 self._outcome_roles[linked.start] = (source, targets)
             return False
-        if (
-            not targets
-            and source is not None
-            and place_id is not None
-            and kind != "PROTEST"
-            and code not in INTRANSITIVE
-        ):
-            targets = self._host(trigger, sentence_start + reading.clause_end, place_id)
-        elif not targets and kind == "PROTEST":
-            targets = self._protested(trigger, reading.in_clause, source)
-        elif (
-            kind == "ACCUSE"
-            and targets
-            and ADDRESSEE.search(self.text[trigger.start : targets[0].start].lower())
-        ):  # "complained to the UN over Israeli raids": the accused, not the addressee
-            accused = next(
-                (
-                    a
-                    for a in reading.in_clause
-                    if a.start > targets[0].end
-                    and ACCUSED_GAP.search(self.text[targets[0].end : a.start].lower())
-                ),
-                None,
-            )
-            if accused is not None:
-                targets = [accused]
-        if not targets and kind in ANSWER_TYPES and trigger.sub.startswith("verb"):
-            targets = self._author(trigger, reading.in_clause, source)
+        targets = self._implied_targets(
+            trigger, code, kind, sentence_start, reading, place_id, source, targets
+        )
         if self._is_outcome(trigger) and kind in VIOLENT_TYPES and not historical:
             # (not a toll told as background: "have killed thousands since 2015")
             anchor = self._recent_violence(sentence_index, dates, modality, same_sentence=True)
@@ -1434,6 +1409,50 @@ class DocumentCoder(
         ):
             return linked
         return None
+
+    def _implied_targets(
+        self,
+        trigger: Mention,
+        code: str,
+        kind: str,
+        sentence_start: int,
+        reading: _Reading,
+        place_id: str | None,
+        source: Actor | None,
+        targets: list[Actor],
+    ) -> list[Actor]:
+        """Targets the event's words imply when none follow it: the state it happens in,
+        what a protest is against, whose call an answer takes up; and for a complaint to
+        someone, the accused, not the addressee."""
+        if (
+            not targets
+            and source is not None
+            and place_id is not None
+            and kind != "PROTEST"
+            and code not in INTRANSITIVE
+        ):
+            targets = self._host(trigger, sentence_start + reading.clause_end, place_id)
+        elif not targets and kind == "PROTEST":
+            targets = self._protested(trigger, reading.in_clause, source)
+        elif (
+            kind == "ACCUSE"
+            and targets
+            and ADDRESSEE.search(self.text[trigger.start : targets[0].start].lower())
+        ):  # "complained to the UN over Israeli raids": the accused, not the addressee
+            accused = next(
+                (
+                    a
+                    for a in reading.in_clause
+                    if a.start > targets[0].end
+                    and ACCUSED_GAP.search(self.text[targets[0].end : a.start].lower())
+                ),
+                None,
+            )
+            if accused is not None:
+                targets = [accused]
+        if not targets and kind in ANSWER_TYPES and trigger.sub.startswith("verb"):
+            targets = self._author(trigger, reading.in_clause, source)
+        return targets
 
     def _read(
         self,
