@@ -565,6 +565,14 @@ class DocumentCoder(
         casualties: tuple[int | None, int | None],
         triggers: list[Mention],
     ) -> bool:
+        """Codes one event word of a sentence, in order: how it reads (``_read``); who does
+        it to whom (``_choose_roles``, then victims among the subjects, coordinated sources);
+        its factuality (``_event_modality``); a mere reference to an event already coded is
+        skipped, and "the attack" told after one joins it; roles filled from elsewhere; its
+        code (``_refined_code``, ``_code_by_modality``, ``_code_by_outcome``); the gates
+        (``_lacks_parties``, ``_lacks_force``); its date, place and confidence; an outcome
+        ("three killed") joins the attack it belongs to, told after it or before; else it
+        is a new event. True when it coded casualties."""
         code = trigger.ref
         kind = code.split(".")[0]
         if self._other_sense(trigger, kind, cues, triggers):
