@@ -387,24 +387,7 @@ class DocumentCoder(
         for actor in [*actors, *self.place_mentions]:
             self.mentions.append((sentence_index, actor))
         self.sentences.append((sentence_index, start, end))
-        # "On 8 March": the month, not a march (nor the word that receives the victims);
-        # "aid workers", "riot police": a modifier in an actor's name is no event (its head
-        # may be: "cattle rustlers", "suicide bombers")
-        triggers = [
-            m
-            for m in mentions
-            if m.kind == "trigger"
-            and not self._is_month(m)
-            and not self._in_title(m, start)
-            and not any(a.start <= m.start and m.end < a.end for a in actors)
-            # "a robbery suspect", "murder convicts": people, not an event
-            and not (m.sub.startswith("noun") and SUSPECT_AFTER.match(self.text, m.end))
-        ]
-        if any(t.ref == "MOBILIZE.test" for t in triggers):
-            triggers = _without_tested(self.text, triggers)
-        if start == 0 and triggers and (heading := KIND_HEADING.match(self.text)):
-            # the kinds a heading names ("Movement of forces: ..."), told or not as an event
-            self.heading_codes = {t.ref for t in triggers if t.end <= heading.end()}
+        triggers = self._event_words(start, mentions, actors)
         cues = [
             m
             for m in mentions
@@ -493,6 +476,31 @@ class DocumentCoder(
                     # the main clause's verb is the news; what follows it is its detail
                     event.confidence = round(min(event.confidence + HEAD_BONUS, 1.0), 2)
         self._add_place(place)
+
+    def _event_words(
+        self, start: int, mentions: list[Mention], actors: list[Actor]
+    ) -> list[Mention]:
+        """The sentence's triggers that may tell an event (and, in a report's first
+        sentence, the kinds its heading names)."""
+        # "On 8 March": the month, not a march (nor the word that receives the victims);
+        # "aid workers", "riot police": a modifier in an actor's name is no event (its head
+        # may be: "cattle rustlers", "suicide bombers")
+        triggers = [
+            m
+            for m in mentions
+            if m.kind == "trigger"
+            and not self._is_month(m)
+            and not self._in_title(m, start)
+            and not any(a.start <= m.start and m.end < a.end for a in actors)
+            # "a robbery suspect", "murder convicts": people, not an event
+            and not (m.sub.startswith("noun") and SUSPECT_AFTER.match(self.text, m.end))
+        ]
+        if any(t.ref == "MOBILIZE.test" for t in triggers):
+            triggers = _without_tested(self.text, triggers)
+        if start == 0 and triggers and (heading := KIND_HEADING.match(self.text)):
+            # the kinds a heading names ("Movement of forces: ..."), told or not as an event
+            self.heading_codes = {t.ref for t in triggers if t.end <= heading.end()}
+        return triggers
 
     def _head_trigger(self, sentence_start: int, triggers: list[Mention]) -> Mention | None:
         """The first verb of the sentence's own clause: not a name's word ("Relief
