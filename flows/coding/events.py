@@ -464,18 +464,24 @@ class DocumentCoder(
                 )
             if any(word in lowered for word in AGENT_WORDS):
                 self._link_perpetrator(sentence_index, lowered, start, actors, triggers)
-            coded = {event.start for event in self.events[coded_before:]}
-            if len(self.events) - coded_before > 1:  # rules between two events of a sentence
-                told = self.events[coded_before:]
-                self._complement_targets(told, triggers)
-                self._answered_demands(told)
-                self._ended_restrictions(told, triggers)
-            head = self._head_trigger(start, [t for t in triggers if t.start in coded])
-            for event in self.events[coded_before:]:
-                if head is not None and event.start == head.start:
-                    # the main clause's verb is the news; what follows it is its detail
-                    event.confidence = round(min(event.confidence + HEAD_BONUS, 1.0), 2)
+            self._relate_events(start, coded_before, triggers)
         self._add_place(place)
+
+    def _relate_events(self, start: int, coded_before: int, triggers: list[Mention]) -> None:
+        """Rules between the events a sentence coded (those after ``coded_before``): what a
+        verb of saying or demanding governs, demands answered, restrictions ended; and the
+        main clause's event is the news."""
+        coded = {event.start for event in self.events[coded_before:]}
+        if len(self.events) - coded_before > 1:  # rules between two events of a sentence
+            told = self.events[coded_before:]
+            self._complement_targets(told, triggers)
+            self._answered_demands(told)
+            self._ended_restrictions(told, triggers)
+        head = self._head_trigger(start, [t for t in triggers if t.start in coded])
+        for event in self.events[coded_before:]:
+            if head is not None and event.start == head.start:
+                # the main clause's verb is the news; what follows it is its detail
+                event.confidence = round(min(event.confidence + HEAD_BONUS, 1.0), 2)
 
     def _event_words(
         self, start: int, mentions: list[Mention], actors: list[Actor]
