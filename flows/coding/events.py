@@ -1709,23 +1709,9 @@ class DocumentCoder(
         claimants = [a for a in actors if a.end <= claim.start]
         claimant = claimants[-1] if claimants else None
         date_mention = found[0] if (found := dates.get()) else None
-        attack = None
-        candidates = [
-            e
-            for e in reversed(self.events)
-            if e.event_code.split(".")[0] in ("ASSAULT", "FIGHT")
-            and e.modality == "asserted"
-            and not e.is_negated
-        ]
-        claim_date = date_mention.value if date_mention is not None else None
-        for test in (
-            lambda e: place_id is not None and e.place_id == place_id,
-            lambda e: claim_date is not None and e.event_date == claim_date,
-            lambda e: claim_date is None or e.event_date is None,
-        ):
-            attack = next((e for e in candidates if test(e)), None)
-            if attack is not None:
-                break
+        attack = self._claimed_attack(
+            place_id, date_mention.value if date_mention is not None else None
+        )
         if attack is None:
             # the claimed attack is told in this sentence ("claimed the kidnapping of..."),
             # or not at all: code it here, with the claimant as its author
@@ -1775,6 +1761,28 @@ class DocumentCoder(
             attack.place_id, attack.place_source = place_id, "sentence"
         # counts told in a claim ("saying its fighters killed four") are the claimant's,
         # not a report: they do not change the attack's figures
+
+    def _claimed_attack(self, place_id: str | None, claim_date: date | None) -> EventRow | None:
+        """The attack or clash told as done, already coded, that a claim of responsibility
+        is about: the last at the claim's place, else on its date, else one of them with
+        no date."""
+        attack = None
+        candidates = [
+            e
+            for e in reversed(self.events)
+            if e.event_code.split(".")[0] in ("ASSAULT", "FIGHT")
+            and e.modality == "asserted"
+            and not e.is_negated
+        ]
+        for test in (
+            lambda e: place_id is not None and e.place_id == place_id,
+            lambda e: claim_date is not None and e.event_date == claim_date,
+            lambda e: claim_date is None or e.event_date is None,
+        ):
+            attack = next((e for e in candidates if test(e)), None)
+            if attack is not None:
+                break
+        return attack
 
 
 # "... in revenge for two herders killed on 20/12", "after a boy was run over on Monday":
