@@ -397,22 +397,7 @@ class DocumentCoder(
         ]
         claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
         if actors:
-            # "joint military exercises", "military aid": an agent noun inside a cooperative
-            # trigger is its modifier, not an actor
-            compounds = [
-                t
-                for t in triggers
-                if t.end - t.start > 8 and t.ref.split(".")[0] in COOPERATIVE_TYPES
-            ]
-            if compounds:
-                actors = [
-                    a
-                    for a in actors
-                    if not (
-                        a.is_generic
-                        and any(t.start <= a.start and a.end <= t.end for t in compounds)
-                    )
-                ]
+            actors = _without_modifiers(actors, triggers)
         if actors and any(c.ref == "obligation" for c in cues):
             triggers = self._demanded_acts(cues, triggers, actors)
         place = self._place_of(sentence_index, places, start, mentions)
@@ -1867,6 +1852,21 @@ def _is_headline(sentence: str, text: str, end: int) -> bool:
         return True
     long_words = [w for w in words if len(w) > 3]
     return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
+
+
+def _without_modifiers(actors: list[Actor], triggers: list[Mention]) -> list[Actor]:
+    """Actors less the agent nouns inside a cooperative trigger: "joint military exercises",
+    "military aid" (the noun is the trigger's modifier, not an actor)."""
+    compounds = [
+        t for t in triggers if t.end - t.start > 8 and t.ref.split(".")[0] in COOPERATIVE_TYPES
+    ]
+    if not compounds:
+        return actors
+    return [
+        a
+        for a in actors
+        if not (a.is_generic and any(t.start <= a.start and a.end <= t.end for t in compounds))
+    ]
 
 
 def _without_tested(text: str, triggers: list[Mention]) -> list[Mention]:
