@@ -286,6 +286,7 @@ class _Reading(NamedTuple):
     in_clause: list[Actor]  # the actors after it in its clause
     after: list[Actor]  # of those, the ones before the next verb
     next_verb: Mention | None  # the sentence's next verb trigger
+    word: str  # the event word, lower-cased
     preceding: str  # the 30 characters before the word, lower-cased
     nominal: bool  # a noun ("the attack"), or a word read as one
     passive: re.Match[str] | bool | None  # truthy when passive ("was attacked by")
@@ -671,7 +672,7 @@ class DocumentCoder(
                 # "Cattle rustlers kill villagers": the doers' own word is no attack to join
                 source is not None and source.start <= anchor.start and anchor.end <= source.end
             ):  # "... attacked police. Two officers were killed."
-                if self.text[trigger.start : trigger.end].lower().endswith("ing"):
+                if reading.word.endswith("ing"):
                     source = None  # "a mine hit an army truck, killing 4": the truck killed none
                 self._merge_casualties(anchor, (killed, injured), targets, source)
                 return counted
@@ -885,14 +886,14 @@ class DocumentCoder(
     ) -> tuple[Actor | None, list[Actor]]:
         """A subject that died, or was killed in a reduced passive ("two officers killed in
         an ambush"), is the event's victim, not its doer."""
-        if source is not None and self.text[trigger.start : trigger.end].lower() in DYING_WORDS:
+        if source is not None and reading.word in DYING_WORDS:
             targets, source = targets or [source], None  # "four officers died": victims
         elif (
             source is not None
             and (not targets or targets[0] is self._by_agent(trigger, after))
             and not reading.nominal
             and not reading.passive
-            and self.text[trigger.start : trigger.end].lower() in SUFFERED_WORDS
+            and reading.word in SUFFERED_WORDS
             and VICTIM_TAIL.match(self.text[trigger.end : trigger.end + 30].lower())
             and not re.search(r"\b(?:has|have|had)\s+$", reading.preceding)
         ):
@@ -1212,7 +1213,7 @@ class DocumentCoder(
                         reading.offset > 0
                         and REDUCED_PASSIVE.match(self.text, trigger.end)
                         and PLURAL_BEFORE.search(sentence[: reading.offset])
-                        and self.text[trigger.start : trigger.end].lower().endswith(("ed", "nt"))
+                        and reading.word.endswith(("ed", "nt"))
                     )
                 )
             )
@@ -1492,6 +1493,7 @@ class DocumentCoder(
         in_clause = after
         if next_verb is not None:
             after = [a for a in after if a.start < next_verb.start]
+        word = self.text[trigger.start : trigger.end].lower()
         preceding = self.text[max(0, trigger.start - 30) : trigger.start].lower()
         passive_aux = PASSIVE_AUX.search(
             self.text[max(0, trigger.start - 40) : trigger.start].lower()
@@ -1513,10 +1515,7 @@ class DocumentCoder(
                 not nominal
                 # "is suing", "is refusing": a progressive, not a passive (the violent and
                 # protest rules keep their older reading, which the ACLED scores were tuned on)
-                and not (
-                    kind not in VIOLENT_OR_PROTEST
-                    and self.text[trigger.start : trigger.end].lower().endswith("ing")
-                )
+                and not (kind not in VIOLENT_OR_PROTEST and word.endswith("ing"))
                 # "is opposed to", "is committed to": a stance, not a passive (which takes "by")
                 and not (
                     kind in ("REJECT", "AGREE")
@@ -1530,7 +1529,7 @@ class DocumentCoder(
                 kind == "ACCUSE"
                 and not nominal
                 and re.match(r"\s+of\b", self.text[trigger.end : trigger.end + 4]) is not None
-                and self.text[trigger.start : trigger.end].lower() == "accused"
+                and word == "accused"
             )
         )
         return _Reading(
@@ -1541,6 +1540,7 @@ class DocumentCoder(
             in_clause,
             after,
             next_verb,
+            word,
             preceding,
             nominal,
             passive,
