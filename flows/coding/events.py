@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
+from typing import NamedTuple
 
 from flows.coding.acled import (
     DEFENCELESS,
@@ -99,6 +100,10 @@ from flows.coding.speech import (
 from flows.coding.text import SUBORDINATORS, WORD, words_before
 from flows.coding.tolls import FOUND_BODY, OUTCOME_WORDS, Tolls
 
+# the kinds of event that kill or hurt (riots and mob violence too), and the sectors armed or
+# protesting: made once, not at each use (each event word reads them several times)
+VIOLENT_OR_PROTEST = frozenset(VIOLENT_TYPES | {"PROTEST"})
+ARMED_OR_PROTESTERS = frozenset(ARMED_SECTORS | {"PRO"})
 # the words grouped behind one \b: the same matches, found 2.7x faster by Python's re
 CLAUSE_BREAK = re.compile(r";|\b(?:while|but|whereas|after|before)\b|, wh(?:ich|o)\b")
 NOMINAL_BEFORE = re.compile(
@@ -274,6 +279,23 @@ UNOPPOSED = re.compile(  # the other side left the ground taken, or no one fough
 )
 
 
+class _Reading(NamedTuple):
+    """How one event word reads in its sentence (a tuple: one is made for each event word,
+    and a tuple is the cheapest to make)."""
+
+    offset: int  # where the word starts in its sentence
+    clause_start: int  # its clause, in the sentence
+    clause_end: int
+    before: list[Actor]  # the sentence's actors before the word
+    in_clause: list[Actor]  # the actors after it in its clause
+    after: list[Actor]  # of those, the ones before the next verb
+    next_verb: Mention | None  # the sentence's next verb trigger
+    word: str  # the event word, lower-cased
+    preceding: str  # the 30 characters before the word, lower-cased
+    nominal: bool  # a noun ("the attack"), or a word read as one
+    passive: re.Match[str] | bool | None  # truthy when passive ("was attacked by")
+
+
 def _clause_bounds(sentence: str, offset: int, breaks: list[tuple[int, int]]) -> tuple[int, int]:
     """The clause of the sentence around ``offset`` (sentence-relative offsets), given the
     spans of the sentence's clause breaks."""
@@ -374,24 +396,7 @@ class DocumentCoder(
         for actor in [*actors, *self.place_mentions]:
             self.mentions.append((sentence_index, actor))
         self.sentences.append((sentence_index, start, end))
-        # "On 8 March": the month, not a march (nor the word that receives the victims);
-        # "aid workers", "riot police": a modifier in an actor's name is no event (its head
-        # may be: "cattle rustlers", "suicide bombers")
-        triggers = [
-            m
-            for m in mentions
-            if m.kind == "trigger"
-            and not self._is_month(m)
-            and not self._in_title(m, start)
-            and not any(a.start <= m.start and m.end < a.end for a in actors)
-            # "a robbery suspect", "murder convicts": people, not an event
-            and not (m.sub.startswith("noun") and SUSPECT_AFTER.match(self.text, m.end))
-        ]
-        if any(t.ref == "MOBILIZE.test" for t in triggers):
-            triggers = _without_tested(self.text, triggers)
-        if start == 0 and triggers and (heading := KIND_HEADING.match(self.text)):
-            # the kinds a heading names ("Movement of forces: ..."), told or not as an event
-            self.heading_codes = {t.ref for t in triggers if t.end <= heading.end()}
+        triggers = self._event_words(start, mentions, actors)
         cues = [
             m
             for m in mentions
@@ -401,22 +406,7 @@ class DocumentCoder(
         ]
         claim = next((c for c in cues if c.ref == "claim_responsibility"), None)
         if actors:
-            # "joint military exercises", "military aid": an agent noun inside a cooperative
-            # trigger is its modifier, not an actor
-            compounds = [
-                t
-                for t in triggers
-                if t.end - t.start > 8 and t.ref.split(".")[0] in COOPERATIVE_TYPES
-            ]
-            if compounds:
-                actors = [
-                    a
-                    for a in actors
-                    if not (
-                        a.is_generic
-                        and any(t.start <= a.start and a.end <= t.end for t in compounds)
-                    )
-                ]
+            actors = _without_modifiers(actors, triggers)
         if actors and any(c.ref == "obligation" for c in cues):
             triggers = self._demanded_acts(cues, triggers, actors)
         place = self._place_of(sentence_index, places, start, mentions)
@@ -468,18 +458,49 @@ class DocumentCoder(
                 )
             if any(word in lowered for word in AGENT_WORDS):
                 self._link_perpetrator(sentence_index, lowered, start, actors, triggers)
-            coded = {event.start for event in self.events[coded_before:]}
-            if len(self.events) - coded_before > 1:  # rules between two events of a sentence
-                told = self.events[coded_before:]
-                self._complement_targets(told, triggers)
-                self._answered_demands(told)
-                self._ended_restrictions(told, triggers)
-            head = self._head_trigger(start, [t for t in triggers if t.start in coded])
-            for event in self.events[coded_before:]:
-                if head is not None and event.start == head.start:
-                    # the main clause's verb is the news; what follows it is its detail
-                    event.confidence = round(min(event.confidence + HEAD_BONUS, 1.0), 2)
+            self._relate_events(start, coded_before, triggers)
         self._add_place(place)
+
+    def _relate_events(self, start: int, coded_before: int, triggers: list[Mention]) -> None:
+        """Rules between the events a sentence coded (those after ``coded_before``): what a
+        verb of saying or demanding governs, demands answered, restrictions ended; and the
+        main clause's event is the news."""
+        coded = {event.start for event in self.events[coded_before:]}
+        if len(self.events) - coded_before > 1:  # rules between two events of a sentence
+            told = self.events[coded_before:]
+            self._complement_targets(told, triggers)
+            self._answered_demands(told)
+            self._ended_restrictions(told, triggers)
+        head = self._head_trigger(start, [t for t in triggers if t.start in coded])
+        for event in self.events[coded_before:]:
+            if head is not None and event.start == head.start:
+                # the main clause's verb is the news; what follows it is its detail
+                event.confidence = round(min(event.confidence + HEAD_BONUS, 1.0), 2)
+
+    def _event_words(
+        self, start: int, mentions: list[Mention], actors: list[Actor]
+    ) -> list[Mention]:
+        """The sentence's triggers that may tell an event (and, in a report's first
+        sentence, the kinds its heading names)."""
+        # "On 8 March": the month, not a march (nor the word that receives the victims);
+        # "aid workers", "riot police": a modifier in an actor's name is no event (its head
+        # may be: "cattle rustlers", "suicide bombers")
+        triggers = [
+            m
+            for m in mentions
+            if m.kind == "trigger"
+            and not self._is_month(m)
+            and not self._in_title(m, start)
+            and not any(a.start <= m.start and m.end < a.end for a in actors)
+            # "a robbery suspect", "murder convicts": people, not an event
+            and not (m.sub.startswith("noun") and SUSPECT_AFTER.match(self.text, m.end))
+        ]
+        if any(t.ref == "MOBILIZE.test" for t in triggers):
+            triggers = _without_tested(self.text, triggers)
+        if start == 0 and triggers and (heading := KIND_HEADING.match(self.text)):
+            # the kinds a heading names ("Movement of forces: ..."), told or not as an event
+            self.heading_codes = {t.ref for t in triggers if t.end <= heading.end()}
+        return triggers
 
     def _head_trigger(self, sentence_start: int, triggers: list[Mention]) -> Mention | None:
         """The first verb of the sentence's own clause: not a name's word ("Relief
@@ -552,170 +573,170 @@ class DocumentCoder(
         casualties: tuple[int | None, int | None],
         triggers: list[Mention],
     ) -> bool:
+        """Codes one event word of a sentence, in order: how it reads (``_read``); who does
+        it to whom (``_choose_roles``, then victims among the subjects, coordinated sources);
+        its factuality (``_event_modality``); a mere reference to an event already coded is
+        skipped, and "the attack" told after one joins it; roles filled from elsewhere; its
+        code (``_refined_code``, ``_code_by_modality``, ``_code_by_outcome``); the gates
+        (``_lacks_parties``, ``_lacks_force``); its date, place and confidence; an outcome
+        ("three killed") joins the attack it belongs to, told after it or before; else it
+        is a new event. True when it coded casualties."""
         code = trigger.ref
         kind = code.split(".")[0]
-        offset = trigger.start - sentence_start
-        if kind == "COERCE" and self._cuts_cooperation(trigger, triggers, cues):
-            return False  # "suspended military aid": the aid cut is the event (a SANCTION)
-        if self._is_month(trigger):
-            return False  # "On March 19th": the month, not a march
-        if self.text[trigger.start : trigger.end].lower() in ("wounded", "injured") and (
-            words_before(self.text, trigger.start, 1) in (["the"], ["their"], ["its"])
-        ):
-            return False  # "evacuated the wounded", "the injured were taken": people
-        if kind in VIOLENT_TYPES and self._is_figurative(trigger, cues):
-            return False  # "shot wide", "slashed 2,000 jobs": no violence
-        if kind in VIOLENT_TYPES and SCORE_AFTER.match(self.text, trigger.end):
-            return False  # "Madrid beat Sevilla 3-1": a game
-        if self._breaks[0] != sentence_start:  # a sentence's breaks, found once
-            self._breaks = (
-                sentence_start,
-                [match.span() for match in CLAUSE_BREAK.finditer(sentence)],
-            )
-        clause_start, clause_end = _clause_bounds(sentence, offset, self._breaks[1])
-        before = [a for a in actors if a.end <= trigger.start]
-        after = [
-            a for a in actors if a.start >= trigger.end and a.start - sentence_start < clause_end
-        ]
-        next_verb = next(
-            (t for t in triggers if t.start > trigger.start and t.sub.startswith("verb")), None
+        if self._other_sense(trigger, kind, cues, triggers):
+            return False
+        reading = self._read(trigger, kind, sentence_start, sentence, actors, triggers)
+        source, targets, after = self._choose_roles(
+            trigger, code, kind, sentence_start, reading, actors, triggers
         )
-        in_clause = after
-        if next_verb is not None:
-            after = [a for a in after if a.start < next_verb.start]
+        if not reading.nominal and not reading.passive:
+            shared = self._shared_subject(sentence_index, trigger, reading.preceding)
+            if shared is not None:  # "a mob attacked the raiders and lynched three"
+                source = shared
+                targets = [t for t in targets if t is not shared]
+            if trigger.sub.startswith("verb"):
+                self._last_verb = (sentence_index, trigger.end, source)
+        source, targets = self._suffering_subject(trigger, kind, reading, source, targets, after)
+        co_sources, targets = self._co_sources(kind, source, targets, reading.before)
+        negated, modality, halted = self._event_modality(
+            trigger, kind, sentence, sentence_start, reading, cues, triggers
+        )
+        if self._refers_back(kind, reading, targets, dates, casualties):
+            return False
+        source, targets = self._suffered_attack(trigger, kind, reading, source, targets, actors)
+        if reading.nominal and kind in VIOLENT_TYPES and ANAPHORIC.search(reading.preceding):
+            anchor = self._recent_violence(sentence_index, dates)
+            if source is not None and KILL_WORD.search(
+                self.text[source.end : trigger.start].lower()
+            ):
+                targets, source = targets or [source], None  # "four officers died in the attack"
+            if anchor is not None and (
+                source is None
+                or anchor.source is None
+                or _actor_key(anchor.source) == _actor_key(self._resolve(source, None))
+            ):  # "... attacked police. Two officers died in the attack."
+                self._merge_casualties(anchor, casualties, targets, source)
+                return casualties != (None, None)
+        source, targets, victims = self._filled_roles(
+            trigger, kind, sentence, sentence_start, actors, source, targets
+        )
+        code = self._refined_code(
+            trigger, code, kind, sentence, sentence_start, source, targets, co_sources
+        )
+        code, modality, negated, source, targets = self._code_by_modality(
+            trigger, code, kind, reading.before, actors, source, targets, halted, modality, negated
+        )
+        kind = code.split(".")[0]
+        killed, injured = casualties
+        if kind not in VIOLENT_OR_PROTEST:  # riots and mob violence kill too
+            killed, injured = None, None
+        counted = killed is not None or injured is not None
+        code, kind = self._code_by_outcome(code, kind, killed, reading.passive, source, targets)
+        if self._lacks_parties(trigger, code, kind, sentence, reading, source, targets, counted):
+            return False  # an event needs someone doing it, someone suffering it, or victims
+        if self._lacks_force(trigger, kind, sentence, cues, source, targets, counted):
+            return False
+        event_date, precision, date_source, historical = self._event_date(
+            trigger, kind, sentence, sentence_start, reading, dates, cues
+        )
+        place_id, event_place, place_source, country = self._event_place(
+            place, sentence_start, sentence, source, targets
+        )
+        if killed and not targets and kind in VIOLENT_TYPES:
+            targets = [Actor(trigger.start, trigger.end, None, None, "CVL", "", True)]
+        confidence = self._event_confidence(
+            trigger,
+            kind,
+            code,
+            reading,
+            source,
+            targets,
+            event_date,
+            counted,
+            negated,
+            modality,
+            triggers,
+        )
+        linked = self._outcome_of(trigger, kind, source, triggers)
+        if linked is not None:
+            # "three killed in clashes": the clash that follows gets the count; "police
+            # killed five militants in a raid": and the killers and their victims
+            if source is not None or targets:
+                # ("two soldiers were killed by a roadside bomb": the bomb's victims, and
+                # not its doers)
+                self._outcome_roles[linked.start] = (source, targets)
+            return False
+        targets = self._implied_targets(
+            trigger, code, kind, sentence_start, reading, place_id, source, targets
+        )
+        if self._is_outcome(trigger) and kind in VIOLENT_TYPES and not historical:
+            # (not a toll told as background: "have killed thousands since 2015")
+            anchor = self._recent_violence(sentence_index, dates, modality, same_sentence=True)
+            if anchor is not None and not (
+                # "Cattle rustlers kill villagers": the doers' own word is no attack to join
+                source is not None and source.start <= anchor.start and anchor.end <= source.end
+            ):  # "... attacked police. Two officers were killed."
+                if reading.word.endswith("ing"):
+                    source = None  # "a mine hit an army truck, killing 4": the truck killed none
+                self._merge_casualties(anchor, (killed, injured), targets, source)
+                return counted
+        self._add_event(
+            EventRow(
+                doc_id=self.doc_id,
+                sentence_index=sentence_index,
+                start=trigger.start,
+                end=trigger.end,
+                event_code=code,
+                trigger=self.text[trigger.start : trigger.end],
+                event_date=event_date,
+                date_precision=precision,
+                is_historical=historical,
+                is_negated=negated,
+                modality=modality,
+                fatalities=killed,
+                injured=injured,
+                place_id=event_place,
+                date_source=date_source,
+                place_source=place_source if event_place else None,
+                confidence=round(min(confidence, 1.0), 2),
+                source=self._resolve(source, country),
+                targets=[self._resolve(t, country) for t in targets],
+                co_sources=[self._resolve(c, country) for c in co_sources],
+            ),
+            together=victims,
+        )
+        return killed is not None or injured is not None
+
+    def _choose_roles(
+        self,
+        trigger: Mention,
+        code: str,
+        kind: str,
+        sentence_start: int,
+        reading: _Reading,
+        actors: list[Actor],
+        triggers: list[Mention],
+    ) -> tuple[Actor | None, list[Actor], list[Actor]]:
+        """Who does the event (its source) and to whom (its targets), from the actors around
+        its word and its voice; and the actors after it that may be its object."""
+        after = reading.after
         source: Actor | None = None
         targets: list[Actor] = []
-        preceding = self.text[max(0, trigger.start - 30) : trigger.start].lower()
-        passive_aux = PASSIVE_AUX.search(
-            self.text[max(0, trigger.start - 40) : trigger.start].lower()
-        )
-        nominal = (
-            trigger.sub.startswith("noun")
-            or (bool(NOMINAL_BEFORE.search(preceding)) and not passive_aux)  # "were on 04/02 burnt"
-            # a title's first word: "Attack on a village by raiders", "Raid against herders"
-            or (
-                offset == 0
-                and self.text[trigger.start].isupper()
-                and bool(
-                    re.match(r"\s+(?:on|against|by)\b", self.text[trigger.end : trigger.end + 9])
-                )
-            )
-        )
-        passive = (
-            (
-                not nominal
-                # "is suing", "is refusing": a progressive, not a passive (the violent and
-                # protest rules keep their older reading, which the ACLED scores were tuned on)
-                and not (
-                    kind not in VIOLENT_TYPES | {"PROTEST"}
-                    and self.text[trigger.start : trigger.end].lower().endswith("ing")
-                )
-                # "is opposed to", "is committed to": a stance, not a passive (which takes "by")
-                and not (
-                    kind in ("REJECT", "AGREE")
-                    and re.match(r"\s+to\b", self.text[trigger.end : trigger.end + 4])
-                )
-                and passive_aux
-            )
-            or (
-                # "a man accused of witchcraft": accused, by no one named (an active "accused"
-                # takes its object before "of")
-                kind == "ACCUSE"
-                and not nominal
-                and re.match(r"\s+of\b", self.text[trigger.end : trigger.end + 4]) is not None
-                and self.text[trigger.start : trigger.end].lower() == "accused"
-            )
-        )
         between = re.match(
             r"\s+(?:\w+\s+){0,2}between\s", self.text[trigger.end : trigger.end + 40].lower()
         )
         mediation = code.endswith(".mediate")  # "mediate between X and Y": both are targets
         if between and len(after) >= 2 and not mediation:
             source, targets = after[0], [after[1]]
-        elif passive:
-            agent = next(
-                (a for a in after if BY_BEFORE.search(self.text[trigger.end : a.start].lower())),
-                None,
-            )
-            if (
-                agent is None
-                and next_verb is not None
-                and SHARED_PASSIVE.fullmatch(self.text[trigger.end : next_verb.start])
-            ):
-                # "was beaten to death and set on fire by residents": the two verbs share
-                # their agent
-                agent = next(
-                    (
-                        a
-                        for a in in_clause
-                        if a.start >= next_verb.end
-                        and BY_NEXT.fullmatch(self.text[next_verb.end : a.start].lower())
-                    ),
-                    None,
-                )
-            source = agent
-            subjects = [a for a in before if not self._is_object(a, actors)]
-            targets = subjects[-1:] if subjects else []
-            if len(subjects) > 1 and BEING_AFTER.search(preceding):
-                # "soldiers killed three militants after being ambushed": the clause's
-                # subject was ambushed, not the object before the participle
-                targets = subjects[:1]
+        elif reading.passive:
+            source, targets = self._passive_roles(trigger, reading, actors)
         else:
-            subjects = [a for a in before if not self._is_object(a, actors)]
-            if nominal:
-                agent = next(
-                    (
-                        a
-                        for a in after
-                        if NOMINAL_AGENT.match(self.text[trigger.end : a.start].lower())
-                    ),
-                    None,
+            subjects = [a for a in reading.before if not self._is_object(a, actors)]
+            if reading.nominal:
+                source, after = self._nominal_source(
+                    trigger, kind, sentence_start, reading, subjects, actors, triggers
                 )
-                possessive = [  # "the ELN's attack", "the armed forces' counteroffensive"
-                    a
-                    for a in before
-                    if re.fullmatch(
-                        r"['’]s\s+(?:[\w-]+\s+){0,2}", self.text[a.end : trigger.start].lower()
-                    )
-                    or (
-                        a.surface.endswith("s")
-                        and re.fullmatch(
-                            r"['’]\s+(?:[\w-]+\s+){0,2}", self.text[a.end : trigger.start]
-                        )
-                    )
-                ]
-                adjacent = [
-                    a
-                    for a in before
-                    if re.fullmatch(r"\s+(?:[\w-]+\s+){0,1}", self.text[a.end : trigger.start])
-                    and not re.match(r"\s+(?:a|an|the)\s", self.text[a.end : trigger.start])
-                ]
-                if agent is not None:
-                    source = agent
-                    after = [a for a in after if a is not agent]
-                elif possessive:
-                    source = possessive[-1]
-                elif (
-                    adjacent
-                    and not self._is_object(adjacent[-1], actors)
-                    and not (
-                        adjacent[-1].is_generic
-                        and named_subject(subjects, trigger.start, sentence_start + clause_start)
-                    )
-                ):
-                    source = adjacent[-1]
-                elif (
-                    adjacent
-                    and self.text[adjacent[-1].end : trigger.start].isspace()
-                    and self._is_organization(adjacent[-1])
-                ):
-                    source = adjacent[-1]  # "in the midst of an ELN offensive": its author
-                elif subjects and not (
-                    (kind in VIOLENT_TYPES and self._is_reacted_to(trigger, triggers))
-                    or self._is_protested(trigger, triggers)
-                ):
-                    source = prefer_named(subjects, trigger.start, sentence_start + clause_start)
-            elif subjects and PRONOUN_SUBJECT.search(preceding):
+            elif subjects and PRONOUN_SUBJECT.search(reading.preceding):
                 # "the FPMR, which ..., announced after the U.S. invasion that it would
                 # attack": the pronoun is the group the sentence is about, not the nearest name
                 source = next(
@@ -723,8 +744,10 @@ class DocumentCoder(
                     prefer_named(subjects, trigger.start),
                 )
             elif subjects:
-                source = prefer_named(subjects, trigger.start, sentence_start + clause_start)
-            if nominal and not (mediation and between):
+                source = prefer_named(
+                    subjects, trigger.start, sentence_start + reading.clause_start
+                )
+            if reading.nominal and not (mediation and between):
                 after = [
                     a
                     for a in after
@@ -735,7 +758,7 @@ class DocumentCoder(
                     )
                     or re.fullmatch(r"\s*", self.text[trigger.end : a.start])
                 ]
-            if source is not None and kind not in VIOLENT_TYPES | {"PROTEST"}:
+            if source is not None and kind not in VIOLENT_OR_PROTEST:
                 # "offered its troops to Lebanon": the source's own forces are what it
                 # gives or withdraws, not whom it acts on ("attacked their homes" is not)
                 after = [
@@ -743,49 +766,158 @@ class DocumentCoder(
                     for a in after
                     if not (a.is_generic and OWN.search(self.text, max(0, a.start - 8), a.start))
                 ]
-            if code in INTRANSITIVE and not nominal:
+            if code in INTRANSITIVE and not reading.nominal:
                 # "resigned on Sunday as the opposition...": no object; "surrendered to the army"
                 after = [a for a in after if TO_GAP.fullmatch(self.text[trigger.end : a.start])]
             targets = self._targets(after, actors)
-            if nominal and not targets:
+            if reading.nominal and not targets:
                 # "Finland will give Tanzania a grant": the object of the verb before it
                 objects = [
                     a
-                    for a in before
+                    for a in reading.before
                     if a is not source
                     and (source is None or a.start > source.end)
                     and (verb := [w for w in words_before(self.text, a.start, 2) if w != "the"])
                     and verb[-1] in OBJECT_VERBS  # "gave (the) Ivory Coast ... aid"
                 ]
                 targets = objects[-1:]
-        if not nominal and not passive:
-            shared = self._shared_subject(sentence_index, trigger, preceding)
-            if shared is not None:  # "a mob attacked the raiders and lynched three"
-                source = shared
-                targets = [t for t in targets if t is not shared]
-            if trigger.sub.startswith("verb"):
-                self._last_verb = (sentence_index, trigger.end, source)
-        if source is not None and self.text[trigger.start : trigger.end].lower() in DYING_WORDS:
+        return source, targets, after
+
+    def _passive_roles(
+        self, trigger: Mention, reading: _Reading, actors: list[Actor]
+    ) -> tuple[Actor | None, list[Actor]]:
+        """A passive's agent ("was attacked by X") is its source, its subject its target."""
+        agent = next(
+            (
+                a
+                for a in reading.after
+                if BY_BEFORE.search(self.text[trigger.end : a.start].lower())
+            ),
+            None,
+        )
+        if (
+            agent is None
+            and reading.next_verb is not None
+            and SHARED_PASSIVE.fullmatch(self.text[trigger.end : reading.next_verb.start])
+        ):
+            # "was beaten to death and set on fire by residents": the two verbs share
+            # their agent
+            agent = next(
+                (
+                    a
+                    for a in reading.in_clause
+                    if a.start >= reading.next_verb.end
+                    and BY_NEXT.fullmatch(self.text[reading.next_verb.end : a.start].lower())
+                ),
+                None,
+            )
+        subjects = [a for a in reading.before if not self._is_object(a, actors)]
+        targets = subjects[-1:] if subjects else []
+        if len(subjects) > 1 and BEING_AFTER.search(reading.preceding):
+            # "soldiers killed three militants after being ambushed": the clause's
+            # subject was ambushed, not the object before the participle
+            targets = subjects[:1]
+        return agent, targets
+
+    def _nominal_source(
+        self,
+        trigger: Mention,
+        kind: str,
+        sentence_start: int,
+        reading: _Reading,
+        subjects: list[Actor],
+        actors: list[Actor],
+        triggers: list[Mention],
+    ) -> tuple[Actor | None, list[Actor]]:
+        """Whose act an event noun is: its "by" agent, its possessor, the name before it, or
+        the clause's subject; and the actors after it less its agent."""
+        source: Actor | None = None
+        after = reading.after
+        agent = next(
+            (a for a in after if NOMINAL_AGENT.match(self.text[trigger.end : a.start].lower())),
+            None,
+        )
+        possessive = [  # "the ELN's attack", "the armed forces' counteroffensive"
+            a
+            for a in reading.before
+            if re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,2}", self.text[a.end : trigger.start].lower())
+            or (
+                a.surface.endswith("s")
+                and re.fullmatch(r"['’]\s+(?:[\w-]+\s+){0,2}", self.text[a.end : trigger.start])
+            )
+        ]
+        adjacent = [
+            a
+            for a in reading.before
+            if re.fullmatch(r"\s+(?:[\w-]+\s+){0,1}", self.text[a.end : trigger.start])
+            and not re.match(r"\s+(?:a|an|the)\s", self.text[a.end : trigger.start])
+        ]
+        if agent is not None:
+            source = agent
+            after = [a for a in after if a is not agent]
+        elif possessive:
+            source = possessive[-1]
+        elif (
+            adjacent
+            and not self._is_object(adjacent[-1], actors)
+            and not (
+                adjacent[-1].is_generic
+                and named_subject(subjects, trigger.start, sentence_start + reading.clause_start)
+            )
+        ):
+            source = adjacent[-1]
+        elif (
+            adjacent
+            and self.text[adjacent[-1].end : trigger.start].isspace()
+            and self._is_organization(adjacent[-1])
+        ):
+            source = adjacent[-1]  # "in the midst of an ELN offensive": its author
+        elif subjects and not (
+            (kind in VIOLENT_TYPES and self._is_reacted_to(trigger, triggers))
+            or self._is_protested(trigger, triggers)
+        ):
+            source = prefer_named(subjects, trigger.start, sentence_start + reading.clause_start)
+        return source, after
+
+    def _suffering_subject(
+        self,
+        trigger: Mention,
+        kind: str,
+        reading: _Reading,
+        source: Actor | None,
+        targets: list[Actor],
+        after: list[Actor],
+    ) -> tuple[Actor | None, list[Actor]]:
+        """A subject that died, or was killed in a reduced passive ("two officers killed in
+        an ambush"), is the event's victim, not its doer."""
+        if source is not None and reading.word in DYING_WORDS:
             targets, source = targets or [source], None  # "four officers died": victims
         elif (
             source is not None
             and (not targets or targets[0] is self._by_agent(trigger, after))
-            and not nominal
-            and not passive
-            and self.text[trigger.start : trigger.end].lower() in SUFFERED_WORDS
+            and not reading.nominal
+            and not reading.passive
+            and reading.word in SUFFERED_WORDS
             and VICTIM_TAIL.match(self.text[trigger.end : trigger.end + 30].lower())
-            and not re.search(r"\b(?:has|have|had)\s+$", preceding)
+            and not re.search(r"\b(?:has|have|had)\s+$", reading.preceding)
         ):
             # "two police officers killed in an ambush", "... killed by police in Nairobi",
             # "a land agent killed at his home by unknown armed men"
             targets, source = [source], self._by_agent(trigger, after)
         elif (
             source is not None
-            and nominal
+            and reading.nominal
             and (kind == "ASSAULT" or (kind in VIOLENT_TYPES and not targets))
             and SUFFERED_IN.fullmatch(self.text[source.end : trigger.start].lower())
         ):
             targets, source = targets or [source], None  # "two officers killed in an ambush"
+        return source, targets
+
+    def _co_sources(
+        self, kind: str, source: Actor | None, targets: list[Actor], before: list[Actor]
+    ) -> tuple[list[Actor], list[Actor]]:
+        """The actors coordinated with the source ("Israel and Lebanon"), and the targets
+        less the source and them."""
         co_sources = self._coordinated(source, before) if source is not None else []
         if source is not None:
             targets = [t for t in targets if t.actor_id != source.actor_id or t.actor_id is None]
@@ -795,16 +927,31 @@ class DocumentCoder(
                 # together is not done to either of them
                 sides = {a.country_code for a in (source, *co_sources)} - {None}
                 targets = [t for t in targets if t.country_code not in sides]
+        return co_sources, targets
+
+    def _event_modality(
+        self,
+        trigger: Mention,
+        kind: str,
+        sentence: str,
+        sentence_start: int,
+        reading: _Reading,
+        cues: list[Mention],
+        triggers: list[Mention],
+    ) -> tuple[bool, str, bool]:
+        """Whether the event is negated, its modality, and whether it is halted, from the
+        cues in its scope (its clause, after the event word before it) and the verb that
+        governs it."""
         previous = [t.end - sentence_start for t in triggers if t.end <= trigger.start]
-        scope_start = max([clause_start, *previous])
+        scope_start = max([reading.clause_start, *previous])
         negated, modality, halted = self._modality(
             sentence,
-            offset,
+            reading.offset,
             scope_start,
             cues,
             sentence_start,
-            before,
-            kind in VIOLENT_TYPES | {"PROTEST"},
+            reading.before,
+            kind in VIOLENT_OR_PROTEST,
         )
         cut = self._cut_by(trigger, cues) if kind in COOPERATIVE_TYPES else None
         if cut is not None:
@@ -818,24 +965,47 @@ class DocumentCoder(
             for t in triggers
             if t.start < trigger.start
             and (t.ref.split(".")[0] in COMPLEMENT_TYPES or t.ref == "COERCE.ban")
-            and t.start - sentence_start >= clause_start
+            and t.start - sentence_start >= reading.clause_start
         ]
         if modality == "asserted" and any(self._governs(g, trigger.start) for g in governing):
             modality = "hypothetical"  # "urged the union to return to talks"
-        if (
-            nominal
+        return negated, modality, halted
+
+    def _refers_back(
+        self,
+        kind: str,
+        reading: _Reading,
+        targets: list[Actor],
+        dates: _SentenceDates,
+        casualties: tuple[int | None, int | None],
+    ) -> bool:
+        """True when an event noun with nothing of its own is a reference to an event already
+        coded: "the attack", "such warnings"."""
+        return bool(
+            reading.nominal
             and not targets
             and not dates.get()
             and casualties == (None, None)
             and re.search(
                 r"(?:\b(?:the|such|this|that|these|those)\b[^.,;]{0,40}|['’]s\s+(?:[\w-]+\s+)?)$",
-                preceding,
+                reading.preceding,
             )
             and any(e.event_code.split(".")[0] == kind for e in self.events)
-        ):
-            return False  # "the attack", "such warnings": a reference to an event already coded
+        )
+
+    def _suffered_attack(
+        self,
+        trigger: Mention,
+        kind: str,
+        reading: _Reading,
+        source: Actor | None,
+        targets: list[Actor],
+        actors: list[Actor],
+    ) -> tuple[Actor | None, list[Actor]]:
+        """A subject that died or was hurt in an attack named after it suffered the attack;
+        whoever held it in custody did it."""
         if (
-            nominal
+            reading.nominal
             and kind == "ASSAULT"  # (not a side of a fight: "died in a shootout with police")
             and source is not None
             and source.end <= trigger.start
@@ -854,19 +1024,21 @@ class DocumentCoder(
             )
             if keeper is not None:  # "... while in Israeli police custody": its doer
                 source, targets = keeper, [t for t in targets if t is not keeper]
-        if nominal and kind in VIOLENT_TYPES and ANAPHORIC.search(preceding):
-            anchor = self._recent_violence(sentence_index, dates)
-            if source is not None and KILL_WORD.search(
-                self.text[source.end : trigger.start].lower()
-            ):
-                targets, source = targets or [source], None  # "four officers died in the attack"
-            if anchor is not None and (
-                source is None
-                or anchor.source is None
-                or _actor_key(anchor.source) == _actor_key(self._resolve(source, None))
-            ):  # "... attacked police. Two officers died in the attack."
-                self._merge_casualties(anchor, casualties, targets, source)
-                return casualties != (None, None)
+        return source, targets
+
+    def _filled_roles(
+        self,
+        trigger: Mention,
+        kind: str,
+        sentence: str,
+        sentence_start: int,
+        actors: list[Actor],
+        source: Actor | None,
+        targets: list[Actor],
+    ) -> tuple[Actor | None, list[Actor], bool]:
+        """The roles a killing told as the event's outcome gave it; a violent event's victims
+        named elsewhere in the sentence (and whether they were), and its doer named by "by"
+        after it."""
         roles = self._outcome_roles.pop(trigger.start, None)
         if roles is not None:
             # (the told doer of the attack itself stays: "killed in an ambush by bandits")
@@ -888,6 +1060,21 @@ class DocumentCoder(
                 ),
                 None,
             )
+        return source, targets, victims
+
+    def _refined_code(
+        self,
+        trigger: Mention,
+        code: str,
+        kind: str,
+        sentence: str,
+        sentence_start: int,
+        source: Actor | None,
+        targets: list[Actor],
+        co_sources: list[Actor],
+    ) -> str:
+        """The event code refined by what is taken (ground) and by its context (weapons,
+        the sides' sectors, crowds: ``acled.py``)."""
         if (
             kind in ("COERCE", "FIGHT")
             and self.text[trigger.start : trigger.end].lower() in CAPTURE_WORDS
@@ -896,7 +1083,7 @@ class DocumentCoder(
             and self._takes_ground(trigger)
         ):
             code = self._code_taken_ground(source, sentence[trigger.end - sentence_start :])
-        code = self._refine(
+        return self._refine(
             code,
             source,
             targets,
@@ -905,6 +1092,23 @@ class DocumentCoder(
             self.text[trigger.start : trigger.end],
             trigger.end - sentence_start,
         )
+
+    def _code_by_modality(
+        self,
+        trigger: Mention,
+        code: str,
+        kind: str,
+        before: list[Actor],
+        actors: list[Actor],
+        source: Actor | None,
+        targets: list[Actor],
+        halted: bool,
+        modality: str,
+        negated: bool,
+    ) -> tuple[str, str, bool, Actor | None, list[Actor]]:
+        """An event its modality makes another: halted cooperation a sanction, an obligation
+        someone states a demand, a stated intention an offer, a threat or a refusal (the
+        code, modality, negation, source and targets after them)."""
         if halted and kind in COOPERATIVE_TYPES:
             # "halted economic aid", "suspended air links": cutting cooperation is a sanction
             code = (
@@ -940,11 +1144,20 @@ class DocumentCoder(
             wanted = "REJECT" if negated else "THREATEN" if kind in THREAT_TYPES else "AGREE"
             if self.lex.has_code(wanted):
                 code, modality, negated = wanted, "asserted", False
-        kind = code.split(".")[0]
-        killed, injured = casualties
-        if kind not in VIOLENT_TYPES | {"PROTEST"}:  # riots and mob violence kill too
-            killed, injured = None, None
-        counted = killed is not None or injured is not None
+        return code, modality, negated, source, targets
+
+    def _code_by_outcome(
+        self,
+        code: str,
+        kind: str,
+        killed: int | None,
+        passive: re.Match[str] | bool | None,
+        source: Actor | None,
+        targets: list[Actor],
+    ) -> tuple[str, str]:
+        """An act against property or people its outcome or victims make an attack: the
+        abducted found dead, a fire that killed, people seized by others than the state
+        (the code and its kind after them)."""
         if code == "ASSAULT.abduction" and self._doc_matches(VICTIM_DEAD):
             code = "ASSAULT.kill" if self.lex.has_code("ASSAULT.kill") else "ASSAULT"
             # abducted and later found dead: an attack, not a disappearance (ACLED)
@@ -969,67 +1182,97 @@ class DocumentCoder(
             and self.lex.has_code("ASSAULT")
         ):
             code, kind = "ASSAULT", "ASSAULT"  # "four suspects were set on fire": people
-        if (
+        return code, kind
+
+    def _lacks_parties(
+        self,
+        trigger: Mention,
+        code: str,
+        kind: str,
+        sentence: str,
+        reading: _Reading,
+        source: Actor | None,
+        targets: list[Actor],
+        counted: bool,
+    ) -> bool:
+        """True when no one does the event, no one suffers it and no victims are counted."""
+        return bool(
             source is None
             and not targets
             and not counted
-            and not (kind in VIOLENT_TYPES | {"PROTEST"} and not trigger.sub.endswith("!"))
+            and not (kind in VIOLENT_OR_PROTEST and not trigger.sub.endswith("!"))
             # "a herder was shot in the leg", "one aid worker was beaten": the subject of a
             # passive attack is its victim, even one the dictionaries do not know
             and not (
                 (kind == "ASSAULT" or code in ("COERCE.destroy", "COERCE.loot"))
                 and not self.is_off_topic
                 and (
-                    (passive and passive.group().split()[0] in ("was", "were", "is", "are", "been"))
+                    (
+                        reading.passive
+                        and reading.passive.group().split()[0]
+                        in ("was", "were", "is", "are", "been")
+                    )
                     # a headline's reduced passive: "4 vehicles burnt in the violence"
                     or (
-                        offset > 0
+                        reading.offset > 0
                         and REDUCED_PASSIVE.match(self.text, trigger.end)
-                        and PLURAL_BEFORE.search(sentence[:offset])
-                        and self.text[trigger.start : trigger.end].lower().endswith(("ed", "nt"))
+                        and PLURAL_BEFORE.search(sentence[: reading.offset])
+                        and reading.word.endswith(("ed", "nt"))
                     )
                 )
             )
-        ):
-            return False  # an event needs someone doing it, someone suffering it, or victims
+        )
+
+    def _lacks_force(
+        self,
+        trigger: Mention,
+        kind: str,
+        sentence: str,
+        cues: list[Mention],
+        source: Actor | None,
+        targets: list[Actor],
+        counted: bool,
+    ) -> bool:
+        """True when a word that tells violence or a show of force only with armed men, a
+        weapon, ground taken or a crowd has none of them."""
         armed = any(
-            a is not None
-            and a.sector in (ORGANIZED if self.is_off_topic else ARMED_SECTORS | {"PRO"})
+            a is not None and a.sector in (ORGANIZED if self.is_off_topic else ARMED_OR_PROTESTERS)
             for a in [source, *targets]
         )
         accident = any(c.ref == "accident" for c in cues)
         if kind in VIOLENT_TYPES and not armed and (self.is_off_topic or accident):
-            return False  # "Arsenal beat Chelsea", "killed in a crash": no armed actor
+            return True  # "Arsenal beat Chelsea", "killed in a crash": no armed actor
         if self.text[trigger.start : trigger.start + 8].lower() == "neutrali" and not (
             counted or any(t.sector in ARMED_SECTORS | ARMED_NONSTATE for t in targets)
         ):
-            return False  # "neutralised five terrorists", not a bomb, a threat or an effect
+            return True  # "neutralised five terrorists", not a bomb, a threat or an effect
         if (
             self.text[trigger.start : trigger.end].lower() in ARMED_ONLY_WORDS
             and not (source is not None and source.sector in ARMED_SECTORS)
             and self._weapon(sentence.lower()) is None
         ):
-            return False  # "struck a deal", "was struck by a car": no armed doer, no weapon
+            return True  # "struck a deal", "was struck by a car": no armed doer, no weapon
         if (
             trigger.sub.endswith("!")
             and (trigger.ref in ARMED_MOVES or trigger.ref.split(".")[0] in ARMED_MOVES)
             and not any(a is not None and a.sector in ARMED_SECTORS for a in [source, *targets])
         ):
-            return False  # "the bank took over its rival", "the singer was spotted": no force
+            return True  # "the bank took over its rival", "the singer was spotted": no force
         if (
             trigger.ref == "COERCE.occupy"
             and trigger.sub.endswith("!")
             and not TAKEN_GROUND.match(self.text, trigger.end)
         ):
-            return False  # "took over regulation of the sector": no ground is taken
+            return True  # "took over regulation of the sector": no ground is taken
         if (
             kind == "PROTEST"
             and trigger.sub.endswith("!")
             and CROWD_ACTS.match(self.text, trigger.start, trigger.end)
             and (source is None or source.sector not in CROWD_SECTORS - {"BUS"} | {"OPP"})
         ):
-            return False  # "police chased the suspects", "the strike disrupted flights"
-        if (
+            return True  # "police chased the suspects", "the strike disrupted flights"
+        # "engaged in talks", "engaged the crowd": armed men on both sides only
+        return bool(
             trigger.ref.startswith("FIGHT")
             and trigger.sub.endswith("!")
             and ENGAGE.match(self.text, trigger.start, trigger.end)
@@ -1038,15 +1281,27 @@ class DocumentCoder(
                 and source.sector in ARMED_SECTORS
                 and any(t.sector in ARMED_SECTORS for t in targets)
             )
-        ):
-            return False  # "engaged in talks", "engaged the crowd": armed men on both sides only
+        )
+
+    def _event_date(
+        self,
+        trigger: Mention,
+        kind: str,
+        sentence: str,
+        sentence_start: int,
+        reading: _Reading,
+        dates: _SentenceDates,
+        cues: list[Mention],
+    ) -> tuple[date | None, str | None, str | None, bool]:
+        """The event's date, its precision and where it came from (the text or the report's
+        own date), and whether the event is background history."""
         grievance = (
             self._grievance_span(sentence, sentence_start, trigger) if kind == "PROTEST" else None
         )
         found = dates.get()
         # (only a date of the sentence can be an earlier event's)
         earlier = _earlier_event_span(sentence, trigger.end - sentence_start) if found else None
-        date_mention = self._date_for(found, offset, grievance, earlier)
+        date_mention = self._date_for(found, reading.offset, grievance, earlier)
         event_date = date_mention.value if date_mention else None
         precision = date_mention.precision if date_mention and date_mention.value else None
         date_source = "text" if event_date is not None else None
@@ -1063,21 +1318,29 @@ class DocumentCoder(
             event_date,
             cues,
             sentence_start,
-            clause_start,
-            offset,
+            reading.clause_start,
+            reading.offset,
             own_date=date_mention is not None and date_mention in found,
         )
-        place_id = place.chosen(self)  # chosen only for a sentence that codes an event
-        event_place, place_source = place_id or self._state_place(targets), "sentence"
-        if event_place is None:
-            event_place = self._capital_told(sentence_start, sentence)
-        if event_place is None:
-            event_place, place_source = self.last_place, "document"
-        if event_place is None:
-            event_place, place_source = self._actor_place(targets, source)
-        country = self.lex.place_info.get(event_place, (None,))[0] if event_place else None
-        if killed and not targets and kind in VIOLENT_TYPES:
-            targets = [Actor(trigger.start, trigger.end, None, None, "CVL", "", True)]
+        return event_date, precision, date_source, historical
+
+    def _event_confidence(
+        self,
+        trigger: Mention,
+        kind: str,
+        code: str,
+        reading: _Reading,
+        source: Actor | None,
+        targets: list[Actor],
+        event_date: date | None,
+        counted: bool,
+        negated: bool,
+        modality: str,
+        triggers: list[Mention],
+    ) -> float:
+        """How sure the event is, and how much it is the sentence's news: what it tells
+        (doer, target, date, toll, a sure word, what it governs) less what makes it another
+        event's detail or not a fact."""
         confidence = (
             0.4
             + 0.15 * (source is not None)
@@ -1112,9 +1375,9 @@ class DocumentCoder(
             if t.end <= trigger.start and t.ref.startswith("PROTEST")
         ):
             confidence *= 0.8  # "protested the killing of...": the protest is the news
-        elif kind in VIOLENT_TYPES and nominal and self._is_reacted_to(trigger, triggers):
+        elif kind in VIOLENT_TYPES and reading.nominal and self._is_reacted_to(trigger, triggers):
             confidence *= 0.8  # "condemned the bombing", "expelled diplomats over the murder"
-        elif nominal and kind != "PROTEST" and self._is_protested(trigger, triggers):
+        elif reading.nominal and kind != "PROTEST" and self._is_protested(trigger, triggers):
             confidence *= 0.8  # "protested against the seizure of their land"
         if kind in ("ASSAULT", "FIGHT") and PURPOSE_OBJECT.search(
             self.text[max(0, trigger.start - 60) : trigger.start].lower()
@@ -1122,6 +1385,18 @@ class DocumentCoder(
             confidence *= 0.6  # "deployed troops to quell the violence": the deployment
         if negated or modality != "asserted":
             confidence *= 0.7
+        return confidence
+
+    def _outcome_of(
+        self,
+        trigger: Mention,
+        kind: str,
+        source: Actor | None,
+        triggers: list[Mention],
+    ) -> Mention | None:
+        """The attack or clash after an outcome word that the outcome belongs to ("three
+        killed in clashes"): when no one is named doing the killing, or the attack is one
+        that took place."""
         linked = (
             next(
                 (
@@ -1129,7 +1404,7 @@ class DocumentCoder(
                     for t in triggers
                     if t.start > trigger.end
                     and not self._is_outcome(t)
-                    and t.ref.split(".")[0] in VIOLENT_TYPES | {"PROTEST"}
+                    and t.ref.split(".")[0] in VIOLENT_OR_PROTEST
                     and OUTCOME_LINK.fullmatch(self.text[trigger.end : t.start].lower())
                 ),
                 None,
@@ -1147,13 +1422,23 @@ class DocumentCoder(
                 )
             )
         ):
-            # "three killed in clashes": the clash that follows gets the count; "police
-            # killed five militants in a raid": and the killers and their victims
-            if source is not None or targets:
-                # ("two soldiers were killed by a roadside bomb": the bomb's victims, and
-                # not its doers)
-                self._outcome_roles[linked.start] = (source, targets)
-            return False
+            return linked
+        return None
+
+    def _implied_targets(
+        self,
+        trigger: Mention,
+        code: str,
+        kind: str,
+        sentence_start: int,
+        reading: _Reading,
+        place_id: str | None,
+        source: Actor | None,
+        targets: list[Actor],
+    ) -> list[Actor]:
+        """Targets the event's words imply when none follow it: the state it happens in,
+        what a protest is against, whose call an answer takes up; and for a complaint to
+        someone, the accused, not the addressee."""
         if (
             not targets
             and source is not None
@@ -1161,9 +1446,9 @@ class DocumentCoder(
             and kind != "PROTEST"
             and code not in INTRANSITIVE
         ):
-            targets = self._host(trigger, sentence_start + clause_end, place_id)
+            targets = self._host(trigger, sentence_start + reading.clause_end, place_id)
         elif not targets and kind == "PROTEST":
-            targets = self._protested(trigger, in_clause, source)
+            targets = self._protested(trigger, reading.in_clause, source)
         elif (
             kind == "ACCUSE"
             and targets
@@ -1172,7 +1457,7 @@ class DocumentCoder(
             accused = next(
                 (
                     a
-                    for a in in_clause
+                    for a in reading.in_clause
                     if a.start > targets[0].end
                     and ACCUSED_GAP.search(self.text[targets[0].end : a.start].lower())
                 ),
@@ -1181,44 +1466,106 @@ class DocumentCoder(
             if accused is not None:
                 targets = [accused]
         if not targets and kind in ANSWER_TYPES and trigger.sub.startswith("verb"):
-            targets = self._author(trigger, in_clause, source)
-        if self._is_outcome(trigger) and kind in VIOLENT_TYPES and not historical:
-            # (not a toll told as background: "have killed thousands since 2015")
-            anchor = self._recent_violence(sentence_index, dates, modality, same_sentence=True)
-            if anchor is not None and not (
-                # "Cattle rustlers kill villagers": the doers' own word is no attack to join
-                source is not None and source.start <= anchor.start and anchor.end <= source.end
-            ):  # "... attacked police. Two officers were killed."
-                if self.text[trigger.start : trigger.end].lower().endswith("ing"):
-                    source = None  # "a mine hit an army truck, killing 4": the truck killed none
-                self._merge_casualties(anchor, (killed, injured), targets, source)
-                return counted
-        self._add_event(
-            EventRow(
-                doc_id=self.doc_id,
-                sentence_index=sentence_index,
-                start=trigger.start,
-                end=trigger.end,
-                event_code=code,
-                trigger=self.text[trigger.start : trigger.end],
-                event_date=event_date,
-                date_precision=precision,
-                is_historical=historical,
-                is_negated=negated,
-                modality=modality,
-                fatalities=killed,
-                injured=injured,
-                place_id=event_place,
-                date_source=date_source,
-                place_source=place_source if event_place else None,
-                confidence=round(min(confidence, 1.0), 2),
-                source=self._resolve(source, country),
-                targets=[self._resolve(t, country) for t in targets],
-                co_sources=[self._resolve(c, country) for c in co_sources],
-            ),
-            together=victims,
+            targets = self._author(trigger, reading.in_clause, source)
+        return targets
+
+    def _read(
+        self,
+        trigger: Mention,
+        kind: str,
+        sentence_start: int,
+        sentence: str,
+        actors: list[Actor],
+        triggers: list[Mention],
+    ) -> _Reading:
+        """How the event word reads in its sentence: its clause, the actors around it and
+        its voice."""
+        offset = trigger.start - sentence_start
+        if self._breaks[0] != sentence_start:  # a sentence's breaks, found once
+            self._breaks = (
+                sentence_start,
+                [match.span() for match in CLAUSE_BREAK.finditer(sentence)],
+            )
+        clause_start, clause_end = _clause_bounds(sentence, offset, self._breaks[1])
+        before = [a for a in actors if a.end <= trigger.start]
+        after = [
+            a for a in actors if a.start >= trigger.end and a.start - sentence_start < clause_end
+        ]
+        next_verb = next(
+            (t for t in triggers if t.start > trigger.start and t.sub.startswith("verb")), None
         )
-        return killed is not None or injured is not None
+        in_clause = after
+        if next_verb is not None:
+            after = [a for a in after if a.start < next_verb.start]
+        word = self.text[trigger.start : trigger.end].lower()
+        preceding = self.text[max(0, trigger.start - 30) : trigger.start].lower()
+        passive_aux = PASSIVE_AUX.search(
+            self.text[max(0, trigger.start - 40) : trigger.start].lower()
+        )
+        nominal = (
+            trigger.sub.startswith("noun")
+            or (bool(NOMINAL_BEFORE.search(preceding)) and not passive_aux)  # "were on 04/02 burnt"
+            # a title's first word: "Attack on a village by raiders", "Raid against herders"
+            or (
+                offset == 0
+                and self.text[trigger.start].isupper()
+                and bool(
+                    re.match(r"\s+(?:on|against|by)\b", self.text[trigger.end : trigger.end + 9])
+                )
+            )
+        )
+        passive = (
+            (
+                not nominal
+                # "is suing", "is refusing": a progressive, not a passive (the violent and
+                # protest rules keep their older reading, which the ACLED scores were tuned on)
+                and not (kind not in VIOLENT_OR_PROTEST and word.endswith("ing"))
+                # "is opposed to", "is committed to": a stance, not a passive (which takes "by")
+                and not (
+                    kind in ("REJECT", "AGREE")
+                    and re.match(r"\s+to\b", self.text[trigger.end : trigger.end + 4])
+                )
+                and passive_aux
+            )
+            or (
+                # "a man accused of witchcraft": accused, by no one named (an active "accused"
+                # takes its object before "of")
+                kind == "ACCUSE"
+                and not nominal
+                and re.match(r"\s+of\b", self.text[trigger.end : trigger.end + 4]) is not None
+                and word == "accused"
+            )
+        )
+        return _Reading(
+            offset,
+            clause_start,
+            clause_end,
+            before,
+            in_clause,
+            after,
+            next_verb,
+            word,
+            preceding,
+            nominal,
+            passive,
+        )
+
+    def _other_sense(
+        self, trigger: Mention, kind: str, cues: list[Mention], triggers: list[Mention]
+    ) -> bool:
+        """True when the event word is used in another sense than its event's."""
+        if kind == "COERCE" and self._cuts_cooperation(trigger, triggers, cues):
+            return True  # "suspended military aid": the aid cut is the event (a SANCTION)
+        if self._is_month(trigger):
+            return True  # "On March 19th": the month, not a march
+        if self.text[trigger.start : trigger.end].lower() in ("wounded", "injured") and (
+            words_before(self.text, trigger.start, 1) in (["the"], ["their"], ["its"])
+        ):
+            return True  # "evacuated the wounded", "the injured were taken": people
+        if kind in VIOLENT_TYPES and self._is_figurative(trigger, cues):
+            return True  # "shot wide", "slashed 2,000 jobs": no violence
+        # "Madrid beat Sevilla 3-1": a game
+        return kind in VIOLENT_TYPES and SCORE_AFTER.match(self.text, trigger.end) is not None
 
     def _takes_ground(self, trigger: Mention) -> bool:
         """True when what the verb takes is ground: a place word or a named place."""
@@ -1268,7 +1615,7 @@ class DocumentCoder(
             (
                 e
                 for e in reversed(self.events)
-                if e.event_code.split(".")[0] in VIOLENT_TYPES | {"PROTEST"}
+                if e.event_code.split(".")[0] in VIOLENT_OR_PROTEST
                 and nearest <= sentence_index - e.sentence_index <= 2
                 and e.trigger.lower() not in OUTCOME_WORDS
                 and not e.is_negated
@@ -1354,23 +1701,9 @@ class DocumentCoder(
         claimants = [a for a in actors if a.end <= claim.start]
         claimant = claimants[-1] if claimants else None
         date_mention = found[0] if (found := dates.get()) else None
-        attack = None
-        candidates = [
-            e
-            for e in reversed(self.events)
-            if e.event_code.split(".")[0] in ("ASSAULT", "FIGHT")
-            and e.modality == "asserted"
-            and not e.is_negated
-        ]
-        claim_date = date_mention.value if date_mention is not None else None
-        for test in (
-            lambda e: place_id is not None and e.place_id == place_id,
-            lambda e: claim_date is not None and e.event_date == claim_date,
-            lambda e: claim_date is None or e.event_date is None,
-        ):
-            attack = next((e for e in candidates if test(e)), None)
-            if attack is not None:
-                break
+        attack = self._claimed_attack(
+            place_id, date_mention.value if date_mention is not None else None
+        )
         if attack is None:
             # the claimed attack is told in this sentence ("claimed the kidnapping of..."),
             # or not at all: code it here, with the claimant as its author
@@ -1420,6 +1753,28 @@ class DocumentCoder(
             attack.place_id, attack.place_source = place_id, "sentence"
         # counts told in a claim ("saying its fighters killed four") are the claimant's,
         # not a report: they do not change the attack's figures
+
+    def _claimed_attack(self, place_id: str | None, claim_date: date | None) -> EventRow | None:
+        """The attack or clash told as done, already coded, that a claim of responsibility
+        is about: the last at the claim's place, else on its date, else one of them with
+        no date."""
+        attack = None
+        candidates = [
+            e
+            for e in reversed(self.events)
+            if e.event_code.split(".")[0] in ("ASSAULT", "FIGHT")
+            and e.modality == "asserted"
+            and not e.is_negated
+        ]
+        for test in (
+            lambda e: place_id is not None and e.place_id == place_id,
+            lambda e: claim_date is not None and e.event_date == claim_date,
+            lambda e: claim_date is None or e.event_date is None,
+        ):
+            attack = next((e for e in candidates if test(e)), None)
+            if attack is not None:
+                break
+        return attack
 
 
 # "... in revenge for two herders killed on 20/12", "after a boy was run over on Monday":
@@ -1504,6 +1859,21 @@ def _is_headline(sentence: str, text: str, end: int) -> bool:
         return True
     long_words = [w for w in words if len(w) > 3]
     return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
+
+
+def _without_modifiers(actors: list[Actor], triggers: list[Mention]) -> list[Actor]:
+    """Actors less the agent nouns inside a cooperative trigger: "joint military exercises",
+    "military aid" (the noun is the trigger's modifier, not an actor)."""
+    compounds = [
+        t for t in triggers if t.end - t.start > 8 and t.ref.split(".")[0] in COOPERATIVE_TYPES
+    ]
+    if not compounds:
+        return actors
+    return [
+        a
+        for a in actors
+        if not (a.is_generic and any(t.start <= a.start and a.end <= t.end for t in compounds))
+    ]
 
 
 def _without_tested(text: str, triggers: list[Mention]) -> list[Mention]:

@@ -403,6 +403,28 @@ class Scene:
             self._latest_year = max(years) if years else 0
         return date(self._latest_year, 1, 1) if self._latest_year else None
 
+    def _event_place(
+        self,
+        place: _SentencePlace,
+        sentence_start: int,
+        sentence: str,
+        source: Actor | None,
+        targets: list[Actor],
+    ) -> tuple[str | None, str | None, str | None, str | None]:
+        """An event's place: its sentence's (the place named, a target state, a capital
+        told), else the report's so far, else the actors'; with the sentence's own place,
+        where the event's came from, and its country."""
+        place_id = place.chosen(self)  # chosen only for a sentence that codes an event
+        event_place, place_source = place_id or self._state_place(targets), "sentence"
+        if event_place is None:
+            event_place = self._capital_told(sentence_start, sentence)
+        if event_place is None:
+            event_place, place_source = self.last_place, "document"
+        if event_place is None:
+            event_place, place_source = self._actor_place(targets, source)
+        country = self.lex.place_info.get(event_place, (None,))[0] if event_place else None
+        return place_id, event_place, place_source, country
+
     def _state_place(self, targets: list[Actor]) -> str | None:
         """The country of a state that is the target ("missile attacks on Iraq"); not of
         people named by a demonym ("police arrested 29 Ugandan suspects")."""
