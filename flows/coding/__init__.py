@@ -436,10 +436,13 @@ def _code_part(documents: pl.DataFrame, lexicon: Lexicon) -> CodedBatch:
         kills = coder.kill_sentences
         for index in sorted(grouped.keys() | kills) if kills else grouped:
             is_coded, sentence_mentions = grouped.get(index, (False, []))
-            if not is_coded and index not in kills:
+            if not is_coded:
+                # only places and cues: nothing to code, but places give context, and a
+                # sentence of nothing but a toll ("Three dead.") adds it to the attack told
                 coder.note_places(index, *spans[index], sentence_mentions)
-                continue  # only places and cues: nothing to code, but places give context
-            # (a sentence of nothing but a toll, "Three dead.", adds it to the attack told)
+                if index in kills:
+                    coder.note_toll(index, *spans[index])
+                continue
             coder.code_sentence(index, *spans[index], sentence_mentions)
         coder.finish()
         main_country = (

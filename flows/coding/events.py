@@ -380,6 +380,13 @@ class DocumentCoder(
         self.dateline_place = self._dateline_place()
 
     # ------------------------------------------------------------------ events
+    def note_toll(self, sentence_index: int, start: int, end: int) -> None:
+        """A sentence with no actor or trigger that counts victims ("Three dead.") adds
+        them to the attack just told (``code_sentence`` does so for the others)."""
+        sentence = self.text[start:end]
+        if KILL_WORD.search(sentence.lower()) and not _is_headline(sentence, self.text, end):
+            self._add_casualties(sentence_index, sentence)
+
     def code_sentence(
         self, sentence_index: int, start: int, end: int, mentions: list[Mention]
     ) -> None:
