@@ -110,6 +110,7 @@ ATTACKERS_HIT = (
     r"(?:of the )?(?:suspected )?(?:{hit})\b|"
     r"\b(?:bodies|body) of (?:\w+ ){0,2}(?:belonging to )?(?:the )?(?:{hit})\b"
 )
+HIT_WORDS = ("kill", "shot", "injur", "wound", "lynch", "neutrali", "died", "gunned", "bod")
 RESPONDED = re.compile(
     r"\b(?:intervened|intervene|responded|respond|pursued|pursue|gave chase|engaged)\b"
 )
@@ -432,6 +433,13 @@ class AcledTypes:
                 )
             )
         return found
+
+    def _attackers_hit(self) -> bool:
+        """Whether the report tells attackers among the dead or wounded (``ATTACKERS_HIT``);
+        searched only in a report holding one of its verbs (a cheap test first)."""
+        return any(word in self.lowered for word in HIT_WORDS) and self._doc_matches(
+            self.lex.crowd.attackers_hit
+        )
 
     def _has_mob(self) -> bool:
         """Whether the report tells of a mob, a crowd or vigilantes (ACLED's rioters), not
@@ -941,7 +949,7 @@ class AcledTypes:
                 or (
                     source_sector not in STATE_ARMED
                     and not self._has_mob()
-                    and (self._doc_matches(FORCES_HIT) or self._doc_matches(crowds.attackers_hit))
+                    and (self._doc_matches(FORCES_HIT) or self._attackers_hit())
                 )
             )
             and self.lex.has_code("FIGHT.firearms")
