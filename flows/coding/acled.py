@@ -29,10 +29,15 @@ from flows.coding.text import alternatives
 INTERVENTION = re.compile(
     r"tear ?gas|teargas|dispers|water cannon|\barrested\b|baton|rubber bullets|live bullets"
 )
+STONING = re.compile(  # the weapons of a crowd (ACLED: rioters)
+    r"\bpelt(?:ed|ing|s)?\b|\bston(?:ed|ing)\b|"
+    r"\b(?:threw|throwing|hurled|hurling) (?:\w+ )?stones\b"
+)
 RIOT = re.compile(
     r"(?<!anti-)(?<!anti )\briot(?! police| squad| gear| unit| officers?)|rampage|pelt|"
-    # stones thrown, not stones quarried
-    r"\bston(?:ed|ing)\b|\b(?:thr[eo]w\w*|hurl\w*|pelt\w*|with) (?:\w+ )?stones\b|\ba stone\b|"
+    # stones thrown (a crowd's weapons), not stones quarried
+    + STONING.pattern
+    + r"|\b(?:throws?|with) (?:\w+ )?stones\b|\ba stone\b|"
     r"\brocks\b|hurl|\bthrew\b|throwing|burn|torch|set (?:a )?fire|set \w+ (?:\w+ )?(?:alight|"
     r"ablaze)|set ablaze|\balight\b|loot|barricad|destr(?:oy|uction)|damag|violent|bonfire|"
     r"smash|vandal|"
@@ -277,10 +282,6 @@ PEACEFUL_CROWD = re.compile(
     r"\b(?:a|the) crowd of (?:[\w-]+ ){0,3}?(?:protesters|demonstrators|marchers|mourners)\b|"
     r"\b(?:over|against|protest(?:ed|ing|s)?|condemn\w*) (?:the )?(?:[\w-]+ ){0,4}?"
     r"(?:mob justice|lynchings?)\b|\bby (?:a|an) (?:angry |irate )?mob\b"
-)
-STONING = re.compile(  # the weapons of a crowd (ACLED: rioters)
-    r"\bpelt(?:ed|ing|s)?\b|\bston(?:ed|ing)\b|"
-    r"\b(?:threw|throwing|hurled|hurling) (?:\w+ )?stones\b"
 )
 ONE_SIDED_MODES = {  # violence done to someone who cannot fight back: never a battle
     "torture",
