@@ -215,7 +215,6 @@ _ANY_CASUALTY = re.compile(
 )
 MAX_COUNT = 1_000_000  # no single report counts more victims than this
 _CONNECTORS = {"and", ",", "&"}
-_PASSIVE_AUXILIARIES = {"was", "were", "is", "are", "been"}
 # words that count no single victim of their own ("neutralised the bomb")
 _VAGUE = {"death", "life", "die", "injury", "injure", "fatally", "neutralised", "neutralized"}
 _PLURAL = {
@@ -674,6 +673,7 @@ _ONE_VICTIM = {"a", "an", "one", "his", "her", "the", "its"}
 _GROUP_OPENERS = {"his", "her", "their", "the", "its"}
 _PARTITIVE = {"the", "his", "her", "their"}
 _AUXILIARIES = {"was", "were", "is", "are", "been", "have", "has", "had"}
+_PASSIVE_AUXILIARIES = _AUXILIARIES - {"have", "has", "had"}  # "were (in the night) killed"
 _CLAUSE_OPENERS = {",", ";", ":", "and", "but", "when", "after", "as", "while", "where", "that"}
 _BEFORE_VERB = _AUXILIARIES | {"reportedly", "allegedly", "later", "also", "all", "both", "shot"}
 # what may follow a list of victims: the end of the clause, a preposition ("in Kano"), or
